@@ -1,0 +1,9 @@
+"""Root conftest: loads the harness, the personas and the step modules as plugins (pytest-bdd's
+advice), so every feature and test below shares them."""
+
+pytest_plugins = [
+    "harness.plugin",
+    "personas.pytest_plugin",
+    "steps.commun",
+    "steps.compte",
+]

@@ -1,0 +1,5 @@
+"""Entry point: `python -m fake_anef serve [options]`."""
+
+from .serve import main
+
+main()

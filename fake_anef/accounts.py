@@ -1,0 +1,182 @@
+"""Identities, titles, accounts, passwords and link tokens: the rules of guide 01, in one place."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import string
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .clock import Clock
+from .store import Compte, Identite, Jeton, Store, Titre
+
+LINK_VALIDITY = timedelta(hours=24)  # guide 01 §III: "ce lien n'est valable que 24 heures"
+SPECIAL_CHARACTERS = set(string.punctuation)  # the guides list several sets; any ASCII punctuation counts
+_hasher = PasswordHasher()
+
+
+def password_problems(password: str) -> list[str]:
+    """The rules of guide 01 §III / 02 §6 that `password` breaks, as keys of texts.ERREURS."""
+    problems = []
+    if len(password) < 8:
+        problems.append("mdp_longueur")
+    if not any(c.isupper() for c in password):
+        problems.append("mdp_majuscule")
+    if not any(c.islower() for c in password):
+        problems.append("mdp_minuscule")
+    if not any(c.isdigit() for c in password):
+        problems.append("mdp_chiffre")
+    if not any(c in SPECIAL_CHARACTERS for c in password):
+        problems.append("mdp_special")
+    return problems
+
+
+def temporary_password() -> str:
+    """A 12-character password that satisfies every rule, like the guide's ")JYHkKgwH3a7"."""
+    alphabet = string.ascii_letters + string.digits + "*$%&@!~>?_()"
+    while True:
+        candidate = "".join(secrets.choice(alphabet) for _ in range(12))
+        if not password_problems(candidate):
+            return candidate
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(password_hash: str | None, password: str) -> bool:
+    if not password_hash:
+        return False
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, InvalidHashError):
+        return False
+
+
+def fold(text: str) -> str:
+    """Compare names as a clerk would: no accents, case, hyphens or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s\-'’]+", " ", letters).strip().casefold()
+
+
+@dataclass
+class Accounts:
+    """The account operations the web pages call; each opens its own unit of work."""
+
+    store: Store
+    clock: Clock
+
+    # Reference data -----------------------------------------------------------------------------
+    def register_identite(self, s: Session, **values: object) -> Identite:
+        ident = s.get(Identite, values["numero_etranger"])
+        if ident is None:
+            ident = Identite(**values)
+            s.add(ident)
+        else:
+            for key, value in values.items():
+                setattr(ident, key, value)
+        return ident
+
+    def register_titre(self, s: Session, **values: object) -> Titre:
+        titre = s.get(Titre, values["numero"])
+        if titre is None:
+            titre = Titre(**values)
+            s.add(titre)
+        else:
+            for key, value in values.items():
+                setattr(titre, key, value)
+        return titre
+
+    def find_titre(self, s: Session, numero: str, debut: date, fin: date) -> Titre | None:
+        titre = s.get(Titre, numero.strip().upper())
+        if titre and titre.date_debut == debut and titre.date_fin == fin:
+            return titre
+        return None
+
+    def find_identite(
+        self, s: Session, numero: str, nom: str, prenom: str, naissance: date | None, annee: int | None
+    ) -> Identite | None:
+        ident = s.get(Identite, numero)
+        if ident is None or fold(ident.nom) != fold(nom) or fold(ident.prenom) != fold(prenom):
+            return None
+        if naissance is not None and ident.date_naissance != naissance:
+            return None
+        if naissance is None and annee is not None and ident.date_naissance.year != annee:
+            return None
+        return ident
+
+    # Accounts ----------------------------------------------------------------------------------
+    def by_identifiant(self, s: Session, identifiant: str) -> Compte | None:
+        identifiant = identifiant.strip()
+        found = s.scalar(select(Compte).where(Compte.identifiant == identifiant))
+        if found is None and "@" in identifiant:
+            found = s.scalar(select(Compte).where(Compte.identifiant == identifiant.lower()))
+        return found
+
+    def email_taken(self, s: Session, email: str) -> bool:
+        return s.scalar(select(Compte).where(Compte.identifiant == email.lower())) is not None
+
+    def create_temporary(self, s: Session, email: str) -> tuple[Compte, str]:
+        """Path a: the e-mail is the identifiant; a temporary password that must be reset."""
+        password = temporary_password()
+        compte = Compte(
+            identifiant=email.lower(), email=email, kind="temporaire", password_hash=hash_password(password),
+            must_reset=True, active=True, created_at=self.clock.now(),
+        )
+        s.add(compte)
+        s.flush()
+        return compte, password
+
+    def create_pending(self, s: Session, ident: Identite, email: str) -> Compte:
+        """Paths b and c: identifiant = numéro étranger; active once the e-mail link sets a password.
+        A pending account whose link expired is replaced, so the user can start again."""
+        compte = self.by_identifiant(s, ident.numero_etranger)
+        if compte is None:
+            compte = Compte(identifiant=ident.numero_etranger, created_at=self.clock.now(), kind="usager")
+            s.add(compte)
+        compte.email = email
+        compte.nom, compte.prenom = ident.nom, ident.prenom
+        compte.numero_etranger = ident.numero_etranger
+        compte.active = False
+        s.flush()
+        return compte
+
+    def set_password(self, s: Session, compte: Compte, password: str) -> None:
+        compte.password_hash = hash_password(password)
+        compte.must_reset = False
+        compte.active = True
+
+    def authenticate(self, s: Session, identifiant: str, password: str) -> Compte | None:
+        compte = self.by_identifiant(s, identifiant)
+        if compte is None or not check_password(compte.password_hash, password):
+            return None
+        return compte
+
+    # Tokens ------------------------------------------------------------------------------------
+    def issue_token(self, s: Session, compte: Compte, purpose: str) -> str:
+        now = self.clock.now()
+        token = secrets.token_urlsafe(32)
+        s.add(Jeton(token=token, compte_id=compte.id, purpose=purpose, created_at=now, expires_at=now + LINK_VALIDITY))
+        return token
+
+    def check_token(self, s: Session, token: str, purpose: str) -> tuple[Jeton | None, str | None]:
+        """Returns (token, None) when usable, else (None or token, the reason key in texts.LIEN)."""
+        jeton = s.get(Jeton, token)
+        if jeton is None or jeton.purpose != purpose:
+            return None, "expire"
+        if jeton.used_at is not None:
+            return jeton, "utilise"
+        if self.clock.now() > jeton.expires_at:
+            return jeton, "expire"
+        return jeton, None
+
+    def use_token(self, s: Session, jeton: Jeton) -> None:
+        jeton.used_at = self.clock.now()

@@ -1,0 +1,76 @@
+"""The portal's parts wired together once at start; pages reach them through `request.app.state.portal`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .accounts import Accounts
+from .clock import Clock
+from .mail.sender import MailSender
+from .settings import Settings
+from .store import Journal, SimSetting, Store
+
+log = logging.getLogger("fake_anef")
+
+
+@dataclass
+class Portal:
+    settings: Settings
+    store: Store
+    clock: Clock
+    accounts: Accounts
+    mail: MailSender
+
+    @classmethod
+    def create(cls, settings: Settings) -> "Portal":
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        store = Store(settings.db_url)
+        store.create_all()
+        clock = Clock(store)
+        portal = cls(
+            settings=settings, store=store, clock=clock, accounts=Accounts(store, clock),
+            mail=MailSender(settings.smtp_host, settings.smtp_port, settings.mail_from),
+        )
+        if settings.seed_file:
+            portal.load_seed(settings.seed_file)
+        return portal
+
+    def secret_key(self) -> str:
+        """The session-signing key, made once and stored, so sessions survive a restart."""
+        with self.store.session() as s:
+            row = s.get(SimSetting, "secret_key")
+            if row is None:
+                row = SimSetting(key="secret_key", value=secrets.token_urlsafe(48))
+                s.add(row)
+            return row.value
+
+    def url(self, path: str) -> str:
+        return f"{self.settings.base_url}{path}"
+
+    def journal(self, event: str, **data: object) -> None:
+        with self.store.session() as s:
+            s.add(Journal(at=self.clock.now(), event=event, data=data))
+        log.info("%s %s", event, data)
+
+    def load_seed(self, path: Path) -> None:
+        """Reference data from a JSON file: {"identites": [...], "titres": [...]} (see README)."""
+        seed = json.loads(Path(path).read_text(encoding="utf-8"))
+        with self.store.session() as s:
+            for ident in seed.get("identites", []):
+                self.accounts.register_identite(s, **_dates(ident, "date_naissance"))
+            s.flush()
+            for titre in seed.get("titres", []):
+                self.accounts.register_titre(s, **_dates(titre, "date_debut", "date_fin"))
+
+
+def _dates(values: dict, *keys: str) -> dict:
+    out = dict(values)
+    for key in keys:
+        if isinstance(out.get(key), str):
+            out[key] = date.fromisoformat(out[key])
+    return out

@@ -1,0 +1,75 @@
+"""`python -m fake_anef serve`: the portal, its SMTP sink and the sink's read API, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+from dataclasses import replace
+from importlib.resources import files
+from pathlib import Path
+
+import uvicorn
+
+from .mail.sink import MailStore, create_api, start_smtp
+from .settings import Settings
+from .web.app import create_app
+
+DEFAULT_SEED = Path(str(files("fake_anef").joinpath("data/seed.json")))
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m fake_anef serve", description=__doc__)
+    parser.add_argument("command", choices=["serve"])
+    parser.add_argument("--host", default="127.0.0.1", help="interface (loopback by default)")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("ANEF_PORT", "8000")), help="portal port")
+    parser.add_argument("--smtp-port", type=int, default=8025, help="SMTP port of the bundled sink")
+    parser.add_argument("--mail-port", type=int, default=8026, help="HTTP port of the sink's read API")
+    parser.add_argument("--data-dir", default=os.environ.get("ANEF_DATA_DIR", "var"), help="SQLite files and documents")
+    parser.add_argument("--seed", default=str(DEFAULT_SEED), help="reference data (JSON) loaded at start")
+    parser.add_argument("--no-sink", action="store_true", help="send mail to ANEF_SMTP_HOST:ANEF_SMTP_PORT instead")
+    parser.add_argument("--demo", action="store_true", help="demo mode: no operator API (/__sim__/)")
+    return parser.parse_args(argv)
+
+
+async def _serve(args: argparse.Namespace) -> None:
+    data_dir = Path(args.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    base = Settings.from_env()
+    settings = replace(
+        base,
+        data_dir=data_dir,
+        base_url=os.environ.get("ANEF_BASE_URL", f"http://{args.host}:{args.port}"),
+        smtp_host=base.smtp_host if args.no_sink else args.host,
+        smtp_port=base.smtp_port if args.no_sink else args.smtp_port,
+        operator_api=base.operator_api and not args.demo,
+        seed_file=Path(args.seed) if args.seed else None,
+    )
+    servers = [uvicorn.Server(uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning"))]
+    controller = None
+    if not args.no_sink:
+        mail_store = MailStore(f"sqlite:///{data_dir / 'mail.db'}")
+        controller = start_smtp(mail_store, args.host, args.smtp_port)
+        servers.append(uvicorn.Server(uvicorn.Config(create_api(mail_store), host=args.host, port=args.mail_port, log_level="warning")))
+    print(f"Portail   : {settings.base_url}/", flush=True)
+    if controller:
+        print(f"SMTP      : {args.host}:{args.smtp_port}", flush=True)
+        print(f"Courriels : http://{args.host}:{args.mail_port}/api/messages", flush=True)
+    if settings.operator_api:
+        print(f"Opérateur : {settings.base_url}/__sim__/health", flush=True)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, lambda: [setattr(s, "should_exit", True) for s in servers])
+    try:
+        await asyncio.gather(*(s.serve() for s in servers))
+    finally:
+        if controller:
+            controller.stop()
+
+
+def main(argv: list[str] | None = None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every connection
+    asyncio.run(_serve(parse_args(argv)))

@@ -1,0 +1,114 @@
+"""SQLAlchemy tables: everything the portal must keep across a restart lives here (SQLite by default)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, create_engine, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SimSetting(Base):
+    """Simulator-wide values that must survive a restart (clock offset, session secret)."""
+
+    __tablename__ = "sim_setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Identite(Base):
+    """A numéro étranger as the administration knows it (reference data: seed file or operator API)."""
+
+    __tablename__ = "identite"
+    numero_etranger: Mapped[str] = mapped_column(String(10), primary_key=True)
+    nom: Mapped[str] = mapped_column(String(200))
+    prenom: Mapped[str] = mapped_column(String(200))
+    date_naissance: Mapped[date] = mapped_column(Date)
+    pays_naissance: Mapped[str] = mapped_column(String(2))
+    nationalite: Mapped[str] = mapped_column(String(2))
+    sexe: Mapped[str | None] = mapped_column(String(1), nullable=True)
+
+
+class Titre(Base):
+    """A titre de séjour or a visa: the number the user types and its validity dates."""
+
+    __tablename__ = "titre"
+    numero: Mapped[str] = mapped_column(String(20), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "titre" | "visa"
+    numero_etranger: Mapped[str] = mapped_column(ForeignKey("identite.numero_etranger"))
+    categorie: Mapped[str] = mapped_column(String(200), default="")
+    mention: Mapped[str] = mapped_column(String(300), default="")
+    date_debut: Mapped[date] = mapped_column(Date)
+    date_fin: Mapped[date] = mapped_column(Date)
+
+
+class Compte(Base):
+    """A user's account. `identifiant` is the e-mail (temporary account) or the numéro étranger."""
+
+    __tablename__ = "compte"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identifiant: Mapped[str] = mapped_column(String(254), unique=True, index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    nom: Mapped[str] = mapped_column(String(200), default="")
+    prenom: Mapped[str] = mapped_column(String(200), default="")
+    numero_etranger: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "temporaire" | "usager"
+    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    must_reset: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Jeton(Base):
+    """A single-use link token (e-mail confirmation or password reset) with its expiry."""
+
+    __tablename__ = "jeton"
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    compte_id: Mapped[int] = mapped_column(ForeignKey("compte.id"))
+    purpose: Mapped[str] = mapped_column(String(20))  # "confirmation" | "reinitialisation"
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class Journal(Base):
+    """What happened, for the operator and for debugging a failed run (never shown to users)."""
+
+    __tablename__ = "journal"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    event: Mapped[str] = mapped_column(String(100))
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Store:
+    """Owns the engine; `session()` is a unit of work that commits on success."""
+
+    def __init__(self, url: str) -> None:
+        connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
+        self.engine = create_engine(url, connect_args=connect_args)
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def create_all(self) -> None:
+        Base.metadata.create_all(self.engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # WAL lets the portal's threads read while one writes; foreign keys are off by default in SQLite.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

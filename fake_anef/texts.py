@@ -1,0 +1,343 @@
+"""The guides' texts shared by every procedure: the accueil, account creation, login, mails.
+
+Each sentence here is copied verbatim from the guide named beside it; a sentence the guides do not
+show (an error message, say) is marked DERIVED so it is easy to find and replace. Templates print
+these values and hold no user-facing sentence of their own (DEVELOPERS.md, rule 3).
+"""
+
+from __future__ import annotations
+
+SITE = {
+    "titre": "Étrangers en France",
+    "sous_titre": "DIRECTION GÉNÉRALE DES ÉTRANGERS EN FRANCE",
+    "bandeau": "SIMULATEUR — site non officiel",
+    "bandeau_detail": "Simulateur de formation et de test. Aucune démarche réelle n'est possible ici.",  # DERIVED
+    "nous_contacter": "NOUS CONTACTER",
+    "besoin_aide": "BESOIN D'AIDE ?",
+    "se_connecter": "SE CONNECTER",
+    "se_deconnecter": "Se déconnecter",  # DERIVED
+    "vous_etes_ici": "Vous êtes ici :",
+    "accueil": "Accueil",
+    "champs_obligatoires": "Les champs marqués d'un * sont obligatoires",
+}
+
+# Guide 02 §1 and 03 §1: the five briques of the accueil page, in this order.
+BRIQUES = [
+    {"id": "vls-ts", "libelle": "Je valide mon VLS-TS", "simulee": False},
+    {"id": "titre-de-sejour", "libelle": "Je demande ou renouvelle un titre de séjour", "simulee": True},
+    {"id": "premiere-demande", "libelle": "Je demande un premier titre -sans numéro étranger, sans visa-", "simulee": True},
+    {"id": "changement-de-situation", "libelle": "Je déclare un changement de situation", "simulee": False},
+    {"id": "document-de-voyage", "libelle": "Je demande un document de voyage", "simulee": False},
+]
+
+NON_SIMULE = {
+    "titre": "Démarche non proposée par le simulateur",  # DERIVED
+    "texte": (
+        "Le simulateur ne reproduit pas encore cette démarche : aucun guide usager ne la décrit "
+        "dans la version actuelle. Les démarches simulées sont celles des guides fournis."
+    ),  # DERIVED
+    "retour": "Retour à l'accueil",
+}
+
+# Guide 01 §II and guide 04 §2-3: who the demande is for.
+DEMANDER_TITRE = {
+    "fil": "Demander un titre de séjour",
+    "question": "Je sollicite ou renouvelle un titre de séjour pour :",
+    "moi_meme": "Moi-même (à partir de 16 ans)",
+    "situations": [
+        {"id": "titre", "libelle": "Et je suis titulaire d'un titre de séjour / VLS-TS"},
+        {"id": "visa", "libelle": "Et je suis titulaire uniquement d'un visa long séjour"},
+        {"id": "numero", "libelle": "Et je suis titulaire d'un numéro étranger sans titre de séjour"},
+    ],
+    "mineur_bpi": "Un mineur bénéficiaire de la protection internationale de plus de 16 ans",
+    "je_continue": "Je continue",
+    "choisir": "Veuillez indiquer pour qui vous sollicitez un titre de séjour.",  # DERIVED
+    "choisir_situation": "Veuillez indiquer ce que vous détenez.",  # DERIVED
+}
+
+# Guide 02 §1-2: account without numéro étranger (path a).
+COMPTE_SANS_NUMERO = {
+    "intro": "Compléter les renseignements suivants pour accéder à vos services.",
+    "email": "Adresse email *",
+    "email_confirmation": "Confirmation de l'adresse email *",
+    "valider": "Valider",
+}
+
+# Guide 02 §1 and 04 §6: the page after an account request.
+CREATION_ENREGISTREE = {
+    "titre": "CRÉATION DE COMPTE",
+    "enregistree": "Demande de création de compte bien enregistrée.",
+    "email_envoye": "Un email vous a été envoyé afin de confirmer votre adresse email.",
+    "confirmer": (
+        "Vous devez confirmer votre adresse email et créer votre mot de passe avant de pouvoir "
+        "envoyer votre demande."
+    ),
+    "identifiant_numero": "Votre identifiant de connexion sera votre N° Etranger",
+    "retour": "Retour à l'accueil",
+}
+
+# Guide 01 §II: account with a numéro étranger but no title (path b).
+COMPTE_NUMERO = {
+    "titre": "Première visite? Créez votre compte.",
+    "numero": "Votre numéro Étranger :",
+    "numero_exemple": "Exemple : 9999999999",
+    "nom": "Nom :",
+    "prenom": "Prénom :",
+    "date_naissance": "Votre date de naissance :",
+    "approximative": "Approximative",
+    "pays_naissance": "Pays de naissance",
+    "nationalite": "Nationalité",
+    "selection": "Sélection menu déroulant",
+    "creer": "Créer un compte",
+}
+
+# Guide 01 §III and 04 §5: account with a title or a visa (path c), and the login page.
+CONNEXION = {
+    "intro": "S'identifier pour accéder à vos services.",
+    "se_connecter": "Se connecter",
+    "comment_savoir": "COMMENT SAVOIR SI VOUS AVEZ DÉJÀ UN COMPTE ?",
+    "comment_savoir_reponse": (
+        "Vous avez déjà un compte si vous avez déjà fait une démarche sur ce site."
+    ),  # guide 01 FAQ 1
+    "deja_un_compte": "Vous avez déjà un compte",
+    "identifiant": "Identifiant :",
+    "identifiant_aide": "Votre identifiant de connexion est votre N° Etranger, si vous n'en avez pas, votre adresse mail",
+    "mot_de_passe": "Mot de passe :",
+    "oublie": "MOT DE PASSE OUBLIÉ ?",
+    "s_identifier": "S'identifier",
+    "ou": "OU",
+    "franceconnect": "FranceConnect est la solution proposée par l'État pour sécuriser et simplifier la connexion à vos services en ligne.",
+    "franceconnect_bouton": "S'identifier avec FranceConnect",
+    "franceconnect_absent": "Le simulateur ne propose pas la connexion par FranceConnect.",  # DERIVED
+    "premiere_visite": "PREMIÈRE VISITE ? CRÉER VOTRE COMPTE",
+    "identifiants_incorrects": "Identifiant ou mot de passe incorrect.",  # DERIVED
+    "compte_non_confirme": (
+        "Votre compte n'est pas encore activé : confirmez votre adresse email en cliquant sur le "
+        "lien reçu par courriel."
+    ),  # DERIVED
+}
+
+CREATION_TITRE = {
+    "titre": "Première visite? Créez votre compte.",
+    "numero": "N° de votre visa ou de votre titre de séjour :",
+    "numero_exemple": "Ex : 9999999999",
+    "date_debut": "Date de début de validité :",
+    "date_fin": "Date de fin de validité :",
+    "creer": "Créer un compte",
+    "inconnu": (
+        "Les informations saisies ne correspondent à aucun titre de séjour ni visa connu. "
+        "Vérifiez le numéro et les dates de validité inscrits sur votre document."
+    ),  # DERIVED
+    "compte_existant": (
+        "Un compte existe déjà pour ce numéro étranger. Connectez-vous avec votre N° Etranger "
+        "ou utilisez « Mot de passe oublié ? »."
+    ),  # DERIVED
+}
+
+COMPTE_NUMERO_ERREURS = {
+    "inconnu": (
+        "Les informations saisies ne correspondent à aucun numéro étranger connu. Vérifiez votre "
+        "numéro étranger, votre nom, votre prénom et votre date de naissance."
+    ),  # DERIVED
+}
+
+SAISIE_EMAIL = {
+    "titre": "Saisissez votre adresse email",
+    "email": "Adresse email * :",
+    "email_confirmation": "Confirmation de l'adresse email * :",
+    "valider": "Valider",
+}
+
+# Guide 01 §III: creating the password from the e-mail link (path c).
+CREER_MOT_DE_PASSE = {
+    "email_validee": "Votre adresse email a bien été validée.",
+    "titre": "Créez votre mot de passe",
+    "mot_de_passe": "Mot de passe * :",
+    "format": (
+        "Format attendu : au moins 8 caractères, une majuscule, une minuscule, un caractère "
+        "spécial (*$%&@!~>?@_ et un chiffre"
+    ),
+    "confirmation": "Confirmation du mot de passe * :",
+    "bouton": "Créer le mot de passe",
+}
+
+# Guide 02 §6 and 03 §5: resetting a temporary password / setting it from the link (path a, b).
+REINITIALISATION = {
+    "titre": "Réinitialisation du mot de passe",
+    "texte": (
+        "Votre mot de passe doit être réinitialisé. Merci de renseigner un nouveau mot de passe, "
+        "qui doit faire au moins 8 caractères avec au moins une majuscule, une minuscule, un "
+        "chiffre et un caractère spécial."
+    ),
+    "nouveau": "Nouveau mot de passe :",
+    "confirmation": "Confirmation du mot de passe :",
+    "bouton": "Valider mon mot de passe",
+}
+
+# Guide 01 §III: the page after the password is created.
+COMPTE_CREE = {
+    "titre": "CRÉATION DE COMPTE",
+    "cree": "Votre compte a bien été créé.",
+    "texte": "Vous pouvez désormais vous connecter pour envoyer votre demande et accéder à votre espace personnel.",
+    "espace": (
+        "C'est également depuis cet espace personnel que vous pourrez consulter l'avancée de votre "
+        "demande et répondre aux différentes demandes des agents."
+    ),
+    "identifiant": "Votre identifiant de connexion est votre N° Etranger",
+    "retour": "Retour à l'accueil",
+}
+
+# Guide 01 FAQ 6.
+MOT_DE_PASSE_OUBLIE = {
+    "titre": "Mot de passe oublié ?",
+    "texte": (
+        "Pour récupérer votre mot de passe oublié, veuillez saisir votre identifiant. Vous recevrez "
+        "un message à l'adresse email liée à votre compte contenant un lien de réinitialisation."
+    ),
+    "identifiant": "Identifiant :",
+    "bouton": "Envoyer le message",
+    "retour": "« Retour à la connexion",
+    "envoye": (
+        "Vous recevrez un lien pour vous permettre de réinitialiser votre mot de passe sur "
+        "l'adresse électronique utilisée lors de la création de votre compte."
+    ),
+    "modifie": "Votre mot de passe a bien été modifié. Vous pouvez vous connecter.",  # DERIVED
+}
+
+LIEN = {
+    "expire_titre": "Ce lien n'est plus valable",  # DERIVED
+    "expire": (
+        "Pour des raisons de sécurité, ce lien n'est valable que 24 heures. Passé ce délai, vous "
+        "devrez de nouveau renseigner les informations relatives à la création de votre compte sur "
+        "la page de connexion."
+    ),  # guide 01 §III mail, adapted to a page
+    "utilise": "Ce lien a déjà été utilisé.",  # DERIVED
+}
+
+# Guide 02 §6: after the temporary password is reset (path a).
+PREMIERE_DEMANDE = {
+    "titre": "Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :",
+    "choix": [
+        {"id": "attaches-familiales", "libelle": "Car j'ai des attaches familiales en France"},
+        {
+            "id": "citoyen-ue",
+            "libelle": (
+                "Car je suis citoyen de l'union européenne, de l'espace économique européen ou "
+                "suisse ou membre de famille d'un citoyen de l'union européenne, de l'espace "
+                "économique européen ou suisse"
+            ),
+        },
+    ],
+    "je_continue": "Je continue",
+    "choisir": "Veuillez sélectionner votre situation.",  # DERIVED
+}
+
+ESPACE = {
+    "bienvenue": "Vous êtes connecté(e) à votre espace personnel.",  # DERIVED
+    "situation_titre": "Votre situation actuelle",
+}
+
+# Field errors (DERIVED: the guides show no error messages).
+ERREURS = {
+    "obligatoire": "Ce champ est obligatoire.",
+    "email_invalide": "L'adresse email n'est pas valide (exemple : prenom.nom@exemple.fr).",
+    "emails_differents": "La confirmation ne correspond pas à l'adresse email saisie.",
+    "email_deja_utilise": "Un compte existe déjà avec cette adresse email. Connectez-vous ou utilisez « Mot de passe oublié ? ».",
+    "numero_etranger": "Le numéro étranger comporte 10 chiffres.",
+    "numero_titre": "Le numéro comporte de 9 à 12 caractères, chiffres ou lettres.",
+    "date_invalide": "Cette date n'existe pas.",
+    "date_incomplete": "Indiquez le jour, le mois et l'année (JJ, mois, AAAA).",
+    "annee_invalide": "L'année s'écrit avec 4 chiffres.",
+    "date_future": "Cette date est dans le futur.",
+    "date_fin_avant_debut": "La date de fin de validité doit être postérieure à la date de début.",
+    "mdp_longueur": "Le mot de passe doit faire au moins 8 caractères.",
+    "mdp_majuscule": "Le mot de passe doit contenir au moins une majuscule.",
+    "mdp_minuscule": "Le mot de passe doit contenir au moins une minuscule.",
+    "mdp_chiffre": "Le mot de passe doit contenir au moins un chiffre.",
+    "mdp_special": "Le mot de passe doit contenir au moins un caractère spécial.",
+    "mdp_confirmation": "La confirmation ne correspond pas au mot de passe.",
+    "trop_long": "Ce champ ne peut pas dépasser {max} caractères.",
+}
+
+MOIS = [
+    "Janvier", "Février", "Mars", "Avril", "Mai", "Juin",
+    "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre",
+]
+
+# The mails, verbatim. {placeholders} are filled by fake_anef.mail.
+MAILS = {
+    # Guide 02 §4 (path a).
+    "compte_temporaire": {
+        "objet": "Création de votre compte d'accès temporaire",  # DERIVED (guides show no subject)
+        "corps": (
+            "Bonjour,\n\n"
+            "Un compte d'accès temporaire a été créé afin de vous permettre de poursuivre votre demande.\n\n"
+            "Vous pourrez ainsi quitter la télé-procédure à tout moment et la reprendre ultérieurement "
+            "à la dernière étape enregistrée.\n\n"
+            "Votre compte d'accès à un espace personnel usager définitif n'est pas encore créé.\n\n"
+            "Voici vos identifiants de connexion :\n\n"
+            "Identifiant : {identifiant}\n\n"
+            "Mot de passe provisoire : {mot_de_passe}\n\n"
+            "Pour accéder à la télé-procédure, vous pouvez cliquer sur le lien suivant :\n\n"
+            "[Se connecter]({lien})\n\n"
+            "Cordialement,\n\n"
+            "La Direction Générale des Etrangers en France\n\n"
+            "Ce message est généré automatiquement, merci de ne pas y répondre."
+        ),
+    },
+    # Guide 03 §4 (path b, with the name) and 01 §III / 04 §7 (path c).
+    "confirmation_email": {
+        "objet": "Confirmation de votre adresse e-mail",  # DERIVED
+        "corps": (
+            "Bonjour{nom},\n\n"
+            "La création du compte d'accès à votre espace personnel usager ou de l'utilisateur que "
+            "vous représentez est en cours.\n\n"
+            "Pour déposer votre demande vous devez confirmer votre adresse e-mail en cliquant sur le "
+            "lien ci-dessous :\n\n"
+            "{lien}\n\n"
+            "Si le lien ne fonctionne pas, vous pouvez le copier et le coller dans la barre d'adresse "
+            "de votre navigateur.\n\n"
+            "Pour des raisons de sécurité, ce lien n'est valable que 24 heures. Passé ce délai, vous "
+            "devrez de nouveau renseigner les informations relatives à la création de votre compte sur "
+            "la page de connexion accessible [ici]({lien_connexion}).\n\n"
+            "Cordialement,\n\n"
+            "La Direction Générale des Etrangers en France\n\n"
+            "Ce message est généré automatiquement, merci de ne pas y répondre."
+        ),
+    },
+    # Guide 01 §II and 02 "INSTRUCTION DE LA DEMANDE" étape 1: the definitive account.
+    "compte_cree": {
+        "objet": "Création de votre compte d'accès",  # DERIVED
+        "corps": (
+            "Bonjour {nom},\n\n"
+            "Votre compte d'accès à votre espace personnel usager a été créé.\n\n"
+            "Ce compte vous permet d'observer l'avancement de vos demandes ou d'accéder à vos "
+            "documents dématérialisés.\n\n"
+            "Voici vos identifiants de connexion :\n\n"
+            "Identifiant : {identifiant}\n\n"
+            "Mot de passe provisoire : {mot_de_passe}\n\n"
+            "Pour accéder à votre espace personnel, vous pouvez cliquer sur le lien suivant :\n\n"
+            "[Se connecter]({lien})\n\n"
+            "Cordialement,\n\n"
+            "La Direction Générale des Etrangers en France\n\n"
+            "Ce message est généré automatiquement, merci de ne pas y répondre."
+        ),
+    },
+    # Guide 01 FAQ 6 gives no mail text: DERIVED, in the guides' style.
+    "mot_de_passe_oublie": {
+        "objet": "Réinitialisation de votre mot de passe",  # DERIVED
+        "corps": (
+            "Bonjour,\n\n"
+            "Vous avez demandé la réinitialisation du mot de passe de votre compte d'accès à votre "
+            "espace personnel usager.\n\n"
+            "Pour choisir un nouveau mot de passe, cliquez sur le lien ci-dessous :\n\n"
+            "{lien}\n\n"
+            "Si le lien ne fonctionne pas, vous pouvez le copier et le coller dans la barre d'adresse "
+            "de votre navigateur.\n\n"
+            "Pour des raisons de sécurité, ce lien n'est valable que 24 heures.\n\n"
+            "Cordialement,\n\n"
+            "La Direction Générale des Etrangers en France\n\n"
+            "Ce message est généré automatiquement, merci de ne pas y répondre."
+        ),
+    },
+}

@@ -1,0 +1,29 @@
+"""The ASGI application: composes routes and middleware, nothing else (Starlette's shape)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from ..portal import Portal
+from ..settings import Settings
+from . import comptes, operator
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    portal = Portal.create(settings or Settings.from_env())
+    routes = list(comptes.routes)
+    if portal.settings.operator_api:
+        routes += operator.routes
+    routes.append(Mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"))
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(SessionMiddleware, secret_key=portal.secret_key(), session_cookie="anef_sim", same_site="lax")],
+    )
+    app.state.portal = portal
+    return app

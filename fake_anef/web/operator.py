@@ -1,0 +1,128 @@
+"""The operator API under /__sim__/: simulator-only conveniences a real portal does not have
+(reference data, the clock). Scenarios that need it are tagged @simulateur; demo mode
+(ANEF_OPERATOR_API=off) leaves it out entirely."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from ..store import Identite
+from .pages import portal
+
+IDENTITE_FIELDS = ("numero_etranger", "nom", "prenom", "date_naissance", "pays_naissance", "nationalite")
+TITRE_FIELDS = ("numero", "kind", "numero_etranger", "date_debut", "date_fin")
+
+
+class BadRequest(Exception):
+    pass
+
+
+def _required(data: dict[str, Any], fields: tuple[str, ...]) -> None:
+    missing = [f for f in fields if not data.get(f)]
+    if missing:
+        raise BadRequest(f"champs manquants : {', '.join(missing)}")
+
+
+def _date(data: dict[str, Any], key: str) -> date:
+    try:
+        return date.fromisoformat(str(data[key]))
+    except ValueError as exc:
+        raise BadRequest(f"{key} : date ISO attendue (AAAA-MM-JJ)") from exc
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    try:
+        data = await request.json()
+    except ValueError as exc:
+        raise BadRequest("corps JSON attendu") from exc
+    if not isinstance(data, dict):
+        raise BadRequest("objet JSON attendu")
+    return data
+
+
+def _identite_values(data: dict[str, Any]) -> dict[str, Any]:
+    _required(data, IDENTITE_FIELDS)
+    numero = str(data["numero_etranger"])
+    if not (numero.isdigit() and len(numero) == 10):
+        raise BadRequest("numero_etranger : 10 chiffres")
+    return {
+        "numero_etranger": numero, "nom": data["nom"], "prenom": data["prenom"],
+        "date_naissance": _date(data, "date_naissance"), "pays_naissance": data["pays_naissance"],
+        "nationalite": data["nationalite"], "sexe": data.get("sexe"),
+    }
+
+
+async def health(request: Request) -> Response:
+    p = portal(request)
+    return JSONResponse({"status": "ok", "operator_api": True, "now": p.clock.now().isoformat(timespec="seconds")})
+
+
+async def identites(request: Request) -> Response:
+    values = _identite_values(await _json(request))
+    p = portal(request)
+    with p.store.session() as s:
+        p.accounts.register_identite(s, **values)
+    return JSONResponse({"numero_etranger": values["numero_etranger"]}, status_code=201)
+
+
+async def titres(request: Request) -> Response:
+    """A title or visa; "titulaire" may carry the holder's identity to register both at once."""
+    data = await _json(request)
+    p = portal(request)
+    holder = data.get("titulaire")
+    if holder:
+        data.setdefault("numero_etranger", holder.get("numero_etranger"))
+    _required(data, TITRE_FIELDS)
+    if data["kind"] not in ("titre", "visa"):
+        raise BadRequest("kind : « titre » ou « visa »")
+    debut, fin = _date(data, "date_debut"), _date(data, "date_fin")
+    with p.store.session() as s:
+        if holder:
+            p.accounts.register_identite(s, **_identite_values(holder))
+            s.flush()
+        if s.get(Identite, str(data["numero_etranger"])) is None:
+            raise BadRequest("numero_etranger inconnu : enregistrez d'abord l'identité (ou passez « titulaire »)")
+        p.accounts.register_titre(
+            s, numero=str(data["numero"]).upper(), kind=data["kind"], numero_etranger=str(data["numero_etranger"]),
+            categorie=data.get("categorie", ""), mention=data.get("mention", ""), date_debut=debut, date_fin=fin,
+        )
+    return JSONResponse({"numero": str(data["numero"]).upper()}, status_code=201)
+
+
+async def clock(request: Request) -> Response:
+    """GET: now and offset. POST {"advance_hours": 25} or {"offset_seconds": n}. DELETE: back to real time."""
+    p = portal(request)
+    if request.method == "POST":
+        data = await _json(request)
+        if "advance_hours" in data:
+            p.clock.set_offset(p.clock.offset() + timedelta(hours=float(data["advance_hours"])))
+        elif "offset_seconds" in data:
+            p.clock.set_offset(timedelta(seconds=float(data["offset_seconds"])))
+        else:
+            raise BadRequest("advance_hours ou offset_seconds attendu")
+    elif request.method == "DELETE":
+        p.clock.set_offset(timedelta(0))
+    return JSONResponse({"now": p.clock.now().isoformat(timespec="seconds"), "offset_seconds": p.clock.offset().total_seconds()})
+
+
+def _guard(endpoint):  # type: ignore[no-untyped-def]
+    async def guarded(request: Request) -> Response:
+        try:
+            return await endpoint(request)
+        except BadRequest as exc:
+            return JSONResponse({"error": str(exc)}, status_code=422)
+
+    return guarded
+
+
+routes = [
+    Route("/__sim__/health", health),
+    Route("/__sim__/identites", _guard(identites), methods=["POST"]),
+    Route("/__sim__/titres", _guard(titres), methods=["POST"]),
+    Route("/__sim__/clock", _guard(clock), methods=["GET", "POST", "DELETE"]),
+]

@@ -1,0 +1,44 @@
+"""Rendering helpers shared by every page: the templates, the texts, the connected account."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse
+from starlette.templating import Jinja2Templates
+
+from .. import texts
+from ..portal import Portal
+from ..store import Compte
+
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.globals["T"] = texts
+
+
+def portal(request: Request) -> Portal:
+    return request.app.state.portal
+
+
+def current_account(request: Request) -> Compte | None:
+    compte_id = request.session.get("compte_id")
+    if compte_id is None:
+        return None
+    with portal(request).store.session() as s:
+        return s.get(Compte, compte_id)
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("compte", current_account(request))
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def redirect(request: Request, route: str, **params: str) -> RedirectResponse:
+    return RedirectResponse(request.url_for(route, **params), status_code=303)
+
+
+async def send_mail(p: Portal, to: str, key: str, **values: Any) -> None:
+    """smtplib blocks: send from a worker thread so the pages keep answering."""
+    await run_in_threadpool(p.mail.send, to, key, **values)

@@ -1,0 +1,53 @@
+"""`anef`: serve the bundled portal, run the conformance suite, check a 2D-DOC.
+
+  anef serve [--port 8000 --smtp-port 8025 --mail-port 8026 --data-dir var --demo]
+  anef run [--target URL --mailbox URL] [pytest options, e.g. --headed --slowmo 300 -k chemin_a]
+  anef check-pdf FILE.pdf [--trust CERT.pem ...]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str]) -> int:
+    import pytest
+
+    reports = Path(os.environ.get("ANEF_REPORTS_DIR", PROJECT / "reports"))
+    reports.mkdir(parents=True, exist_ok=True)
+    os.chdir(PROJECT)
+    return int(pytest.main([
+        "features",
+        f"--junitxml={reports / 'junit.xml'}",
+        "-o", "junit_suite_name=anef-conformance",
+        f"--html={reports / 'conformance.html'}",
+        "--self-contained-html",
+        *args,
+    ]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(__doc__)
+        return 0
+    command, rest = argv[0], argv[1:]
+    if command == "serve":
+        # A separate program, not an import: the harness never loads the portal's code.
+        os.execv(sys.executable, [sys.executable, "-m", "fake_anef", "serve", *rest])
+    if command == "run":
+        return _run(rest)
+    if command == "check-pdf":
+        from .twoddoc.cli import main as check_pdf
+
+        return check_pdf(rest)
+    print(f"anef : commande inconnue « {command} »\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Journeys a scenario takes for granted ("Soit un demandeur qui a déjà un compte"): the same
+clicks, in the guides' words, as the scenarios that check them step by step."""
+
+from __future__ import annotations
+
+from .actor import Actor
+
+TEMP_ACCOUNT_MAIL = "Un compte d'accès temporaire a été créé afin de vous permettre de poursuivre votre demande."
+CONFIRMATION_MAIL = "La création du compte d'accès à votre espace personnel usager"
+
+
+def fill_email(actor: Actor) -> None:
+    actor.browser.fill("Adresse email", actor.email)
+    actor.browser.fill("Confirmation de l'adresse email", actor.email)
+
+
+def log_in(actor: Actor, identifiant: str, password: str) -> None:
+    actor.browser.fill("Identifiant", identifiant)
+    actor.browser.fill("Mot de passe", password)
+    actor.browser.click("S'identifier")
+
+
+def request_account_without_number(actor: Actor) -> None:
+    """Guide 02 §1-4: brique → e-mail twice → "Valider" → the mail with the temporary password."""
+    b = actor.browser
+    b.open_home()
+    b.click("Je demande un premier titre -sans numéro étranger, sans visa-")
+    fill_email(actor)
+    b.click("Valider")
+    b.expect_text("Demande de création de compte bien enregistrée.")
+    mail = actor.wait_for_mail(contains=TEMP_ACCOUNT_MAIL)
+    actor.notes["identifiant"] = mail.identifiant()
+    actor.notes["mot_de_passe_provisoire"] = mail.temporary_password()
+
+
+def create_account_without_number(actor: Actor) -> None:
+    """Path a to its end: temporary password replaced by the persona's, then logged out."""
+    request_account_without_number(actor)
+    b = actor.browser
+    b.open_link_from_mail(actor.last_mail.link("Se connecter"))
+    log_in(actor, actor.notes["identifiant"], actor.notes["mot_de_passe_provisoire"])
+    b.fill("Nouveau mot de passe", actor.persona.mot_de_passe)
+    b.fill("Confirmation du mot de passe", actor.persona.mot_de_passe)
+    b.click("Valider mon mot de passe")
+    b.expect_text("Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :")
+    actor.notes["mot_de_passe"] = actor.persona.mot_de_passe
+    b.click("Se déconnecter")
+
+
+def request_account_with_title(actor: Actor) -> None:
+    """Guide 01 §III: "SE CONNECTER" → title number and validity dates → e-mail → confirmation mail."""
+    b = actor.browser
+    titre = actor.persona.titres[0]
+    b.open_home()
+    b.click("SE CONNECTER")
+    fill_title(actor)
+    b.click("Créer un compte")
+    b.expect_text("Saisissez votre adresse email")
+    fill_email(actor)
+    b.click("Valider")
+    b.expect_text("Demande de création de compte bien enregistrée.")
+    actor.notes["identifiant"] = actor.persona.numero_etranger
+    actor.notes["titre"] = titre
+    actor.wait_for_mail(contains=CONFIRMATION_MAIL)
+
+
+def fill_title(actor: Actor, *, debut=None, fin=None) -> None:  # type: ignore[no-untyped-def]
+    titre = actor.persona.titres[0]
+    b = actor.browser
+    b.fill("N° de votre visa ou de votre titre de séjour", titre.numero)
+    b.fill_date("Date de début de validité", debut or titre.date_debut)
+    b.fill_date("Date de fin de validité", fin or titre.date_fin)

@@ -1,0 +1,45 @@
+"""Client of the simulator's operator API (/__sim__/): reference data and the clock.
+A vendor's deployment has none; scenarios needing it are tagged @simulateur and skipped there."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import httpx
+
+
+class OperatorAPI:
+    def __init__(self, url: str) -> None:
+        self.url = url.rstrip("/")
+        self._client = httpx.Client(timeout=15)
+
+    def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
+        response = self._client.post(f"{self.url}{path}", json=payload)
+        if response.status_code >= 400:
+            raise AssertionError(f"API opérateur {path} : {response.status_code} {response.text}")
+        return response.json()
+
+    def register_identite(self, *, numero_etranger: str, nom: str, prenom: str, date_naissance: date,
+                          pays_naissance: str, nationalite: str, sexe: str | None = None) -> None:
+        self._post("/identites", {
+            "numero_etranger": numero_etranger, "nom": nom, "prenom": prenom,
+            "date_naissance": date_naissance.isoformat(), "pays_naissance": pays_naissance,
+            "nationalite": nationalite, "sexe": sexe,
+        })
+
+    def register_titre(self, *, numero: str, kind: str, numero_etranger: str, date_debut: date, date_fin: date,
+                       categorie: str = "", mention: str = "") -> None:
+        self._post("/titres", {
+            "numero": numero, "kind": kind, "numero_etranger": numero_etranger, "categorie": categorie,
+            "mention": mention, "date_debut": date_debut.isoformat(), "date_fin": date_fin.isoformat(),
+        })
+
+    def advance_clock(self, hours: float) -> None:
+        self._post("/clock", {"advance_hours": hours})
+
+    def reset_clock(self) -> None:
+        self._client.delete(f"{self.url}/clock").raise_for_status()
+
+    def close(self) -> None:
+        self._client.close()

@@ -1,0 +1,162 @@
+"""The harness as a pytest plugin: target options, the target and its instruments as fixtures,
+pytest-playwright's layers overridden for Debian's Chromium, and evidence kept on failure."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .actor import Actor
+from .browser import PortalPage
+from .mailbox import Mailbox
+from .operator import OperatorAPI
+from .target import BundledPortal, Target, probe_operator
+
+REPORTS = Path(os.environ.get("ANEF_REPORTS_DIR", "reports"))
+CHROMIUM = os.environ.get("ANEF_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-first-run",
+]
+NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("anef", "ANEF conformance target")
+    group.addoption("--target", default=None, metavar="URL",
+                    help="portal under test (default: start the bundled portal on free loopback ports)")
+    group.addoption("--mailbox", default=None, metavar="URL",
+                    help="mailbox read API of the target (default: the bundled sink's)")
+    group.addoption("--operator-api", default=None, metavar="URL",
+                    help="simulator operator API (default: TARGET/__sim__ when it answers)")
+    group.addoption("--mail-timeout", type=float, default=30.0, help="seconds to wait for a mail (default 30)")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    target = config.getoption("--target")
+    return f"anef target: {target or 'portail intégré (fake_anef)'}"
+
+
+@pytest.fixture(scope="session")
+def target(request: pytest.FixtureRequest) -> Iterator[Target]:
+    url = request.config.getoption("--target")
+    if url:
+        mailbox = request.config.getoption("--mailbox")
+        if not mailbox:
+            raise pytest.UsageError("--target demande aussi --mailbox (l'API de lecture des courriels de la cible)")
+        operator = request.config.getoption("--operator-api") or f"{url.rstrip('/')}/__sim__"
+        yield Target(base_url=url.rstrip("/"), mailbox_url=mailbox, operator_url=operator if probe_operator(operator) else None)
+        return
+    data_dir = Path(tempfile.mkdtemp(prefix="anef-portail-"))
+    portal = BundledPortal(data_dir, REPORTS / "portal.log")
+    try:
+        yield portal.start()
+    finally:
+        portal.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def base_url(target: Target) -> str:
+    """pytest-base-url's fixture, pointed at the target: relative page.goto() calls resolve there."""
+    return target.base_url
+
+
+@pytest.fixture(scope="session")
+def mailbox(target: Target, request: pytest.FixtureRequest) -> Iterator[Mailbox]:
+    box = Mailbox(target.mailbox_url, timeout=request.config.getoption("--mail-timeout"))
+    yield box
+    box.close()
+
+
+@pytest.fixture
+def operator(target: Target) -> Iterator[OperatorAPI]:
+    """The operator API; a test using it is skipped against a target that has none. The clock is
+    put back after each test so a moved clock never leaks into the next scenario."""
+    if target.operator_url is None:
+        pytest.skip(NO_OPERATOR)
+    api = OperatorAPI(target.operator_url)
+    yield api
+    api.reset_clock()
+    api.close()
+
+
+@pytest.fixture(autouse=True)
+def _skip_simulateur_without_operator(request: pytest.FixtureRequest) -> None:
+    if request.node.get_closest_marker("simulateur") is not None:
+        if request.getfixturevalue("target").operator_url is None:
+            pytest.skip(NO_OPERATOR)
+
+
+# pytest-playwright's layers -------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    args = {**browser_type_launch_args}
+    if Path(CHROMIUM).exists() and "executable_path" not in args:
+        args["executable_path"] = CHROMIUM
+    args["args"] = [*args.get("args", []), *CHROMIUM_ARGS]
+    return args
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
+
+
+# Actors ---------------------------------------------------------------------------------------
+@pytest.fixture
+def portal_page(page: Any, target: Target) -> PortalPage:
+    return PortalPage(page, target.base_url)
+
+
+@pytest.fixture
+def actor_factory(portal_page: PortalPage, mailbox: Mailbox) -> Any:
+    """Makes the scenario's actor from a persona: the browser tab and the mailbox, with a mailbox
+    watermark so only mails sent during this scenario are read."""
+    watermark = mailbox.last_id()
+
+    def make(persona: Any) -> Actor:
+        return Actor(persona=persona, browser=portal_page, mailbox=mailbox, mail_watermark=watermark)
+
+    return make
+
+
+# Evidence -------------------------------------------------------------------------------------
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    folder = REPORTS / "evidence" / _slug(item.nodeid)
+    box: Mailbox | None = getattr(item, "funcargs", {}).get("mailbox")
+    page = getattr(item, "funcargs", {}).get("page")
+    lines = []
+    if page is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(folder / "page.png"), full_page=True)
+            lines.append(f"page : {page.url}")
+            lines.append(f"capture : {folder / 'page.png'}")
+        except Exception as exc:  # noqa: BLE001 - evidence must never hide the real failure
+            lines.append(f"capture impossible : {exc}")
+    if box is not None and box.read:
+        for mail in box.read[-5:]:
+            lines.append(f"courriel lu : {mail.save(folder)} « {mail.subject} »")
+    if lines:
+        report.sections.append(("preuves", "\n".join(lines)))
+
+
+def _slug(nodeid: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid)[-120:]

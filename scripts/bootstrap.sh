@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the project needs and is missing: Debian's Chromium (Playwright cannot download
+# its own browser here), a virtual environment in .venv, and the project with its dependencies.
+# Safe to run again: each part is skipped when already in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "bootstrap: installation de Chromium (paquet Debian)…"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+PY="${PYTHON:-python3.11}"
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+if [ ! -x .venv/bin/python ]; then
+  echo "bootstrap: création de l'environnement virtuel .venv…"
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.installed-pyproject
+if [ ! -f "$stamp" ] || ! cmp -s pyproject.toml "$stamp"; then
+  echo "bootstrap: installation des dépendances Python…"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e .
+  cp pyproject.toml "$stamp"
+fi
