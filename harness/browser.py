@@ -17,7 +17,7 @@ MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août
 def label_pattern(label: str) -> re.Pattern[str]:
     """The guide's label, tolerating the page's decorations: a trailing "*", ":" or spaces."""
     core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
-    return re.compile(rf"^\s*{core}\s*\*?\s*:?\s*(\(facultatif\))?\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*{core}\s*(\(facultatif\))?\s*\*?\s*:?\s*$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:

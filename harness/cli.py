@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "check-pdf":
         from .twoddoc.cli import main as check_pdf
 
-        return check_pdf(rest)
+        return check_pdf(["check-pdf", *rest])
     print(f"anef : commande inconnue « {command} »\n{__doc__}", file=sys.stderr)
     return 2
 

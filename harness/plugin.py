@@ -120,11 +120,15 @@ def portal_page(page: Any, target: Target) -> PortalPage:
     return PortalPage(page, target.base_url)
 
 
+MAILS_BEFORE = pytest.StashKey[int]()
+
+
 @pytest.fixture
-def actor_factory(portal_page: PortalPage, mailbox: Mailbox) -> Any:
+def actor_factory(portal_page: PortalPage, mailbox: Mailbox, request: pytest.FixtureRequest) -> Any:
     """Makes the scenario's actor from a persona: the browser tab and the mailbox, with a mailbox
     watermark so only mails sent during this scenario are read."""
     watermark = mailbox.last_id()
+    request.node.stash[MAILS_BEFORE] = len(mailbox.read)
 
     def make(persona: Any) -> Actor:
         return Actor(persona=persona, browser=portal_page, mailbox=mailbox, mail_watermark=watermark)
@@ -151,8 +155,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
             lines.append(f"capture : {folder / 'page.png'}")
         except Exception as exc:  # noqa: BLE001 - evidence must never hide the real failure
             lines.append(f"capture impossible : {exc}")
-    if box is not None and box.read:
-        for mail in box.read[-5:]:
+    if box is not None and MAILS_BEFORE in item.stash:
+        for mail in box.read[item.stash[MAILS_BEFORE]:]:
             lines.append(f"courriel lu : {mail.save(folder)} « {mail.subject} »")
     if lines:
         report.sections.append(("preuves", "\n".join(lines)))
