@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import faults
 from .accounts import Accounts
 from .clock import Clock
 from .mail.sender import MailSender
@@ -33,7 +34,7 @@ class Portal:
         store.create_all()
         clock = Clock(store)
         portal = cls(
-            settings=settings, store=store, clock=clock, accounts=Accounts(store, clock),
+            settings=settings, store=store, clock=clock, accounts=Accounts(store, clock, faults.check(settings.faults)),
             mail=MailSender(settings.smtp_host, settings.smtp_port, settings.mail_from),
         )
         if settings.seed_file:

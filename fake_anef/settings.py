@@ -25,6 +25,9 @@ class Settings:
     mail_from: str = "ne-pas-repondre@anef-simulateur.test"
     operator_api: bool = True
     seed_file: Path | None = None
+    # Rules broken on purpose (ANEF_FAULTS="a,b"), to show that the harness's checks fail when they
+    # should; see fake_anef/faults.py. Empty in normal use.
+    faults: frozenset[str] = frozenset()
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -45,4 +48,5 @@ class Settings:
             mail_from=env.get("ANEF_MAIL_FROM", "ne-pas-repondre@anef-simulateur.test"),
             operator_api=_flag(env.get("ANEF_OPERATOR_API"), True),
             seed_file=Path(seed) if seed else None,
+            faults=frozenset(f.strip() for f in env.get("ANEF_FAULTS", "").split(",") if f.strip()),
         )

@@ -1,7 +1,8 @@
 """Fixtures for the 2D-DOC tests: the specification's reference folder, and certificates made on the spot.
 
-The reference folder (shared/reference/2d-doc beside the repository) holds the specification's
-vector and its published private key; tests that need them skip, saying why, when it is absent.
+The reference folder holds the specification's vector, its test certificate and the private key
+the specification publishes for it (copied from shared/reference/2d-doc: public test material, so
+the tests never depend on a folder outside the repository).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = REPO_ROOT.parent / "shared" / "reference" / "2d-doc"
+REFERENCE = Path(__file__).resolve().parent / "reference"
 
 CertFactory = Callable[..., tuple[bytes, bytes]]
 

@@ -1,0 +1,65 @@
+"""The bundled portal in-process over HTTP (Starlette's TestClient), for property tests: fast, no
+browser. `make_portal(faults=...)` starts one with rules broken on purpose, to show the properties
+fail when the portal breaks a rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from fake_anef.mail.sink import MailStore, _body, parse, start_smtp
+from fake_anef.settings import Settings
+from fake_anef.web.app import create_app
+from tests.conftest import free_port
+
+
+class PortalClient:
+    """A TestClient on a fresh portal, with its own SMTP sink and a few journeys over HTTP."""
+
+    def __init__(self, client: TestClient, mails: MailStore) -> None:
+        self.http = client
+        self.mails = mails
+        self._n = 0
+
+    def last_mail_to(self, email: str) -> str:
+        found = [m for m in self.mails.all() if email.lower() in m.rcpt_tos]
+        assert found, f"no mail to {email}"
+        return _body(parse(found[-1]), "plain")
+
+    def temporary_account(self) -> str:
+        """Path a up to the forced reset page; returns the e-mail (the identifiant)."""
+        self._n += 1
+        email = f"prop{self._n}@example.org"
+        self.http.cookies.clear()
+        self.http.post("/demarches/premiere-demande", data={"email": email, "email_confirmation": email})
+        temporary = re.search(r"Mot de passe provisoire : (\S+)", self.last_mail_to(email)).group(1)  # type: ignore[union-attr]
+        page = self.http.post("/connexion", data={"identifiant": email, "mot_de_passe": temporary})
+        assert "Réinitialisation du mot de passe" in page.text
+        return email
+
+
+@pytest.fixture(scope="module")
+def make_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., PortalClient]]:
+    with ExitStack() as stack:
+
+        def make(faults: frozenset[str] = frozenset()) -> PortalClient:
+            folder: Path = tmp_path_factory.mktemp("portail")
+            mails = MailStore(f"sqlite:///{folder / 'mail.db'}")
+            port = free_port()
+            controller = start_smtp(mails, "127.0.0.1", port)
+            stack.callback(controller.stop)
+            settings = Settings(data_dir=folder, smtp_port=port, base_url="http://testserver", faults=faults)
+            client = stack.enter_context(TestClient(create_app(settings)))
+            return PortalClient(client, mails)
+
+        yield make
+
+
+@pytest.fixture(scope="module")
+def portal(make_portal: Callable[..., PortalClient]) -> PortalClient:
+    return make_portal()
