@@ -6,4 +6,6 @@ pytest_plugins = [
     "personas.pytest_plugin",
     "steps.commun",
     "steps.compte",
+    "steps.demarche",
+    "steps.enfant_de_francais",
 ]

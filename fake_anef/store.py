@@ -87,6 +87,40 @@ class Journal(Base):
     data: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
+class Demande(Base):
+    """A demande made through a téléprocédure: the answers per step (as typed), the step reached,
+    and once deposited its numéro. The ephoto is unique: one e-photo, one démarche (guide 01 FAQ 10)."""
+
+    __tablename__ = "demande"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    compte_id: Mapped[int] = mapped_column(ForeignKey("compte.id"), index=True)
+    procedure: Mapped[str] = mapped_column(String(100))
+    etat: Mapped[str] = mapped_column(String(20), default="brouillon")  # "brouillon" | "deposee" | "instruction"
+    etape: Mapped[str] = mapped_column(String(100))  # where the user resumes
+    etape_max: Mapped[str] = mapped_column(String(100))  # furthest step reached
+    donnees: Mapped[dict] = mapped_column(JSON, default=dict)  # step id -> {input name: value typed}
+    ephoto: Mapped[str | None] = mapped_column(String(22), unique=True, nullable=True)
+    numero: Mapped[str | None] = mapped_column(String(19), unique=True, nullable=True)
+    numero_etranger: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deposee_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class Piece(Base):
+    """A file joined to a justificatif of a demande; the bytes are on disk under the data folder."""
+
+    __tablename__ = "piece"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    demande_id: Mapped[int] = mapped_column(ForeignKey("demande.id", ondelete="CASCADE"), index=True)
+    justificatif: Mapped[str] = mapped_column(String(100))
+    nom: Mapped[str] = mapped_column(String(200))
+    chemin: Mapped[str] = mapped_column(String(300))  # relative to the data folder
+    taille: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Store:
     """Owns the engine; `session()` is a unit of work that commits on success."""
 

@@ -341,3 +341,98 @@ MAILS = {
         ),
     },
 }
+
+
+# Téléprocédures: the wizard's words shared by every procedure (guide 02 étapes 1-6; 03 and 04 use
+# the same screens). A procedure's own words (steps, fields, justificatifs) live in its definition,
+# fake_anef/procedures/*.yaml.
+DEMARCHE = {
+    "sauvegarde": "Votre saisie est sauvegardée à la validation de chaque étape.",
+    "reprise": "Si vous quittez la télé-procédure vous pourrez la reprendre ultérieurement à la dernière étape enregistrée.",
+    "progression": "Votre démarche en ligne est à {pourcentage}% terminée",
+    "minutes": "Plus que {minutes} minutes pour finir votre démarche",
+    "etapes": "Étapes de la démarche",  # DERIVED (accessible name of the stepper)
+    "etape_en_cours": "étape en cours",  # DERIVED (read by screen readers after the current step)
+    "etape_terminee": "étape terminée",  # DERIVED
+    "champs_obligatoires": "Les champs marqués d'un * sont obligatoires.",
+    "preparer": "PRÉPARER LES DOCUMENTS À FOURNIR :",
+    "ephoto_titre": "Un numéro e-photo",
+    "ephoto_texte": "Pour connaître les photographes agréés près de chez vous, vous pouvez consulter la carte de géolocalisation.",
+    "documents_titre": "Tous les documents justificatifs demandés selon votre situation.",
+    "documents_texte": (
+        "Les documents doivent être lisibles, en français, sous forme numérique (.jpg, .pdf, .png, .bmp, "
+        ".tiff), et ne pas dépasser une taille maximale de 10 Mo par fichier. Consulter la liste des "
+        "traducteurs agréés."
+    ),
+    "telecharger_liste": "TÉLÉCHARGER LA LISTE DES PIÈCES JUSTIFICATIVES.",
+    "boutons": {
+        # The guide's "<" and ">" are arrows: the templates draw them, hidden from screen readers.
+        "precedent": "Revenir à l'étape précédente",
+        "abandonner": "Abandonner la demande",
+        "quitter": "Quitter et revenir plus tard",
+        "enregistrer": "Enregistrer et poursuivre",
+        "deposer": "Déposer la demande",
+    },
+    "joindre": "Joindre un document",
+    "envoyer_document": "Envoyer le document",  # DERIVED (without JavaScript, the file is sent by this button)
+    "supprimer": "SUPPRIMER",
+    "document_joint": "document joint",  # DERIVED (accessible text after ✓)
+    "confirmer_ephoto": "Confirmer le numéro ephoto",
+    "suggestions": "Suggestions d'adresse",  # DERIVED (accessible name of the list)
+    "adresse_aide": "Saisissez le début de votre adresse puis choisissez-la dans les suggestions.",  # DERIVED
+    "adresse_detail": "Détail de l'adresse",  # DERIVED
+    "element_numero": "n° {n}",  # DERIVED: label of a second prénom/nationalité ("Prénom(s) n° 2")
+    "depot_refuse": (
+        "Votre demande ne peut pas encore être déposée : complétez l'étape « {etape} »."
+    ),  # DERIVED
+    "demande_deposee": "Votre demande a déjà été déposée : elle ne peut plus être modifiée.",  # DERIVED (guide: "Après le dépôt de votre demande vous ne pourrez plus la modifier.")
+    "confirmation_titre": "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat.",  # guide 02 étape 6 (mail)
+    "confirmation_numero": "N° de la demande : {numero}",
+    "confirmation_telecharger": "Télécharger la confirmation de dépôt",  # DERIVED
+    "confirmation_courriel": "La confirmation de dépôt vous a également été envoyée par courriel.",  # DERIVED (guide: "dans le mail de confirmation")
+    "quitter_titre": "Votre demande est enregistrée",  # DERIVED
+    "abandon_titre": "Abandonner la demande",
+    "abandon_question": "Voulez-vous vraiment abandonner votre demande ? Les informations saisies et les documents joints seront supprimés.",  # DERIVED
+    "abandon_oui": "Oui, abandonner la demande",  # DERIVED
+    "abandon_non": "Non, reprendre ma demande",  # DERIVED
+    "abandon_fait": "Votre demande a été abandonnée. Les informations saisies et les documents joints ont été supprimés.",  # DERIVED
+    "retour_accueil": "Retour à l'accueil",
+}
+
+# Errors of the téléprocédures (DERIVED: the guides show none, except where noted).
+DEMARCHE_ERREURS = {
+    "telephone": "Le numéro de téléphone comporte 10 chiffres (exemple : 0102030405).",
+    "code_postal": "Le code postal comporte 5 chiffres.",
+    "adresse_incomplete": "Choisissez votre adresse dans les suggestions ou complétez le détail de l'adresse ci-dessous.",
+    "choix_invalide": "Choisissez une valeur dans la liste proposée.",
+    "attestation": "Pour poursuivre la téléprocédure, vous devez cocher cette case.",
+    "trop_d_elements": "Vous ne pouvez pas en déclarer plus de {max}.",
+    "justificatif_manquant": "Joignez au moins un document pour ce justificatif.",
+    "ephoto_a_confirmer": "Saisissez puis confirmez votre numéro ephoto.",
+    "ephoto_format": "Le numéro ephoto comporte 22 chiffres.",
+    # Guide 01 FAQ 10: "Un code e-photo est utilisable pour une seule démarche en ligne".
+    "ephoto_deja_utilise": (
+        "Ce numéro ephoto a déjà été utilisé pour une autre démarche. Un code e-photo est utilisable "
+        "pour une seule démarche en ligne : vous devrez refaire une e-photo."
+    ),
+    "fichier_absent": "Choisissez un fichier à joindre.",
+    # Guide 02 "Demande de complément": "Les formats acceptés : .jpg, .png, .pdf, .tiff, .bmp. La taille maximale : 10 Mo"
+    "fichier_format": "Le fichier « {nom} » n'a pas été joint : les formats acceptés sont .jpg, .png, .pdf, .tiff, .bmp.",
+    "fichier_taille": "Le fichier « {nom} » n'a pas été joint : la taille maximale est de 10 Mo par fichier.",
+    "fichier_nombre": "Le fichier « {nom} » n'a pas été joint : 3 documents au maximum par justificatif.",
+    "fichier_vide": "Le fichier « {nom} » n'a pas été joint : il est vide.",
+}
+
+# Guide 02 étape 6: the mail carrying the confirmation of the dépôt (attached PDF).
+MAILS["depot_demande"] = {
+    "objet": "Confirmation du dépôt de votre demande de titre de séjour",  # DERIVED
+    "corps": (
+        "Bonjour {nom},\n\n"
+        "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat.\n\n"
+        "Vous serez informé(e) de l'état d'avancement de votre dossier et, si nécessaire, d'une demande "
+        "de pièces complémentaires, par message électronique vous invitant à vous connecter à votre espace "
+        "sur le site de l'administration numérique pour les étrangers en France.\n\n"
+        "Cordialement,\n\n"
+        "La Direction Générale des Etrangers en France"
+    ),
+}

@@ -43,3 +43,8 @@ class OperatorAPI:
 
     def close(self) -> None:
         self._client.close()
+
+    def start_instruction(self, numero_demande: str) -> str:
+        """Instruction of a deposited demande begins: the simulator assigns a numéro étranger and
+        mails the definitive account (guide 02 "INSTRUCTION DE LA DEMANDE"). Returns the numéro."""
+        return self._post(f"/demandes/{numero_demande}/instruction", {})["numero_etranger"]

@@ -7,9 +7,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from .. import texts
-from ..accounts import password_problems
 from ..countries import all_countries
 from ..store import Compte, Identite, Titre
+from . import demarche
 from .forms import Form
 from .pages import current_account, portal, redirect, render, send_mail
 
@@ -85,13 +85,20 @@ async def premiere_demande(request: Request) -> Response:
 
 async def _premiere_demande_choice(request: Request) -> Response:
     if request.method == "GET":
+        # A demande already begun is resumed at its last saved step (guide 02 §4 mail).
+        resume = demarche.resume_url(request, request.session["compte_id"])
+        if resume:
+            return RedirectResponse(resume, status_code=303)
         return render(request, "premiere_demande.html", form=None, options=_choice_options())
     form = Form.read(await request.form())
     choix = {c["id"]: c["libelle"] for c in texts.PREMIERE_DEMANDE["choix"]}
     if form.get("motif") not in choix:
         form.errors["motif"] = texts.PREMIERE_DEMANDE["choisir"]
         return render(request, "premiere_demande.html", status_code=422, form=form, options=_choice_options())
-    # The téléprocédure behind each choice is added by the procedures' issues.
+    # The téléprocédure behind each choice is the definition whose "acces.motif" names it.
+    definition = demarche.procedure_for_motif(form.get("motif"))
+    if definition is not None:
+        return RedirectResponse(request.url_for("demarche", procedure=definition.id), status_code=303)
     return render(request, "non_simule.html", libelle=choix[form.get("motif")])
 
 
@@ -180,11 +187,11 @@ async def saisie_email(request: Request) -> Response:
     return render(request, "creation_enregistree.html", par_numero=True)
 
 
-def _password_form(form: Form) -> str | None:
+def _password_form(request: Request, form: Form) -> str | None:
     password, again = form.values.get("mot_de_passe", ""), form.values.get("confirmation", "")
     if not password:
         form.error("mot_de_passe", "obligatoire")
-    for problem in password_problems(password) if password else []:
+    for problem in portal(request).accounts.password_problems(password) if password else []:
         form.error("mot_de_passe", problem)
     if password and "mot_de_passe" not in form.errors and password != again:
         form.error("confirmation", "mdp_confirmation")
@@ -205,7 +212,7 @@ async def confirmer(request: Request) -> Response:
     if request.method == "GET":
         return render(request, "mot_de_passe.html", form=None, variante=variante)
     form = Form.read(await request.form())
-    password = _password_form(form)
+    password = _password_form(request, form)
     if password is None:
         return render(request, "mot_de_passe.html", status_code=422, form=form, variante=variante)
     with p.store.session() as s:
@@ -253,7 +260,7 @@ async def reinitialisation(request: Request) -> Response:
     if request.method == "GET":
         return render(request, "mot_de_passe.html", form=None, variante="reinitialisation")
     form = Form.read(await request.form())
-    password = _password_form(form)
+    password = _password_form(request, form)
     if password is None:
         return render(request, "mot_de_passe.html", status_code=422, form=form, variante="reinitialisation")
     p = portal(request)
@@ -298,7 +305,7 @@ async def nouveau_mot_de_passe(request: Request) -> Response:
     if request.method == "GET":
         return render(request, "mot_de_passe.html", form=None, variante="reinitialisation")
     form = Form.read(await request.form())
-    password = _password_form(form)
+    password = _password_form(request, form)
     if password is None:
         return render(request, "mot_de_passe.html", status_code=422, form=form, variante="reinitialisation")
     with p.store.session() as s:

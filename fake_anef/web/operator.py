@@ -110,6 +110,41 @@ async def clock(request: Request) -> Response:
     return JSONResponse({"now": p.clock.now().isoformat(timespec="seconds"), "offset_seconds": p.clock.offset().total_seconds()})
 
 
+async def instruction(request: Request) -> Response:
+    """The instruction of a deposited demande starts: a numéro étranger is assigned and the
+    definitive account is created; its mail gives the Identifiant and a "Mot de passe provisoire"
+    (guide 02 "INSTRUCTION DE LA DEMANDE", étape 1)."""
+    from ..demandes import DEPOSEE, Demandes
+    from ..engine.definition import by_id
+    from ..engine.wizard import Wizard
+    from .pages import send_mail
+
+    p = portal(request)
+    demandes = Demandes(p.store, p.clock, p.settings.data_dir)
+    with p.store.session() as s:
+        demande = demandes.by_numero(s, request.path_params["numero"])
+        if demande is None:
+            return JSONResponse({"error": "demande inconnue"}, status_code=404)
+        if demande.etat != DEPOSEE:
+            return JSONResponse({"error": f"demande à l'état « {demande.etat} » : instruction impossible"}, status_code=409)
+        definition = by_id(demande.procedure)
+        variables = Wizard(definition, p.clock.today()).variables(demandes.data(demande))  # type: ignore[arg-type]
+
+        def first(key: str) -> Any:
+            value = variables.get(definition.identite[key])  # type: ignore[union-attr]
+            return value[0] if isinstance(value, list) else value
+
+        identite = {"nom": first("nom") or "", "prenom": first("prenom") or "",
+                    "date_naissance": first("date_naissance"), "pays_naissance": first("pays_naissance") or "",
+                    "nationalite": first("nationalite") or "", "sexe": first("sexe")}
+        compte, password = demandes.start_instruction(s, demande, p.accounts, identite)
+        numero, email = compte.identifiant, compte.email
+    await send_mail(p, email, "compte_cree", nom=f"{identite['nom'].upper()} {identite['prenom']}",
+                    identifiant=numero, mot_de_passe=password, lien=p.url(str(request.url_for("connexion").path)))
+    p.journal("instruction", numero_demande=request.path_params["numero"], numero_etranger=numero)
+    return JSONResponse({"numero_etranger": numero}, status_code=201)
+
+
 def _guard(endpoint):  # type: ignore[no-untyped-def]
     async def guarded(request: Request) -> Response:
         try:
@@ -125,4 +160,5 @@ routes = [
     Route("/__sim__/identites", _guard(identites), methods=["POST"]),
     Route("/__sim__/titres", _guard(titres), methods=["POST"]),
     Route("/__sim__/clock", _guard(clock), methods=["GET", "POST", "DELETE"]),
+    Route("/__sim__/demandes/{numero}/instruction", _guard(instruction), methods=["POST"]),
 ]

@@ -1,0 +1,174 @@
+"""Demandes made through the téléprocédures: the draft saved step by step, its justificatifs on
+disk, the ephoto, the dépôt (numéro de la demande, confirmation PDF) and the start of instruction
+(numéro étranger and definitive account). The rules of a procedure are in its definition; this
+module only keeps what the user gave."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from .accounts import Accounts, temporary_password, hash_password
+from .clock import Clock
+from .engine import numeros, pieces
+from .engine.definition import Definition
+from .engine.wizard import Data, Values
+from .store import Compte, Demande, Identite, Piece, Store
+
+BROUILLON, DEPOSEE, INSTRUCTION = "brouillon", "deposee", "instruction"
+
+
+class EphotoTaken(Exception):
+    pass
+
+
+@dataclass
+class StoredPieces:
+    """The wizard's view of a demande's justificatifs (engine.wizard.Pieces)."""
+
+    counts: dict[str, int]
+    ephoto: str | None
+
+    def count(self, justificatif_id: str) -> int:
+        return self.counts.get(justificatif_id, 0)
+
+
+@dataclass
+class Demandes:
+    store: Store
+    clock: Clock
+    data_dir: Path
+
+    # Drafts -----------------------------------------------------------------------------------
+    def current(self, s: Session, compte_id: int, procedure: str) -> Demande | None:
+        """The account's demande for this procedure (the draft, or the one deposited)."""
+        return s.scalar(
+            select(Demande).where(Demande.compte_id == compte_id, Demande.procedure == procedure)
+            .order_by(Demande.id.desc())
+        )
+
+    def create(self, s: Session, compte_id: int, definition: Definition) -> Demande:
+        now = self.clock.now()
+        first = definition.steps[0].id
+        demande = Demande(compte_id=compte_id, procedure=definition.id, etat=BROUILLON, etape=first,
+                          etape_max=first, donnees={}, created_at=now, updated_at=now)
+        s.add(demande)
+        s.flush()
+        return demande
+
+    def save_step(self, demande: Demande, step_id: str, values: Values, *, go_to: str | None,
+                  definition: Definition) -> None:
+        """Keep what was typed on `step_id`; move the resume point to `go_to` (when given)."""
+        data = dict(demande.donnees or {})
+        data[step_id] = dict(values)
+        demande.donnees = data  # a new dict, so SQLAlchemy sees the change
+        if go_to is not None:
+            demande.etape = go_to
+            if definition.index(go_to) > definition.index(demande.etape_max):
+                demande.etape_max = go_to
+        demande.updated_at = self.clock.now()
+
+    def data(self, demande: Demande) -> Data:
+        return {k: dict(v) for k, v in (demande.donnees or {}).items()}
+
+    def abandon(self, s: Session, demande: Demande) -> None:
+        """Delete the draft, its files and its ephoto; the account stays."""
+        folder = self._folder(demande.id)
+        s.execute(delete(Piece).where(Piece.demande_id == demande.id))
+        s.delete(demande)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    # Justificatifs ----------------------------------------------------------------------------
+    def pieces(self, s: Session, demande: Demande) -> list[Piece]:
+        return list(s.scalars(select(Piece).where(Piece.demande_id == demande.id).order_by(Piece.id)))
+
+    def stored_pieces(self, s: Session, demande: Demande) -> StoredPieces:
+        counts: dict[str, int] = {}
+        for piece in self.pieces(s, demande):
+            counts[piece.justificatif] = counts.get(piece.justificatif, 0) + 1
+        return StoredPieces(counts=counts, ephoto=demande.ephoto)
+
+    def add_piece(self, s: Session, demande: Demande, justificatif: str, filename: str, content: bytes) -> Piece:
+        kind = pieces.sniff(content[: pieces.SNIFF_BYTES])
+        piece = Piece(demande_id=demande.id, justificatif=justificatif, nom=pieces.safe_name(filename), chemin="",
+                      taille=len(content), format=kind or "", created_at=self.clock.now())
+        s.add(piece)
+        s.flush()
+        folder = self._folder(demande.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{piece.id}.{kind}"
+        path.write_bytes(content)
+        piece.chemin = str(path.relative_to(self.data_dir))
+        return piece
+
+    def delete_piece(self, s: Session, demande: Demande, piece_id: int) -> None:
+        piece = s.get(Piece, piece_id)
+        if piece is None or piece.demande_id != demande.id:
+            return
+        (self.data_dir / piece.chemin).unlink(missing_ok=True)
+        s.delete(piece)
+
+    def piece_for(self, s: Session, compte_id: int, piece_id: int) -> tuple[Piece, bytes] | None:
+        """A file, only for the account whose demande holds it."""
+        piece = s.get(Piece, piece_id)
+        if piece is None:
+            return None
+        demande = s.get(Demande, piece.demande_id)
+        if demande is None or demande.compte_id != compte_id:
+            return None
+        return piece, (self.data_dir / piece.chemin).read_bytes()
+
+    def _folder(self, demande_id: int) -> Path:
+        return self.data_dir / "pieces" / str(demande_id)
+
+    # Ephoto -----------------------------------------------------------------------------------
+    def confirm_ephoto(self, s: Session, demande: Demande, numero: str) -> None:
+        """Raise EphotoTaken when another demande already holds this number (guide 01 FAQ 10)."""
+        holder = s.scalar(select(Demande).where(Demande.ephoto == numero, Demande.id != demande.id))
+        if holder is not None:
+            raise EphotoTaken(numero)
+        demande.ephoto = numero
+
+    # Dépôt and instruction --------------------------------------------------------------------
+    def deposit(self, s: Session, demande: Demande, code_postal: str) -> str:
+        now = self.clock.now()
+        sequence = (s.scalar(select(func.count()).select_from(Demande).where(Demande.numero.is_not(None))) or 0) + 1
+        numero = numeros.numero_demande(numeros.departement(code_postal), now.date(), sequence)
+        while s.scalar(select(Demande).where(Demande.numero == numero)) is not None:
+            sequence += 1
+            numero = numeros.numero_demande(numeros.departement(code_postal), now.date(), sequence)
+        demande.numero = numero
+        demande.etat = DEPOSEE
+        demande.deposee_at = now
+        demande.updated_at = now
+        return numero
+
+    def by_numero(self, s: Session, numero: str) -> Demande | None:
+        return s.scalar(select(Demande).where(Demande.numero == numero))
+
+    def start_instruction(self, s: Session, demande: Demande, accounts: Accounts, identite: dict) -> tuple[Compte, str]:
+        """A numéro étranger for the applicant and the definitive account (identifiant = that
+        numéro) with a temporary password to replace at first login."""
+        dep = demande.numero[:2] if demande.numero else numeros.DEFAULT_DEPARTEMENT
+        numero = numeros.numero_etranger(dep)
+        while s.get(Identite, numero) is not None or accounts.by_identifiant(s, numero) is not None:
+            numero = numeros.numero_etranger(dep)
+        accounts.register_identite(s, numero_etranger=numero, **identite)
+        s.flush()
+        temporaire = s.get(Compte, demande.compte_id)
+        password = temporary_password()
+        compte = Compte(
+            identifiant=numero, email=temporaire.email if temporaire else "", nom=identite["nom"],
+            prenom=identite["prenom"], numero_etranger=numero, kind="usager",
+            password_hash=hash_password(password), must_reset=True, active=True, created_at=self.clock.now(),
+        )
+        s.add(compte)
+        demande.numero_etranger = numero
+        demande.etat = INSTRUCTION
+        demande.updated_at = self.clock.now()
+        s.flush()
+        return compte, password

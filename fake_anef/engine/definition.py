@@ -1,0 +1,650 @@
+"""Procedure definitions: YAML files under fake_anef/procedures/, loaded and checked at start into
+the dataclasses below. A broken definition is refused with a message naming the file, the place
+and the reason (:class:`DefinitionError`), so the portal never starts with half a procedure.
+
+The shape (docs/procedures.md): steps → sections → blocs (fields, groups, headings, paragraphs,
+attestations, justificatif references); a catalogue of justificatifs; the guide's "cas"; computed
+variables; the documents the procedure produces. Conditions (`when`) use the language of
+:mod:`fake_anef.engine.conditions`.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .conditions import Condition, ConditionError, parse
+
+FIELD_TYPES = {"texte", "telephone", "zone_texte", "choix", "selection", "date", "adresse", "email_compte",
+               "attestation", "groupe"}
+DISPLAY_TYPES = {"intertitre", "paragraphe", "justificatif"}
+OPTION_SOURCES = {"pays", "nationalites", "nationalites_toutes"}
+BUTTONS = {"precedent", "abandonner", "quitter", "enregistrer", "deposer"}
+ADDRESS_PARTS = ("numero", "voie", "complement", "code_postal", "ville", "pays", "code_insee")
+DOCUMENT_VALUES = {"numero_demande", "numero_etranger", "date_emission", "date_depot"}
+MAX_TEXT = 200
+IDENTITE_KEYS = ("nom", "prenom", "date_naissance", "pays_naissance", "nationalite", "sexe")
+
+
+class DefinitionError(ValueError):
+    """A definition that cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Option:
+    valeur: str
+    libelle: str
+    recapitulatif: str | None = None
+    simulee: bool = True
+
+
+@dataclass(frozen=True)
+class Bloc:
+    """One thing on a step: a field (`id` set), a repeatable group, or something to read."""
+
+    type: str
+    id: str | None = None
+    label: str = ""
+    texte: str = ""
+    requis: bool = False
+    when: Condition | None = None
+    options: tuple[Option, ...] = ()
+    source: str | None = None
+    multiple: bool = False
+    ajouter: str | None = None
+    annee_seule: bool = False
+    pas_futur: bool = False
+    apres: tuple[str, str] | None = None  # (field id, message)
+    longueur_max: int = MAX_TEXT
+    parties: tuple[tuple[str, str], ...] = ()
+    outre_mer: str | None = None
+    important: bool = False
+    justificatif: str | None = None
+    # groupe
+    champs: tuple["Bloc", ...] = ()
+    element: str = ""
+    retirer: str | None = None
+    maximum: int = 10
+
+    @property
+    def is_field(self) -> bool:
+        return self.type in FIELD_TYPES and self.type != "email_compte"
+
+    def partie(self, name: str) -> str:
+        return dict(self.parties)[name]
+
+
+@dataclass(frozen=True)
+class Section:
+    titre: str | None
+    obligatoires: bool
+    intro: tuple[str, ...]
+    blocs: tuple[Bloc, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    titre: str
+    sections: tuple[Section, ...]
+    when: Condition | None = None
+    intro: tuple[str, ...] = ()
+    intro_procedure: bool = False
+    recapitulatif: bool = False
+    progression: tuple[int, int | None] | None = None  # (percent, minutes left)
+    documents_a_fournir: bool = False
+    boutons: tuple[str, ...] = ()
+    depot: bool = False
+    confirmation: bool = False
+
+    def blocs(self) -> list[Bloc]:
+        return [b for s in self.sections for b in s.blocs]
+
+    def fields(self) -> list[Bloc]:
+        return [b for b in self.blocs() if b.is_field]
+
+    def justificatifs(self) -> list[str]:
+        return [b.justificatif for b in self.blocs() if b.type == "justificatif" and b.justificatif]
+
+
+@dataclass(frozen=True)
+class Contenu:
+    """A justificatif's explanation: paragraphs (str) and bullet lists (tuple of str), in order."""
+
+    titre: str
+    parties: tuple[str | tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Justificatif:
+    id: str
+    type: str  # "fichiers" | "ephoto"
+    page: Contenu
+    annexe: Contenu
+    requis: bool
+    when: Condition | None
+    cas: str | None
+    label: str = ""
+    condition_annexe: str | None = None
+
+
+@dataclass(frozen=True)
+class Cas:
+    id: str
+    titre: str
+    when: Condition
+
+
+@dataclass(frozen=True)
+class Ligne:
+    libelle: str
+    valeur: str
+    majuscules: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraphe:
+    texte: str
+    gras: bool = False
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    fichier: str
+    titre: str
+    references_titre: str
+    references: tuple[Ligne, ...]
+    lignes: tuple[Ligne, ...]
+    paragraphes: tuple[Paragraphe, ...]
+
+
+@dataclass(frozen=True)
+class Rubrique:
+    titre: str
+    justificatifs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Groupe:
+    titre: str
+    cas: str | None
+    rubriques: tuple[Rubrique, ...]
+
+
+@dataclass(frozen=True)
+class ListePieces:
+    fichier: str
+    titre: str
+    sous_titre: str
+    intro: tuple[str, ...]
+    groupes: tuple[Groupe, ...]
+
+
+@dataclass(frozen=True)
+class Definition:
+    id: str
+    guide: str
+    titre: str
+    fil: str
+    motif: str
+    intro: str
+    recapitulatif: dict[str, str]
+    variables: tuple[tuple[str, Condition], ...]
+    cas: tuple[Cas, ...]
+    justificatifs: dict[str, Justificatif]
+    steps: tuple[Step, ...]
+    confirmation: Confirmation
+    liste_pieces: ListePieces
+    identite: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def index(self, step_id: str) -> int:
+        return [s.id for s in self.steps].index(step_id)
+
+    def cas_by_id(self, cas_id: str) -> Cas:
+        return next(c for c in self.cas if c.id == cas_id)
+
+    def field(self, field_id: str) -> Bloc:
+        for step in self.steps:
+            for bloc in step.fields():
+                if bloc.id == field_id:
+                    return bloc
+        raise KeyError(field_id)
+
+    def step_of(self, field_id: str) -> Step:
+        for step in self.steps:
+            if any(b.id == field_id for b in step.fields()):
+                return step
+        raise KeyError(field_id)
+
+
+# Loading -------------------------------------------------------------------------------------
+class _Reader:
+    """Reads one YAML mapping with a path for messages ("steps[2].sections[0].blocs[3]")."""
+
+    def __init__(self, data: Any, where: str, source: str) -> None:
+        self.source = source
+        self.where = where
+        if not isinstance(data, dict):
+            self.fail(f"une table (clé: valeur) est attendue, trouvé {type(data).__name__}")
+        self.data: dict[str, Any] = data
+
+    def fail(self, message: str) -> None:
+        raise DefinitionError(f"{self.source} : {self.where} : {message}")
+
+    def child(self, data: Any, where: str) -> "_Reader":
+        return _Reader(data, f"{self.where}.{where}" if self.where else where, self.source)
+
+    def known(self, *keys: str) -> None:
+        unknown = set(self.data) - set(keys)
+        if unknown:
+            self.fail(f"clé(s) inconnue(s) : {', '.join(sorted(unknown))} (attendues : {', '.join(keys)})")
+
+    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.fail(f"« {key} » est obligatoire")
+            return default
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            self.fail(f"« {key} » doit être un texte")
+        return str(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(f"« {key} » doit valoir true ou false")
+        return value
+
+    def integer(self, key: str, default: int | None = None) -> int | None:
+        value = self.data.get(key, default)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            self.fail(f"« {key} » doit être un entier positif")
+        return value
+
+    def items(self, key: str, *, required: bool = True) -> list[Any]:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.fail(f"« {key} » est obligatoire")
+            return []
+        if not isinstance(value, list):
+            self.fail(f"« {key} » doit être une liste")
+        return value
+
+    def condition(self, key: str = "when") -> Condition | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        try:
+            return parse(str(value))
+        except ConditionError as exc:
+            self.fail(f"condition « {value} » refusée : {exc}")
+        return None  # unreachable
+
+
+def _options(r: _Reader) -> tuple[Option, ...]:
+    options = []
+    for i, raw in enumerate(r.items("options", required=False)):
+        if isinstance(raw, str):
+            options.append(Option(valeur=raw, libelle=raw))
+            continue
+        o = r.child(raw, f"options[{i}]")
+        o.known("valeur", "libelle", "recapitulatif", "simulee")
+        options.append(Option(
+            valeur=o.text("valeur"), libelle=o.text("libelle"),
+            recapitulatif=o.text("recapitulatif", required=False) or None,
+            simulee=o.data.get("simulee", True) is not False,
+        ))
+    if len({o.valeur for o in options}) != len(options):
+        r.fail("deux options ont la même valeur")
+    return tuple(options)
+
+
+_BLOC_KEYS = ("id", "type", "label", "texte", "requis", "when", "options", "source", "multiple", "ajouter",
+              "annee_seule", "pas_futur", "apres", "longueur_max", "parties", "outre_mer", "important",
+              "justificatif", "champs", "element", "retirer", "maximum")
+
+
+def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
+    r.known(*_BLOC_KEYS)
+    kind = r.text("type")
+    if kind not in FIELD_TYPES | DISPLAY_TYPES:
+        r.fail(f"type « {kind} » inconnu (types : {', '.join(sorted(FIELD_TYPES | DISPLAY_TYPES))})")
+    values: dict[str, Any] = {"type": kind, "when": r.condition()}
+    if kind in DISPLAY_TYPES:
+        if kind == "justificatif":
+            values["justificatif"] = r.text("justificatif")
+        else:
+            values["texte"] = r.text("texte")
+            values["important"] = r.flag("important")
+        return Bloc(**values)
+    field_id = r.text("id")
+    if not field_id.isidentifier():
+        r.fail(f"id « {field_id} » : lettres, chiffres et _ seulement")
+    values.update(id=field_id, label=r.text("label", required=kind != "groupe"), requis=r.flag("requis"),
+                  multiple=r.flag("multiple"), ajouter=r.text("ajouter", required=False) or None,
+                  annee_seule=r.flag("annee_seule"), pas_futur=r.flag("pas_futur"),
+                  longueur_max=r.integer("longueur_max", MAX_TEXT))
+    if values["multiple"] and not values["ajouter"]:
+        r.fail("un champ « multiple » a besoin du libellé « ajouter »")
+    if values["multiple"] and kind not in ("texte", "selection"):
+        r.fail("seuls les champs texte et selection peuvent être « multiple »")
+    if kind in ("choix", "selection"):
+        values["options"] = _options(r)
+        source = r.data.get("source")
+        if source is not None and source not in OPTION_SOURCES:
+            r.fail(f"source « {source} » inconnue (sources : {', '.join(sorted(OPTION_SOURCES))})")
+        if source is not None and values["options"]:
+            r.fail("« options » et « source » s'excluent")
+        if source is None and not values["options"]:
+            r.fail("un champ à choix a besoin d'« options » ou d'une « source »")
+        if kind == "choix" and source is not None:
+            r.fail("un champ « choix » (boutons radio) ne prend pas de « source »")
+        values["source"] = source
+    if "apres" in r.data:
+        a = r.child(r.data["apres"], "apres")
+        a.known("champ", "message")
+        values["apres"] = (a.text("champ"), a.text("message"))
+        if kind != "date":
+            r.fail("« apres » ne s'applique qu'à une date")
+    if kind == "adresse":
+        p = r.child(r.data.get("parties"), "parties")
+        p.known(*ADDRESS_PARTS)
+        values["parties"] = tuple((name, p.text(name)) for name in ADDRESS_PARTS)
+        values["outre_mer"] = r.text("outre_mer", required=False) or None
+    if kind == "groupe":
+        if in_group:
+            r.fail("un groupe ne peut pas contenir de groupe")
+        values["element"] = r.text("element")
+        values["ajouter"] = r.text("ajouter")
+        values["retirer"] = r.text("retirer", required=False) or None
+        values["maximum"] = r.integer("maximum", 10)
+        champs = tuple(_bloc(r.child(c, f"champs[{i}]"), in_group=True) for i, c in enumerate(r.items("champs")))
+        ids = [c.id for c in champs if c.id]
+        if len(ids) != len(set(ids)):
+            r.fail("deux champs du groupe ont le même id")
+        if any(c.type in ("adresse", "email_compte") or c.apres for c in champs):
+            r.fail("un groupe ne contient ni adresse, ni email, ni contrainte « apres »")
+        values["champs"] = champs
+    return Bloc(**values)
+
+
+def _contenu(r: _Reader, titre: str) -> Contenu:
+    parts: list[str | tuple[str, ...]] = []
+    for i, item in enumerate(r.items("contenu", required=False)):
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, list) and all(isinstance(x, str) for x in item):
+            parts.append(tuple(item))
+        else:
+            r.fail(f"contenu[{i}] : un paragraphe (texte) ou une liste de textes est attendu")
+    return Contenu(titre=titre, parties=tuple(parts))
+
+
+def _justificatif(r: _Reader) -> Justificatif:
+    r.known("id", "type", "titre", "contenu", "label", "requis", "when", "cas", "annexe", "condition_annexe")
+    kind = r.text("type", required=False, default="fichiers")
+    if kind not in ("fichiers", "ephoto"):
+        r.fail(f"type « {kind} » inconnu (fichiers ou ephoto)")
+    page = _contenu(r, r.text("titre"))
+    annexe = page
+    if "annexe" in r.data:
+        a = r.child(r.data["annexe"], "annexe")
+        a.known("titre", "contenu")
+        annexe = Contenu(titre=a.text("titre", required=False, default=page.titre),
+                         parties=_contenu(a, "").parties if "contenu" in a.data else page.parties)
+    return Justificatif(
+        id=r.text("id"), type=kind, page=page, annexe=annexe, requis=r.flag("requis"), when=r.condition(),
+        cas=r.text("cas", required=False) or None, label=r.text("label", required=kind == "ephoto"),
+        condition_annexe=r.text("condition_annexe", required=False) or None,
+    )
+
+
+def _section(r: _Reader) -> Section:
+    r.known("titre", "obligatoires", "intro", "blocs")
+    blocs = tuple(_bloc(r.child(b, f"blocs[{i}]")) for i, b in enumerate(r.items("blocs", required=False)))
+    return Section(titre=r.text("titre", required=False) or None, obligatoires=r.flag("obligatoires"),
+                   intro=tuple(str(x) for x in r.items("intro", required=False)), blocs=blocs)
+
+
+def _step(r: _Reader) -> Step:
+    r.known("id", "titre", "when", "intro", "intro_procedure", "recapitulatif", "progression",
+            "documents_a_fournir", "boutons", "depot", "confirmation", "sections")
+    progression = None
+    if "progression" in r.data:
+        p = r.child(r.data["progression"], "progression")
+        p.known("pourcentage", "minutes")
+        percent = p.integer("pourcentage")
+        if percent is None or percent > 100:
+            p.fail("« pourcentage » entre 0 et 100 est obligatoire")
+        progression = (percent, p.integer("minutes"))
+    boutons = tuple(str(b) for b in r.items("boutons", required=False))
+    unknown = set(boutons) - BUTTONS
+    if unknown:
+        r.fail(f"bouton(s) inconnu(s) : {', '.join(sorted(unknown))} (boutons : {', '.join(sorted(BUTTONS))})")
+    step_id = r.text("id")
+    return Step(
+        id=step_id, titre=r.text("titre"), when=r.condition(),
+        sections=tuple(_section(r.child(s, f"sections[{i}]")) for i, s in enumerate(r.items("sections"))),
+        intro=tuple(str(x) for x in r.items("intro", required=False)), intro_procedure=r.flag("intro_procedure"),
+        recapitulatif=r.flag("recapitulatif"), progression=progression,
+        documents_a_fournir=r.flag("documents_a_fournir"), boutons=boutons, depot=r.flag("depot"),
+        confirmation=r.flag("confirmation"),
+    )
+
+
+def _lignes(r: _Reader, key: str) -> tuple[Ligne, ...]:
+    out = []
+    for i, raw in enumerate(r.items(key)):
+        line = r.child(raw, f"{key}[{i}]")
+        line.known("libelle", "valeur", "majuscules")
+        out.append(Ligne(libelle=line.text("libelle"), valeur=line.text("valeur"), majuscules=line.flag("majuscules")))
+    return tuple(out)
+
+
+def _confirmation(r: _Reader) -> Confirmation:
+    r.known("fichier", "titre", "references", "lignes", "paragraphes")
+    refs = r.child(r.data.get("references"), "references")
+    refs.known("titre", "lignes")
+    paragraphes = []
+    for i, raw in enumerate(r.items("paragraphes")):
+        p = r.child(raw, f"paragraphes[{i}]")
+        p.known("texte", "gras")
+        paragraphes.append(Paragraphe(texte=p.text("texte"), gras=p.flag("gras")))
+    return Confirmation(fichier=r.text("fichier"), titre=r.text("titre"), references_titre=refs.text("titre"),
+                        references=_lignes(refs, "lignes"), lignes=_lignes(r, "lignes"),
+                        paragraphes=tuple(paragraphes))
+
+
+def _liste(r: _Reader) -> ListePieces:
+    r.known("fichier", "titre", "sous_titre", "intro", "groupes")
+    groupes = []
+    for i, raw in enumerate(r.items("groupes")):
+        g = r.child(raw, f"groupes[{i}]")
+        g.known("titre", "cas", "rubriques")
+        rubriques = []
+        for j, rr in enumerate(g.items("rubriques")):
+            rub = g.child(rr, f"rubriques[{j}]")
+            rub.known("titre", "justificatifs")
+            rubriques.append(Rubrique(titre=rub.text("titre"),
+                                      justificatifs=tuple(str(x) for x in rub.items("justificatifs"))))
+        cas = g.text("cas", required=False) or None
+        groupes.append(Groupe(titre=g.text("titre", required=cas is None), cas=cas, rubriques=tuple(rubriques)))
+    return ListePieces(fichier=r.text("fichier"), titre=r.text("titre"), sous_titre=r.text("sous_titre"),
+                       intro=tuple(str(x) for x in r.items("intro", required=False)), groupes=tuple(groupes))
+
+
+def load_text(text: str, source: str = "<définition>") -> Definition:
+    """Parse and check one definition; raise DefinitionError naming the place of the first problem."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DefinitionError(f"{source} : YAML illisible : {exc}") from None
+    r = _Reader(data, "", source)
+    r.known("id", "guide", "titre", "fil", "acces", "intro", "recapitulatif", "identite", "variables", "cas",
+            "justificatifs", "steps", "documents")
+    ident = r.child(r.data.get("identite"), "identite")
+    ident.known(*IDENTITE_KEYS)
+    acces = r.child(r.data.get("acces"), "acces")
+    acces.known("motif")
+    recap = r.child(r.data.get("recapitulatif"), "recapitulatif")
+    recap.known("titre", "premiere_demande", "modifier")
+    variables = []
+    raw_vars = r.data.get("variables") or {}
+    if not isinstance(raw_vars, dict):
+        r.fail("« variables » doit être une table nom: expression")
+    for name, expr in raw_vars.items():
+        if not str(name).isidentifier():
+            r.fail(f"variables : nom « {name} » invalide")
+        try:
+            variables.append((str(name), parse(str(expr))))
+        except ConditionError as exc:
+            r.fail(f"variables.{name} : expression « {expr} » refusée : {exc}")
+    cas = []
+    for i, raw in enumerate(r.items("cas", required=False)):
+        c = r.child(raw, f"cas[{i}]")
+        c.known("id", "titre", "when")
+        when = c.condition()
+        if when is None:
+            c.fail("« when » est obligatoire")
+        cas.append(Cas(id=c.text("id"), titre=c.text("titre"), when=when))  # type: ignore[arg-type]
+    justificatifs: dict[str, Justificatif] = {}
+    for i, raw in enumerate(r.items("justificatifs", required=False)):
+        j = _justificatif(r.child(raw, f"justificatifs[{i}]"))
+        if j.id in justificatifs:
+            r.fail(f"justificatifs : id « {j.id} » en double")
+        justificatifs[j.id] = j
+    steps = tuple(_step(r.child(s, f"steps[{i}]")) for i, s in enumerate(r.items("steps")))
+    docs = r.child(r.data.get("documents"), "documents")
+    docs.known("confirmation_depot", "liste_pieces")
+    definition = Definition(
+        id=r.text("id"), guide=r.text("guide"), titre=r.text("titre"), fil=r.text("fil"), motif=acces.text("motif"),
+        intro=r.text("intro"),
+        recapitulatif={k: recap.text(k) for k in ("titre", "premiere_demande", "modifier")},
+        variables=tuple(variables), cas=tuple(cas), justificatifs=justificatifs, steps=steps,
+        confirmation=_confirmation(docs.child(docs.data.get("confirmation_depot"), "confirmation_depot")),
+        liste_pieces=_liste(docs.child(docs.data.get("liste_pieces"), "liste_pieces")),
+        identite={k: ident.text(k) for k in IDENTITE_KEYS},
+        source=source,
+    )
+    _check_references(definition, r)
+    return definition
+
+
+def _check_references(d: Definition, r: _Reader) -> None:
+    """Cross-checks: unique ids, known names in conditions, known justificatifs, cas and values."""
+    step_ids = [s.id for s in d.steps]
+    if len(step_ids) != len(set(step_ids)):
+        r.fail("steps : deux étapes ont le même id")
+    if not d.steps:
+        r.fail("steps : au moins une étape")
+    if sum(1 for s in d.steps if s.depot) != 1:
+        r.fail("steps : exactement une étape doit porter « depot: true »")
+    if not d.steps[-1].confirmation:
+        r.fail("steps : la dernière étape doit porter « confirmation: true »")
+    field_ids: list[str] = []
+    for step in d.steps:
+        for bloc in step.blocs():
+            if bloc.id:
+                field_ids.append(bloc.id)
+    duplicates = {f for f in field_ids if field_ids.count(f) > 1}
+    if duplicates:
+        r.fail(f"champ(s) défini(s) deux fois : {', '.join(sorted(duplicates))}")
+    cas_ids = {c.id for c in d.cas}
+    names = set(field_ids) | {name for name, _ in d.variables}
+    var_names = [name for name, _ in d.variables]
+    if set(var_names) & set(field_ids):
+        r.fail(f"variables : nom déjà pris par un champ : {', '.join(sorted(set(var_names) & set(field_ids)))}")
+
+    def check_condition(cond: Condition | None, where: str, extra: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+        if cond is None:
+            return
+        unknown = cond.names - names - extra
+        if unknown:
+            r.fail(f"{where} : condition « {cond.source} » : nom(s) inconnu(s) : {', '.join(sorted(unknown))}")
+
+    for name, cond in d.variables:
+        check_condition(cond, f"variables.{name}")
+    for c in d.cas:
+        check_condition(c.when, f"cas {c.id}")
+    for j in d.justificatifs.values():
+        check_condition(j.when, f"justificatif {j.id}")
+        if j.cas and j.cas not in cas_ids:
+            r.fail(f"justificatif {j.id} : cas « {j.cas} » inconnu")
+    used: set[str] = set()
+    for step in d.steps:
+        check_condition(step.when, f"étape {step.id}")
+        for bloc in step.blocs():
+            check_condition(bloc.when, f"étape {step.id}, bloc {bloc.id or bloc.type}")
+            for inner in bloc.champs:
+                check_condition(inner.when, f"étape {step.id}, groupe {bloc.id}", {c.id for c in bloc.champs if c.id})
+            if bloc.apres and bloc.apres[0] not in field_ids:
+                r.fail(f"étape {step.id}, champ {bloc.id} : « apres » désigne un champ inconnu « {bloc.apres[0]} »")
+            if bloc.justificatif:
+                if bloc.justificatif not in d.justificatifs:
+                    r.fail(f"étape {step.id} : justificatif « {bloc.justificatif} » inconnu")
+                used.add(bloc.justificatif)
+    unused = set(d.justificatifs) - used
+    if unused:
+        r.fail(f"justificatif(s) jamais demandé(s) dans une étape : {', '.join(sorted(unused))}")
+    listed = set()
+    for g in d.liste_pieces.groupes:
+        if g.cas and g.cas not in cas_ids:
+            r.fail(f"documents.liste_pieces : cas « {g.cas} » inconnu")
+        for rub in g.rubriques:
+            for jid in rub.justificatifs:
+                if jid not in d.justificatifs:
+                    r.fail(f"documents.liste_pieces : justificatif « {jid} » inconnu")
+                listed.add(jid)
+    if set(d.justificatifs) - listed:
+        r.fail(f"documents.liste_pieces : justificatif(s) absent(s) de la liste : {', '.join(sorted(set(d.justificatifs) - listed))}")
+    for key, field_id in d.identite.items():
+        if field_id not in field_ids:
+            r.fail(f"identite.{key} : champ « {field_id} » inconnu")
+    allowed = set(field_ids) | DOCUMENT_VALUES
+    c = d.confirmation
+    for text in [c.fichier, *(line.valeur for line in (*c.references, *c.lignes)), *(p.texte for p in c.paragraphes)]:
+        for _, name, spec, conversion in string.Formatter().parse(text):
+            if name is None:
+                continue
+            if name not in allowed or spec or conversion:
+                r.fail(f"documents.confirmation_depot : valeur « {{{name}}} » inconnue (champs ou {', '.join(sorted(DOCUMENT_VALUES))})")
+
+
+def load_file(path: Path) -> Definition:
+    return load_text(Path(path).read_text(encoding="utf-8"), source=Path(path).name)
+
+
+@cache
+def bundled() -> tuple[Definition, ...]:
+    """Every definition shipped in fake_anef/procedures/, checked (cached: loaded once at start)."""
+    folder = files("fake_anef").joinpath("procedures")
+    out = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            out.append(load_text(entry.read_text(encoding="utf-8"), source=entry.name))
+    ids = [d.id for d in out]
+    if len(ids) != len(set(ids)):
+        raise DefinitionError("procédures : deux définitions ont le même id")
+    return tuple(out)
+
+
+def by_id(procedure_id: str) -> Definition | None:
+    return next((d for d in bundled() if d.id == procedure_id), None)
+
+
+def by_motif(motif: str) -> Definition | None:
+    return next((d for d in bundled() if d.motif == motif), None)

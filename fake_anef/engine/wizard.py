@@ -1,0 +1,399 @@
+"""The wizard: reads a procedure definition and the answers stored per step, says which steps,
+fields and justificatifs apply, validates a step, and on the dépôt validates every stored step
+again (django-formtools' WizardView, driven by data instead of Python form classes).
+
+Answers are kept exactly as the user typed them: one flat mapping per step, keyed by the HTML names
+of the inputs (``prenoms-0``, ``date_naissance_annee``, ``enfants-1-sexe``, ``adresse_code_postal``).
+"Cleaned" values (dates, lists, booleans) are derived from them when needed, so what is shown back
+to the user is always what they typed, and nothing typed is lost by a refused submission.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from .. import texts
+from ..countries import all_countries, by_code
+from .definition import ADDRESS_PARTS, Bloc, Definition, Justificatif, Option, Step
+
+Values = dict[str, str]
+Data = dict[str, Values]  # step id -> values
+
+PHONE_RE = re.compile(r"^0\d{9}$")
+POSTCODE_RE = re.compile(r"^\d{5}$")
+_INDEX = re.compile(r"^(?P<base>.+)-(?P<i>\d+)(?P<rest>(-.*)?)$")
+
+
+class Pieces(Protocol):
+    """What the justificatifs step needs from the store: files per justificatif, the ephoto."""
+
+    def count(self, justificatif_id: str) -> int: ...
+
+    @property
+    def ephoto(self) -> str | None: ...
+
+
+@dataclass
+class NoPieces:
+    counts: dict[str, int] = field(default_factory=dict)
+    ephoto: str | None = None
+
+    def count(self, justificatif_id: str) -> int:
+        return self.counts.get(justificatif_id, 0)
+
+
+def error_text(key: str, **fmt: Any) -> str:
+    return (texts.ERREURS.get(key) or texts.DEMARCHE_ERREURS[key]).format(**fmt)
+
+
+# Options --------------------------------------------------------------------------------------
+def options(bloc: Bloc) -> list[Option]:
+    """The choices of a choix/selection field, from the definition or from a bundled list."""
+    if bloc.source == "pays":
+        return [Option(p.code, p.nom) for p in all_countries()]
+    if bloc.source == "nationalites":
+        return [Option(p.code, p.nationalite) for p in all_countries() if p.code != "FR"]
+    if bloc.source == "nationalites_toutes":
+        return [Option(p.code, p.nationalite) for p in all_countries()]
+    return list(bloc.options)
+
+
+def option_label(bloc: Bloc, value: str) -> str:
+    if bloc.source in ("pays",):
+        pays = by_code().get(value)
+        return pays.nom if pays else value
+    if bloc.source in ("nationalites", "nationalites_toutes"):
+        pays = by_code().get(value)
+        return pays.nationalite if pays else value
+    return next((o.libelle for o in bloc.options if o.valeur == value), value)
+
+
+# Reading the flat values -----------------------------------------------------------------------
+def input_names(bloc: Bloc, prefix: str = "") -> re.Pattern[str]:
+    """The HTML names a field owns, as a pattern."""
+    base = re.escape(prefix + (bloc.id or ""))
+    if bloc.type == "groupe":
+        return re.compile(rf"^{base}-\d+-.+$")
+    if bloc.type == "date":
+        suffix = r"(-\d+)?_(jour|mois|annee)" if bloc.multiple else r"_(jour|mois|annee)"
+        return re.compile(rf"^{base}{suffix}$")
+    if bloc.type == "adresse":
+        return re.compile(rf"^{base}(_({'|'.join(ADDRESS_PARTS)}))?$")
+    if bloc.multiple:
+        return re.compile(rf"^{base}-\d+$")
+    return re.compile(rf"^{base}$")
+
+
+def read(step: Step, form: Mapping[str, Any]) -> Values:
+    """Keep from a submitted form the text values that belong to the step's fields."""
+    patterns = [input_names(b) for b in step.fields()]
+    return {k: str(v) for k, v in form.items() if isinstance(v, str) and any(p.match(k) for p in patterns)}
+
+
+def count(values: Mapping[str, str], name: str, minimum: int = 1) -> int:
+    """How many items a multiple field or a group has in `values` (at least `minimum`)."""
+    pattern = re.compile(rf"^{re.escape(name)}-(\d+)(-|$|_)")
+    indexes = [int(m.group(1)) for k in values if (m := pattern.match(k))]
+    return max(max(indexes) + 1 if indexes else 0, minimum)
+
+
+def add_item(values: Values, name: str) -> Values:
+    """"+ Ajouter …": one more empty item (a multiple field, or a group's element)."""
+    out = dict(values)
+    out[f"{name}-{count(values, name)}"] = ""
+    return out
+
+
+def remove_item(values: Values, name: str, index: int) -> Values:
+    """Remove item `index` of group/multiple `name` and renumber the following ones."""
+    pattern = re.compile(rf"^{re.escape(name)}-(\d+)(.*)$")
+    out: Values = {}
+    for key, value in values.items():
+        m = pattern.match(key)
+        if not m:
+            out[key] = value
+            continue
+        i = int(m.group(1))
+        if i == index:
+            continue
+        out[f"{name}-{i - 1 if i > index else i}{m.group(2)}"] = value
+    return out
+
+
+def _get(values: Mapping[str, str], name: str) -> str:
+    return (values.get(name) or "").strip()
+
+
+def parse_date(values: Mapping[str, str], name: str) -> tuple[date | None, str | None, bool]:
+    """(date, error key, year only). A year alone gives 1 January of that year, flagged."""
+    jour, mois, annee = (_get(values, f"{name}_{p}") for p in ("jour", "mois", "annee"))
+    if not (jour or mois or annee):
+        return None, None, False
+    if not (annee.isdigit() and len(annee) == 4):
+        return None, "annee_invalide", False
+    if not (jour or mois):
+        return date(int(annee), 1, 1), None, True
+    if not (jour.isdigit() and mois.isdigit()):
+        return None, "date_incomplete", False
+    try:
+        return date(int(annee), int(mois), int(jour)), None, False
+    except ValueError:
+        return None, "date_invalide", False
+
+
+def clean(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> Any:
+    """The value a field holds, typed: str | None, list, date | None, bool, dict, list of dicts."""
+    name = prefix + (bloc.id or "")
+    if bloc.type == "groupe":
+        return [
+            {c.id: clean(c, values, f"{name}-{i}-") for c in bloc.champs if c.id}
+            for i in range(count(values, name, 0))
+        ]
+    if bloc.multiple:
+        items = [_get(values, f"{name}-{i}") for i in range(count(values, name, 0))]
+        return [v for v in items if v]
+    if bloc.type == "date":
+        return parse_date(values, name)[0]
+    if bloc.type == "attestation":
+        return bool(_get(values, name))
+    if bloc.type == "adresse":
+        return {part: _get(values, f"{name}_{part}") for part in ADDRESS_PARTS}
+    return _get(values, name) or None
+
+
+# The wizard ------------------------------------------------------------------------------------
+@dataclass
+class Wizard:
+    definition: Definition
+    today: date
+
+    # What applies ----------------------------------------------------------------------------
+    def variables(self, data: Mapping[str, Values], overlay: tuple[str, Values] | None = None) -> dict[str, Any]:
+        """Every answer (cleaned) and the definition's computed variables. `overlay` replaces one
+        step's stored values by what was just submitted. Fields whose own condition is false are
+        left out, so a stale answer (a union date after "Célibataire") never decides anything."""
+        merged = dict(data)
+        if overlay:
+            merged[overlay[0]] = overlay[1]
+        raw: dict[str, Any] = {}
+        for step in self.definition.steps:
+            for bloc in step.fields():
+                raw[bloc.id] = clean(bloc, merged.get(step.id, {}))  # type: ignore[index]
+        self._compute(raw)
+        for step in self.definition.steps:
+            for bloc in step.fields():
+                if bloc.when is not None and not bloc.when.test(raw, self.today):
+                    raw[bloc.id] = None  # type: ignore[index]
+        self._compute(raw)
+        return raw
+
+    def _compute(self, variables: dict[str, Any]) -> None:
+        for name, expression in self.definition.variables:
+            variables[name] = expression.evaluate(variables, self.today)
+
+    def applies(self, bloc: Bloc | Step, variables: Mapping[str, Any]) -> bool:
+        return bloc.when is None or bloc.when.test(variables, self.today)
+
+    def justificatif_applies(self, j: Justificatif, variables: Mapping[str, Any]) -> bool:
+        if j.when is not None and not j.when.test(variables, self.today):
+            return False
+        if j.cas is not None and not self.definition.cas_by_id(j.cas).when.test(variables, self.today):
+            return False
+        return True
+
+    def justificatifs(self, step: Step, variables: Mapping[str, Any]) -> list[Justificatif]:
+        return [self.definition.justificatifs[j] for j in step.justificatifs()
+                if self.justificatif_applies(self.definition.justificatifs[j], variables)]
+
+    def steps(self, variables: Mapping[str, Any]) -> list[Step]:
+        return [s for s in self.definition.steps if self.applies(s, variables)]
+
+    def next_step(self, step_id: str, variables: Mapping[str, Any]) -> Step | None:
+        steps = self.steps(variables)
+        ids = [s.id for s in steps]
+        if step_id not in ids:
+            return steps[0]
+        i = ids.index(step_id)
+        return steps[i + 1] if i + 1 < len(steps) else None
+
+    def previous_step(self, step_id: str, variables: Mapping[str, Any]) -> Step | None:
+        steps = self.steps(variables)
+        ids = [s.id for s in steps]
+        i = ids.index(step_id) if step_id in ids else 0
+        return steps[i - 1] if i > 0 else None
+
+    def recapitulatif(self, variables: Mapping[str, Any]) -> list[str]:
+        """The "Merci, nous avons bien pris en compte votre situation." bullets: the chosen options'."""
+        out = []
+        for step in self.definition.steps:
+            for bloc in step.fields():
+                if bloc.type == "choix" and self.applies(bloc, variables):
+                    chosen = next((o for o in bloc.options if o.valeur == variables.get(bloc.id)), None)  # type: ignore[arg-type]
+                    if chosen and chosen.recapitulatif:
+                        out.append(chosen.recapitulatif)
+        return out
+
+    def not_simulated(self, step: Step, values: Values) -> Option | None:
+        """A chosen option the simulator does not reproduce (its téléprocédure is not in a guide)."""
+        variables = self.variables({}, (step.id, values))
+        for bloc in step.fields():
+            if bloc.type == "choix" and self.applies(bloc, variables):
+                chosen = next((o for o in bloc.options if o.valeur == _get(values, bloc.id)), None)  # type: ignore[arg-type]
+                if chosen is not None and not chosen.simulee:
+                    return chosen
+        return None
+
+    # Validation ------------------------------------------------------------------------------
+    def validate(self, step: Step, values: Values, data: Mapping[str, Values], pieces: Pieces | None = None) -> dict[str, str]:
+        """Errors of one step, keyed by the HTML name of the input they belong to."""
+        variables = self.variables(data, (step.id, values))
+        errors: dict[str, str] = {}
+        for bloc in step.fields():
+            if self.applies(bloc, variables):
+                self._validate_field(bloc, values, variables, errors)
+        for j in self.justificatifs(step, variables):
+            if not j.requis:
+                continue
+            if j.type == "ephoto":
+                if not (pieces and pieces.ephoto):
+                    errors.setdefault("ephoto", error_text("ephoto_a_confirmer"))
+            elif not (pieces and pieces.count(j.id)):
+                errors.setdefault(f"justificatif-{j.id}", error_text("justificatif_manquant"))
+        return errors
+
+    def _validate_field(self, bloc: Bloc, values: Mapping[str, str], variables: Mapping[str, Any],
+                        errors: dict[str, str], prefix: str = "") -> None:
+        name = prefix + (bloc.id or "")
+
+        def fail(key: str, at: str | None = None, **fmt: Any) -> None:
+            errors.setdefault(at or name, error_text(key, **fmt))
+
+        if bloc.type == "groupe":
+            n = count(values, name, 1)
+            if n > bloc.maximum:
+                fail("trop_d_elements", max=bloc.maximum)
+            for i in range(min(n, bloc.maximum)):
+                item = {c.id: clean(c, values, f"{name}-{i}-") for c in bloc.champs if c.id}
+                for inner in bloc.champs:
+                    if inner.when is None or inner.when.test({**variables, **item}, self.today):
+                        self._validate_field(inner, values, variables, errors, f"{name}-{i}-")
+            return
+        if bloc.multiple:
+            n = count(values, name, 1)
+            items = [_get(values, f"{name}-{i}") for i in range(n)]
+            if bloc.requis and not any(items):
+                fail("obligatoire", f"{name}-0")
+            for i, item in enumerate(items):
+                if item:
+                    self._check_single(bloc, item, f"{name}-{i}", errors)
+            return
+        if bloc.type == "date":
+            value, problem, year_only = parse_date(values, name)
+            if problem:
+                fail(problem)
+            elif value is None:
+                if bloc.requis:
+                    fail("obligatoire")
+            elif year_only and not bloc.annee_seule:
+                fail("date_incomplete")
+            elif bloc.pas_futur and value > self.today:
+                fail("date_future")
+            elif bloc.apres:
+                other = variables.get(bloc.apres[0])
+                if isinstance(other, date) and value < other:
+                    errors.setdefault(name, bloc.apres[1])
+            return
+        if bloc.type == "adresse":
+            parts = {p: _get(values, f"{name}_{p}") for p in ADDRESS_PARTS}
+            missing = [p for p in ("voie", "code_postal", "ville") if not parts[p]]
+            if bloc.requis and missing:
+                fail("adresse_incomplete")
+                for p in missing:
+                    fail("obligatoire", f"{name}_{p}")
+            pays = parts["pays"].casefold()
+            if parts["code_postal"] and pays in ("", "france") and not POSTCODE_RE.match(parts["code_postal"]):
+                fail("code_postal", f"{name}_code_postal")
+            for p, v in parts.items():
+                if len(v) > bloc.longueur_max:
+                    fail("trop_long", f"{name}_{p}", max=bloc.longueur_max)
+            return
+        if bloc.type == "attestation":
+            if not _get(values, name):
+                fail("attestation")
+            return
+        value = _get(values, name)
+        if not value:
+            if bloc.requis:
+                fail("obligatoire")
+            return
+        self._check_single(bloc, value, name, errors)
+
+    def _check_single(self, bloc: Bloc, value: str, name: str, errors: dict[str, str]) -> None:
+        if bloc.type in ("choix", "selection"):
+            if value not in {o.valeur for o in options(bloc)}:
+                errors.setdefault(name, error_text("choix_invalide"))
+        elif bloc.type == "telephone":
+            if not PHONE_RE.match(re.sub(r"[\s.\-]", "", value)):
+                errors.setdefault(name, error_text("telephone"))
+        elif len(value) > bloc.longueur_max:
+            errors.setdefault(name, error_text("trop_long", max=bloc.longueur_max))
+
+    def check_all(self, data: Mapping[str, Values], pieces: Pieces) -> tuple[Step, dict[str, str]] | None:
+        """The dépôt: every applicable step validated again; the first one with errors, if any."""
+        variables = self.variables(data)
+        for step in self.steps(variables):
+            if step.confirmation:
+                continue
+            values = data.get(step.id, {})
+            errors = self.validate(step, values, data, pieces)
+            if errors or self.not_simulated(step, values):
+                return step, errors
+        return None
+
+    # Progress and display --------------------------------------------------------------------
+    def display(self, data: Mapping[str, Values]) -> dict[str, str]:
+        """Each applicable field as the user reads it: dates DD/MM/YYYY, countries by name,
+        nationalities as adjectives, the address on one line."""
+        variables = self.variables(data)
+        out: dict[str, str] = {}
+        for step in self.definition.steps:
+            values = data.get(step.id, {})
+            for bloc in step.fields():
+                applicable = self.applies(bloc, variables)
+                out[bloc.id] = _display(bloc, values) if applicable else ""  # type: ignore[index]
+        return out
+
+
+def _display(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> str:
+    name = prefix + (bloc.id or "")
+    if bloc.type == "groupe":
+        return ""
+    if bloc.multiple:
+        items = clean(bloc, values, prefix)
+        if bloc.type in ("choix", "selection"):
+            return ", ".join(option_label(bloc, v) for v in items)
+        return " ".join(items)
+    if bloc.type == "date":
+        value, problem, year_only = parse_date(values, name)
+        if value is None or problem:
+            return ""
+        return str(value.year) if year_only else value.strftime("%d/%m/%Y")
+    if bloc.type == "adresse":
+        parts = clean(bloc, values, prefix)
+        return " ".join(parts[p] for p in ("numero", "voie", "complement", "code_postal", "ville", "pays") if parts[p])
+    if bloc.type == "attestation":
+        return "Oui" if _get(values, name) else ""
+    value = _get(values, name)
+    if bloc.type in ("choix", "selection") and value:
+        return option_label(bloc, value)
+    return value
+
+
+def iter_fields(blocs: Iterable[Bloc]) -> Iterable[Bloc]:
+    for bloc in blocs:
+        if bloc.is_field:
+            yield bloc

@@ -1,0 +1,185 @@
+"""Helpers for the téléprocédures' wizard, in the guides' words: the stepper, a section or a group of
+the page, repeatable fields ("+ Ajouter un prénom"), the address type-ahead, "Joindre un document",
+the ephoto. Elements are found by role, label and text, never by CSS ids or classes, so the same
+helpers drive any deployment whose pages carry the guides' wording (DEVELOPERS.md, rule 2).
+The current step is read from the stepper's ARIA state (aria-current="step"), as a screen reader does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+from .browser import MOIS, PortalPage, fold, label_pattern
+
+Upload = dict[str, Any]  # Playwright's FilePayload: {"name", "mimeType", "buffer"}
+
+
+def _exact(text: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(text)}\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Zone:
+    """A part of the page (the whole page, a titled section, a group such as "Enfant 1") where
+    fields are found by their labels. Labels repeat across zones ("Nom de naissance" for the
+    applicant, the French parent and each child), so steps name the zone first."""
+
+    root: Any  # Page | Locator
+
+    def section(self, title: str) -> "Zone":
+        return Zone(self.root.get_by_role("region", name=label_pattern(title)))
+
+    def group(self, legend: str) -> "Zone":
+        return Zone(self.root.get_by_role("group", name=label_pattern(legend)))
+
+    def field(self, label: str) -> Locator:
+        return self.root.get_by_label(label_pattern(label))
+
+    def fill(self, label: str, value: str) -> None:
+        self.field(label).fill(value)
+
+    def value(self, label: str) -> Locator:
+        return self.field(label)
+
+    def choose(self, legend: str, option: str) -> None:
+        """Tick `option` among the radio buttons of the question `legend`."""
+        self.group(legend).root.get_by_label(_exact(option)).check()
+
+    def tick(self, label: str) -> None:
+        self.root.get_by_label(label_pattern(label)).check()
+
+    def select(self, label: str, *candidates: str) -> None:
+        select_matching(self.field(label), list(candidates))
+
+    def fill_date(self, legend: str, value: date | None, *, day: bool = True, month: bool = True) -> None:
+        group = self.group(legend).root
+        group.get_by_label(label_pattern("Jour")).fill(f"{value.day:02d}" if value and day else "")
+        month_field = group.get_by_label(label_pattern("Mois"))
+        if value and month:
+            select_matching(month_field, [MOIS[value.month - 1], f"{value.month:02d}", str(value.month)])
+        else:
+            month_field.select_option(index=0)
+        group.get_by_label(label_pattern("Année")).fill(str(value.year) if value else "")
+
+    def fill_many(self, label: str, values: Sequence[str], add: str, page: "Demarche") -> None:
+        """A repeatable field: the first value in `label`, each further one after pressing `add`
+        ("+ Ajouter un prénom"); the n-th field is the n-th one whose label starts with `label`."""
+        for i, value in enumerate(values):
+            if i:
+                page.press(add, within=self)
+            self.nth_field(label, i).fill(value)
+
+    def select_many(self, label: str, values: Sequence[Sequence[str]], add: str, page: "Demarche") -> None:
+        for i, candidates in enumerate(values):
+            if i:
+                page.press(add, within=self)
+            select_matching(self.nth_field(label, i), list(candidates))
+
+    def nth_field(self, label: str, index: int) -> Locator:
+        core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
+        return self.root.get_by_label(re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)).nth(index)
+
+    def error(self, label: str, message: str) -> None:
+        """The message is next to the field and tied to it (its accessible description)."""
+        expect(self.field(label)).to_have_accessible_description(re.compile(re.escape(message)))
+
+
+def select_matching(select: Locator, candidates: list[str]) -> None:
+    """Pick the option whose text is one of `candidates` (accents and case aside)."""
+    wanted = {fold(c) for c in candidates}
+    options = select.locator("option").all_inner_texts()
+    for text in options:
+        if fold(text) in wanted:
+            select.select_option(label=text)
+            return
+    raise AssertionError(f"aucune option parmi {candidates} ; options proposées : {options[:20]}…")
+
+
+class Demarche:
+    """The browser on a téléprocédure."""
+
+    def __init__(self, browser: PortalPage) -> None:
+        self.browser = browser
+        self.page: Page = browser.page
+        self.zone = Zone(self.page)
+
+    # Moving ------------------------------------------------------------------------------------
+    def press(self, name: str, *, within: Zone | None = None) -> None:
+        """Press a button (or follow a link) that reloads the page, and wait for the new page."""
+        root = (within or self.zone).root
+        pattern = re.compile(rf"^\W*\s*{re.escape(name)}\s*\W*$", re.IGNORECASE)
+        target = root.get_by_role("button", name=pattern).or_(root.get_by_role("link", name=pattern)).first
+        expect(target).to_be_visible()
+        with self.page.expect_navigation():
+            target.click()
+
+    def expect_step(self, title: str) -> None:
+        """The stepper marks `title` as the current step."""
+        expect(self.page.locator('[aria-current="step"]')).to_contain_text(title)
+
+    def expect_progress(self, percent: int, minutes: int | None = None) -> None:
+        self.browser.expect_text(f"Votre démarche en ligne est à {percent}% terminée")
+        if minutes is not None:
+            self.browser.expect_text(f"Plus que {minutes} minutes pour finir votre démarche")
+
+    # Address -----------------------------------------------------------------------------------
+    def fill_address(self, line: str, code_postal: str, *, zone: Zone | None = None) -> None:
+        """Type the address, choose it among the suggestions, and see the details filled in."""
+        z = zone or self.zone
+        field = z.field("Adresse")
+        field.fill("")
+        field.press_sequentially(line[: max(8, len(line) - 6)], delay=5)
+        option = self.page.get_by_role("option", name=re.compile(rf"^\s*{re.escape(line)}\b", re.IGNORECASE)).first
+        expect(option).to_be_visible()
+        option.click()
+        expect(z.field("Code postal")).to_have_value(code_postal)
+
+    # Justificatifs -----------------------------------------------------------------------------
+    def justificatif(self, title: str) -> Zone:
+        return self.zone.section(title)
+
+    def attach(self, title: str, upload: Upload) -> None:
+        """"Joindre un document" in the justificatif `title`: choose the file; wait for the page
+        that says whether it was joined."""
+        zone = self.justificatif(title)
+        chooser = zone.root.get_by_label(label_pattern("Joindre un document"))
+        with self.page.expect_navigation():
+            chooser.set_input_files(upload)  # the page sends the file as soon as it is chosen
+
+    def expect_joined(self, title: str, filename: str) -> None:
+        zone = self.justificatif(title)
+        expect(zone.root.get_by_role("listitem").filter(has_text=filename)).to_contain_text("✓")
+        expect(zone.root.get_by_role("listitem").filter(has_text=filename)
+               .get_by_role("button", name=_exact("SUPPRIMER"))).to_be_visible()
+
+    def expect_refused(self, title: str, message: str) -> None:
+        zone = self.justificatif(title)
+        expect(zone.root.get_by_role("alert")).to_contain_text(message)
+
+    def joined_count(self, title: str) -> int:
+        return self.justificatif(title).root.get_by_role("button", name=_exact("SUPPRIMER")).count()
+
+    def confirm_ephoto(self, numero: str) -> None:
+        zone = self.justificatif("Photographie d'identité récente")
+        zone.fill("Numéro ephoto", numero)
+        self.press("Confirmer le numéro ephoto", within=zone)
+
+    def expect_ephoto_confirmed(self, numero: str) -> None:
+        zone = self.justificatif("Photographie d'identité récente").root
+        expect(zone.get_by_text(numero)).to_be_visible()
+        expect(zone.get_by_role("button", name=_exact("SUPPRIMER"))).to_be_visible()
+
+    def justificatif_titles(self) -> list[str]:
+        return [fold(t) for t in self.page.get_by_role("heading").all_inner_texts()]
+
+    def expect_justificatif(self, title: str, present: bool = True) -> None:
+        locator = self.page.get_by_role("heading", name=label_pattern(title))
+        if present:
+            expect(locator).to_be_visible()
+        else:
+            expect(locator).to_have_count(0)

@@ -1,0 +1,118 @@
+"""Generic steps of the téléprocédures' wizard: move between steps, read the stepper and the
+progress line, join documents, read the downloaded documents. One sentence, one harness call."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import parsers, then, when
+
+from harness import fichiers
+from harness.browser import PortalPage
+from harness.demarche import Demarche
+from harness.documents import PdfDocument, download, words
+
+
+@pytest.fixture
+def demarche(portal_page: PortalPage) -> Demarche:
+    return Demarche(portal_page)
+
+
+# Moving -----------------------------------------------------------------------------------------
+@when(parsers.parse('j\'appuie sur "{bouton}"'))
+def appuyer(demarche: Demarche, bouton: str) -> None:
+    demarche.press(bouton)
+
+
+@then(parsers.parse('je suis à l\'étape "{titre}"'))
+def etape(demarche: Demarche, titre: str) -> None:
+    demarche.expect_step(titre)
+
+
+@then(parsers.parse("la démarche est à {pourcentage:d}% terminée, plus que {minutes:d} minutes"))
+def progression_minutes(demarche: Demarche, pourcentage: int, minutes: int) -> None:
+    demarche.expect_progress(pourcentage, minutes)
+
+
+@then(parsers.parse("la démarche est à {pourcentage:d}% terminée"))
+def progression(demarche: Demarche, pourcentage: int) -> None:
+    demarche.expect_progress(pourcentage)
+
+
+# Fields -----------------------------------------------------------------------------------------
+@when(parsers.parse('je choisis "{option}" dans "{champ}"'))
+def choisir(demarche: Demarche, option: str, champ: str) -> None:
+    demarche.zone.select(champ, option)
+
+
+@then(parsers.parse('la page propose les champs "{premier}" et "{second}"'))
+def propose_champs(demarche: Demarche, premier: str, second: str) -> None:
+    for legend in (premier, second):
+        expect(demarche.zone.group(legend).root.or_(demarche.zone.field(legend)).first).to_be_visible()
+
+
+@then(parsers.parse('la case "{libelle}" est cochée'))
+def case_cochee(demarche: Demarche, libelle: str) -> None:
+    expect(demarche.page.get_by_label(libelle, exact=True)).to_be_checked()
+
+
+@then(parsers.parse('la case "{libelle}" n\'est pas cochée'))
+def case_non_cochee(demarche: Demarche, libelle: str) -> None:
+    expect(demarche.page.get_by_label(libelle, exact=True)).not_to_be_checked()
+
+
+@then(parsers.parse('la case "{libelle}" signale "{message}"'))
+def case_signale(demarche: Demarche, libelle: str, message: str) -> None:
+    demarche.zone.error(libelle, message)
+
+
+# Justificatifs ----------------------------------------------------------------------------------
+@then(parsers.parse('le justificatif "{titre}" est demandé'))
+def justificatif_demande(demarche: Demarche, titre: str) -> None:
+    demarche.expect_justificatif(titre)
+
+
+@then(parsers.parse('le justificatif "{titre}" n\'est pas demandé'))
+def justificatif_non_demande(demarche: Demarche, titre: str) -> None:
+    demarche.expect_justificatif(titre, present=False)
+
+
+@when(parsers.parse('je joins {fichier} "{nom}" au justificatif "{titre}"'))
+def joindre(demarche: Demarche, fichier: str, nom: str, titre: str) -> None:
+    demarche.attach(titre, fichiers.by_kind(fichier, nom))
+
+
+@then(parsers.parse('le justificatif "{titre}" refuse "{message}"'))
+def justificatif_refuse(demarche: Demarche, titre: str, message: str) -> None:
+    demarche.expect_refused(titre, message)
+
+
+@then(parsers.parse('le justificatif "{titre}" montre "{premier}", "{deuxieme}" et "{troisieme}"'))
+def justificatif_montre(demarche: Demarche, titre: str, premier: str, deuxieme: str, troisieme: str) -> None:
+    for nom in (premier, deuxieme, troisieme):
+        demarche.expect_joined(titre, nom)
+    assert demarche.joined_count(titre) == 3
+
+
+# Documents --------------------------------------------------------------------------------------
+@when(parsers.parse('je télécharge "{lien}"'), target_fixture="document")
+def telecharger(demarche: Demarche, lien: str) -> PdfDocument:
+    pattern = re.compile(rf"^\W*{re.escape(lien)}\W*$", re.IGNORECASE)
+    link = demarche.page.get_by_role("link", name=pattern).or_(demarche.page.get_by_role("button", name=pattern)).first
+    return download(demarche.page, link.click)
+
+
+@then(parsers.parse('le document téléchargé dit "{texte}"'))
+def document_dit(document: PdfDocument, texte: str) -> None:
+    assert document.contains(texte), document.flat
+
+
+@then(parsers.parse('le document téléchargé présente "{titre}" puis "{element}"'))
+def document_presente(document: PdfDocument, titre: str, element: str) -> None:
+    flat = document.flat.casefold()
+    start = flat.find(words(titre).casefold())
+    assert start >= 0, f"« {titre} » absent du document : {document.flat}"
+    assert flat.find(words(element).casefold(), start) > start, f"« {element} » n'est pas après « {titre} »"
+
