@@ -234,7 +234,6 @@ PREMIERE_DEMANDE = {
 
 ESPACE = {
     "bienvenue": "Vous êtes connecté(e) à votre espace personnel.",  # DERIVED
-    "situation_titre": "Votre situation actuelle",
 }
 
 # Field errors (DERIVED: the guides show no error messages).
@@ -435,4 +434,56 @@ MAILS["depot_demande"] = {
         "Cordialement,\n\n"
         "La Direction Générale des Etrangers en France"
     ),
+}
+
+# Guide 04 §12 and 05 §12: a connected user says for whom the demande is.
+POUR_QUI = {
+    "question": "Je sollicite ou renouvelle un titre de séjour pour :",
+    "choix": [
+        {"id": "moi-meme", "libelle": "Moi-même"},
+        {"id": "mineur", "libelle": "Un mineur de plus de 16 ans"},
+    ],
+    "je_continue": "Je continue",
+    "choisir": "Veuillez indiquer pour qui vous sollicitez un titre de séjour.",  # DERIVED
+}
+
+# Guide 03 §8, 04 §13, 05 §13: "Votre situation actuelle". Which procedure an item leads to is said by
+# the procedure definitions (acces.situation, acces.renouvellement), not here.
+SITUATION_ACTUELLE = {
+    "titre": "Votre situation actuelle",
+    "titulaire": "Vous êtes titulaire d'un titre de séjour",
+    "titulaire_categorie": "Vous êtes titulaire d'un titre de séjour en tant que « {categorie} ».",
+    "mention": "Ce titre porte la mention « {mention} ».",
+    "renouvellement": "Je sollicite le renouvellement de ce titre",
+    "indisponible": (
+        "La téléprocédure de demande de titre de séjour pour ce motif n'est pas accessible en ligne "
+        "pour le moment. Nous vous invitons à vous connecter au site internet de la préfecture dont "
+        "dépend votre résidence pour vous renseigner sur les démarches à effectuer."
+    ),
+    "autre": "JE SOLLICITE UN AUTRE TITRE DE SÉJOUR :",
+    # Guide 03 §8, in its order; the three items after "Je suis en situation de vulnérabilité" are its
+    # sub-choices (the guide's screen shows the ASE one ticked under it).
+    "motifs": [
+        {"libelle": "En tant qu'étudiant"},
+        {"libelle": "En tant que visiteur"},
+        {"libelle": "En tant que passeport talent"},
+        {"libelle": "En tant que bénéficiaire de la protection internationale"},
+        {"libelle": "En tant que salarié - Hors passeport talent & hors Citoyen UE"},
+        {"libelle": "En tant que membre de famille"},
+        {
+            "libelle": "Je suis en situation de vulnérabilité",
+            "sous": [
+                "En tant qu'étranger confié à l'ASE (Aide Sociale à l'Enfance)",
+                "En tant que bénéficiaire d'une ordonnance de protection",
+                "En tant que victime de la traite des êtres humains",
+            ],
+        },
+        {"libelle": "En tant que citoyen de l'Union Européenne"},
+        {"libelle": "En tant que ressortissant étranger né en France"},
+        {"libelle": "Pour motif humanitaire"},
+        {"libelle": "En tant que jeune au pair, ancien combattant ou retraité ayant travaillé en France"},
+    ],
+    "je_commence": "Je commence",
+    "choisir": "Veuillez sélectionner le titre de séjour que vous sollicitez.",  # DERIVED
+    "choisir_sous": "Veuillez préciser votre situation.",  # DERIVED
 }

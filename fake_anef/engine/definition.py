@@ -203,6 +203,10 @@ class Definition:
     liste_pieces: ListePieces
     identite: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    # How the user reaches it besides `motif`: the item of "Votre situation actuelle" under
+    # "JE SOLLICITE UN AUTRE TITRE DE SÉJOUR :", or the categories of title it renews.
+    situation: str = ""
+    renouvellement: tuple[str, ...] = ()
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -499,7 +503,9 @@ def load_text(text: str, source: str = "<définition>") -> Definition:
     ident = r.child(r.data.get("identite"), "identite")
     ident.known(*IDENTITE_KEYS)
     acces = r.child(r.data.get("acces"), "acces")
-    acces.known("motif")
+    acces.known("motif", "situation", "renouvellement")
+    if not any(acces.data.get(k) for k in ("motif", "situation", "renouvellement")):
+        acces.fail("« motif », « situation » ou « renouvellement » : par où l'usager arrive-t-il ?")
     recap = r.child(r.data.get("recapitulatif"), "recapitulatif")
     recap.known("titre", "premiere_demande", "modifier")
     variables = []
@@ -531,7 +537,7 @@ def load_text(text: str, source: str = "<définition>") -> Definition:
     docs = r.child(r.data.get("documents"), "documents")
     docs.known("confirmation_depot", "liste_pieces")
     definition = Definition(
-        id=r.text("id"), guide=r.text("guide"), titre=r.text("titre"), fil=r.text("fil"), motif=acces.text("motif"),
+        id=r.text("id"), guide=r.text("guide"), titre=r.text("titre"), fil=r.text("fil"), motif=acces.text("motif", required=False),
         intro=r.text("intro"),
         recapitulatif={k: recap.text(k) for k in ("titre", "premiere_demande", "modifier")},
         variables=tuple(variables), cas=tuple(cas), justificatifs=justificatifs, steps=steps,
@@ -539,6 +545,8 @@ def load_text(text: str, source: str = "<définition>") -> Definition:
         liste_pieces=_liste(docs.child(docs.data.get("liste_pieces"), "liste_pieces")),
         identite={k: ident.text(k) for k in IDENTITE_KEYS},
         source=source,
+        situation=acces.text("situation", required=False),
+        renouvellement=tuple(str(c) for c in acces.items("renouvellement", required=False)),
     )
     _check_references(definition, r)
     return definition
@@ -647,4 +655,14 @@ def by_id(procedure_id: str) -> Definition | None:
 
 
 def by_motif(motif: str) -> Definition | None:
-    return next((d for d in bundled() if d.motif == motif), None)
+    return next((d for d in bundled() if motif and d.motif == motif), None)
+
+
+def by_situation(libelle: str) -> Definition | None:
+    """The procedure behind an item of "Votre situation actuelle" (guide 03 §8)."""
+    return next((d for d in bundled() if libelle and d.situation == libelle), None)
+
+
+def by_renouvellement(categorie: str) -> Definition | None:
+    """The renewal procedure for a title of this category (guide 04 §12, 05 §13), if simulated."""
+    return next((d for d in bundled() if categorie in d.renouvellement), None)

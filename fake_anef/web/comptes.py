@@ -9,7 +9,7 @@ from starlette.routing import Route
 from .. import texts
 from ..countries import all_countries
 from ..store import Compte, Identite, Titre
-from . import demarche
+from . import demarche, espace
 from .forms import Form
 from .pages import current_account, portal, redirect, render, send_mail
 
@@ -37,8 +37,7 @@ async def brique(request: Request) -> Response:
 # "Je demande ou renouvelle un titre de séjour" --------------------------------------------------
 async def demander_titre(request: Request) -> Response:
     if current_account(request):
-        # The connected user's "Votre situation actuelle" belongs to the procedures' issues.
-        return render(request, "non_simule.html", libelle=texts.ESPACE["situation_titre"])
+        return await espace.pour_qui(request)
     if request.method == "GET":
         return render(request, "demander_titre.html", form=None)
     form = Form.read(await request.form())
@@ -249,7 +248,8 @@ async def connexion(request: Request) -> Response:
         request.session["reset_compte_id"] = compte.id
         return redirect(request, "reinitialisation")
     request.session["compte_id"] = compte.id
-    return redirect(request, "accueil")
+    draft = demarche.draft_url(request, compte.id)
+    return RedirectResponse(draft, status_code=303) if draft else redirect(request, "accueil")
 
 
 async def reinitialisation(request: Request) -> Response:

@@ -72,6 +72,18 @@ def resume_url(request: Request, compte_id: int) -> str | None:
         return str(request.url_for("demarche", procedure=latest.procedure))
 
 
+def draft_url(request: Request, compte_id: int) -> str | None:
+    """Guide 01 FAQ 8: "Si vous quittez la téléprocédure vous pourrez la reprendre ultérieurement à
+    la dernière étape enregistrée": the next login lands on the latest draft."""
+    with portal(request).store.session() as s:
+        demandes = _demandes(request)
+        drafts = [d for d in (demandes.current(s, compte_id, x.id) for x in bundled()) if d is not None and d.etat == BROUILLON]
+        if not drafts:
+            return None
+        latest = max(drafts, key=lambda d: d.updated_at)
+        return str(request.url_for("demarche", procedure=latest.procedure))
+
+
 async def demarche(request: Request) -> Response:
     """Start the demande (or resume it at the last saved step)."""
     definition = _definition(request)

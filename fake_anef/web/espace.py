@@ -1,0 +1,82 @@
+"""A connected user's way into a téléprocédure: "Je sollicite ou renouvelle un titre de séjour pour :"
+then "Votre situation actuelle" (guide 03 §7-8, 04 §11-13, 05 §11-13). Which item leads to which
+procedure is read from the procedure definitions (acces.situation, acces.renouvellement)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from .. import texts
+from ..engine.definition import Definition, by_renouvellement, by_situation
+from ..store import Compte, Titre
+from .forms import Form
+from .pages import current_account, portal, redirect, render
+
+S = texts.SITUATION_ACTUELLE
+
+
+def _options() -> list[tuple[str, str]]:
+    return [(c["id"], c["libelle"]) for c in texts.POUR_QUI["choix"]]
+
+
+async def pour_qui(request: Request) -> Response:
+    """Guide 04 §12: "Moi-même" or "Un mineur de plus de 16 ans"."""
+    if request.method == "GET":
+        return render(request, "pour_qui.html", form=None, options=_options())
+    form = Form.read(await request.form())
+    if form.get("pour") == "moi-meme":
+        return redirect(request, "situation_actuelle")
+    if form.get("pour") == "mineur":
+        return render(request, "non_simule.html", libelle=texts.POUR_QUI["choix"][1]["libelle"])
+    form.errors["pour"] = texts.POUR_QUI["choisir"]
+    return render(request, "pour_qui.html", status_code=422, form=form, options=_options())
+
+
+def current_title(request: Request, compte: Compte) -> Titre | None:
+    """The account holder's most recent title or visa, as the administration knows it."""
+    if not compte.numero_etranger:
+        return None
+    with portal(request).store.session() as s:
+        return s.scalar(
+            select(Titre).where(Titre.numero_etranger == compte.numero_etranger).order_by(Titre.date_fin.desc())
+        )
+
+
+def _render(request: Request, titre: Titre | None, renewal: Definition | None, form: Form | None, status: int = 200) -> Response:
+    return render(request, "situation_actuelle.html", status_code=status, form=form, titre=titre, renouvelable=renewal is not None)
+
+
+async def situation_actuelle(request: Request) -> Response:
+    compte = current_account(request)
+    if compte is None:
+        return redirect(request, "connexion")
+    titre = current_title(request, compte)
+    renewal = by_renouvellement(titre.categorie) if titre else None
+    if request.method == "GET":
+        return _render(request, titre, renewal, None)
+    form = Form.read(await request.form())
+    motif = form.get("motif")
+    if motif == "renouvellement" and renewal is not None:
+        return RedirectResponse(request.url_for("demarche", procedure=renewal.id), status_code=303)
+    item = next((m for m in S["motifs"] if m["libelle"] == motif), None)
+    if item is None:
+        form.errors["motif"] = S["choisir"]
+        return _render(request, titre, renewal, form, 422)
+    libelle = item["libelle"]
+    if item.get("sous"):
+        if form.get("sous_motif") not in item["sous"]:
+            form.errors["sous_motif"] = S["choisir_sous"]
+            return _render(request, titre, renewal, form, 422)
+        libelle = form.get("sous_motif")
+    definition = by_situation(libelle)
+    if definition is None:
+        return render(request, "non_simule.html", libelle=libelle)
+    return RedirectResponse(request.url_for("demarche", procedure=definition.id), status_code=303)
+
+
+routes = [
+    Route("/espace/situation", situation_actuelle, methods=["GET", "POST"], name="situation_actuelle"),
+]
