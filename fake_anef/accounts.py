@@ -7,6 +7,7 @@ import secrets
 import string
 import unicodedata
 from dataclasses import dataclass
+from typing import TypeVar
 from datetime import date, timedelta
 
 from argon2 import PasswordHasher
@@ -20,6 +21,7 @@ from .store import Compte, Identite, Jeton, Store, Titre
 LINK_VALIDITY = timedelta(hours=24)  # guide 01 §III: "ce lien n'est valable que 24 heures"
 SPECIAL_CHARACTERS = set(string.punctuation)  # the guides list several sets; any ASCII punctuation counts
 # OWASP's minimum for argon2id (19 MiB, 2 passes): real hashing, but cheap enough for property tests.
+T = TypeVar("T")
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
 
@@ -84,24 +86,10 @@ class Accounts:
 
     # Reference data -----------------------------------------------------------------------------
     def register_identite(self, s: Session, **values: object) -> Identite:
-        ident = s.get(Identite, values["numero_etranger"])
-        if ident is None:
-            ident = Identite(**values)
-            s.add(ident)
-        else:
-            for key, value in values.items():
-                setattr(ident, key, value)
-        return ident
+        return _upsert(s, Identite, values["numero_etranger"], values)
 
     def register_titre(self, s: Session, **values: object) -> Titre:
-        titre = s.get(Titre, values["numero"])
-        if titre is None:
-            titre = Titre(**values)
-            s.add(titre)
-        else:
-            for key, value in values.items():
-                setattr(titre, key, value)
-        return titre
+        return _upsert(s, Titre, values["numero"], values)
 
     def find_titre(self, s: Session, numero: str, debut: date, fin: date) -> Titre | None:
         titre = s.get(Titre, numero.strip().upper())
@@ -188,3 +176,15 @@ class Accounts:
 
     def use_token(self, s: Session, jeton: Jeton) -> None:
         jeton.used_at = self.clock.now()
+
+
+def _upsert(s: Session, model: type[T], key: object, values: dict[str, object]) -> T:
+    """Reference data registered twice is updated, not duplicated."""
+    row = s.get(model, key)
+    if row is None:
+        row = model(**values)
+        s.add(row)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+    return row

@@ -25,6 +25,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
+def select_matching(select: Locator, candidates: list[str]) -> None:
+    """Pick the option whose text is one of `candidates` (accents and case aside)."""
+    wanted = {fold(c) for c in candidates}
+    options = select.locator("option").all_inner_texts()
+    for text in options:
+        if fold(text) in wanted:
+            select.select_option(label=text)
+            return
+    raise AssertionError(f"aucune option parmi {candidates} ; options proposées : {options[:20]}…")
+
+
 class PortalPage:
     """One browser tab on the target portal, with the actions a user performs."""
 
@@ -66,22 +77,13 @@ class PortalPage:
         group.get_by_label(label_pattern("Jour")).fill(f"{value.day:02d}" if value and day else "")
         month_field = group.get_by_label(label_pattern("Mois"))
         if value and month:
-            self._select_matching(month_field, [MOIS[value.month - 1], f"{value.month:02d}", str(value.month)])
+            select_matching(month_field, [MOIS[value.month - 1], f"{value.month:02d}", str(value.month)])
         group.get_by_label(label_pattern("Année")).fill(str(value.year) if value else "")
 
     def select(self, label: str, *candidates: str) -> None:
         """Pick the option whose text is one of `candidates` (accents and case aside): a country
         may be listed as "Algérie", a nationality as "Algérienne" or "ALGERIEN"."""
-        self._select_matching(self.field(label), list(candidates))
-
-    def _select_matching(self, select: Locator, candidates: list[str]) -> None:
-        wanted = {fold(c) for c in candidates}
-        options = select.locator("option").all_inner_texts()
-        for text in options:
-            if fold(text) in wanted:
-                select.select_option(label=text)
-                return
-        raise AssertionError(f"aucune option parmi {candidates} ; options proposées : {options[:20]}…")
+        select_matching(self.field(label), list(candidates))
 
     # Reading ----------------------------------------------------------------------------------
     def expect_text(self, text: str) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from .browser import MOIS, PortalPage, fold, label_pattern
+from .browser import MOIS, PortalPage, fold, label_pattern, select_matching
 
 Upload = dict[str, Any]  # Playwright's FilePayload: {"name", "mimeType", "buffer"}
 
@@ -87,17 +87,6 @@ class Zone:
     def error(self, label: str, message: str) -> None:
         """The message is next to the field and tied to it (its accessible description)."""
         expect(self.field(label)).to_have_accessible_description(re.compile(re.escape(message)))
-
-
-def select_matching(select: Locator, candidates: list[str]) -> None:
-    """Pick the option whose text is one of `candidates` (accents and case aside)."""
-    wanted = {fold(c) for c in candidates}
-    options = select.locator("option").all_inner_texts()
-    for text in options:
-        if fold(text) in wanted:
-            select.select_option(label=text)
-            return
-    raise AssertionError(f"aucune option parmi {candidates} ; options proposées : {options[:20]}…")
 
 
 class Demarche:

@@ -197,6 +197,29 @@ def _password_form(request: Request, form: Form) -> str | None:
     return password if form.ok else None
 
 
+async def _ask_password(request: Request, variante: str) -> str | Response:
+    """The password form: GET shows it; a POST breaking a rule shows it again with the messages;
+    a good POST returns the password."""
+    if request.method == "GET":
+        return render(request, "mot_de_passe.html", form=None, variante=variante)
+    form = Form.read(await request.form())
+    password = _password_form(request, form)
+    if password is None:
+        return render(request, "mot_de_passe.html", status_code=422, form=form, variante=variante)
+    return password
+
+
+def _set_password_from_link(request: Request, token: str, purpose: str, password: str) -> str:
+    """Sets the password of the link's account and uses the link up; returns the identifiant."""
+    p = portal(request)
+    with p.store.session() as s:
+        jeton, _ = p.accounts.check_token(s, token, purpose)
+        compte = s.get(Compte, jeton.compte_id)  # type: ignore[union-attr]
+        p.accounts.set_password(s, compte, password)  # type: ignore[arg-type]
+        p.accounts.use_token(s, jeton)  # type: ignore[arg-type]
+        return compte.identifiant  # type: ignore[union-attr]
+
+
 async def confirmer(request: Request) -> Response:
     """The link of the confirmation mail: validates the e-mail and sets the first password."""
     token = request.query_params.get("token", "")
@@ -208,18 +231,11 @@ async def confirmer(request: Request) -> Response:
         variante = "creation" if jeton is not None and jeton.purpose == "confirmation-titre" else "reinitialisation"
     if raison:
         return render(request, "lien_invalide.html", status_code=410, raison=raison)
-    if request.method == "GET":
-        return render(request, "mot_de_passe.html", form=None, variante=variante)
-    form = Form.read(await request.form())
-    password = _password_form(request, form)
-    if password is None:
-        return render(request, "mot_de_passe.html", status_code=422, form=form, variante=variante)
-    with p.store.session() as s:
-        jeton, _ = p.accounts.check_token(s, token, jeton.purpose)  # type: ignore[union-attr]
-        compte = s.get(Compte, jeton.compte_id)  # type: ignore[union-attr]
-        p.accounts.set_password(s, compte, password)  # type: ignore[arg-type]
-        p.accounts.use_token(s, jeton)  # type: ignore[arg-type]
-    p.journal("compte_active", identifiant=compte.identifiant)  # type: ignore[union-attr]
+    password = await _ask_password(request, variante)
+    if not isinstance(password, str):
+        return password
+    identifiant = _set_password_from_link(request, token, jeton.purpose, password)  # type: ignore[union-attr]
+    portal(request).journal("compte_active", identifiant=identifiant)
     return render(request, "compte_cree.html")
 
 
@@ -257,12 +273,9 @@ async def reinitialisation(request: Request) -> Response:
     compte_id = request.session.get("reset_compte_id")
     if compte_id is None:
         return redirect(request, "connexion")
-    if request.method == "GET":
-        return render(request, "mot_de_passe.html", form=None, variante="reinitialisation")
-    form = Form.read(await request.form())
-    password = _password_form(request, form)
-    if password is None:
-        return render(request, "mot_de_passe.html", status_code=422, form=form, variante="reinitialisation")
+    password = await _ask_password(request, "reinitialisation")
+    if not isinstance(password, str):
+        return password
     p = portal(request)
     with p.store.session() as s:
         compte = s.get(Compte, compte_id)
@@ -302,17 +315,10 @@ async def nouveau_mot_de_passe(request: Request) -> Response:
         jeton, raison = p.accounts.check_token(s, token, "reinitialisation")
     if raison:
         return render(request, "lien_invalide.html", status_code=410, raison=raison)
-    if request.method == "GET":
-        return render(request, "mot_de_passe.html", form=None, variante="reinitialisation")
-    form = Form.read(await request.form())
-    password = _password_form(request, form)
-    if password is None:
-        return render(request, "mot_de_passe.html", status_code=422, form=form, variante="reinitialisation")
-    with p.store.session() as s:
-        jeton, _ = p.accounts.check_token(s, token, "reinitialisation")
-        compte = s.get(Compte, jeton.compte_id)  # type: ignore[union-attr]
-        p.accounts.set_password(s, compte, password)  # type: ignore[arg-type]
-        p.accounts.use_token(s, jeton)  # type: ignore[arg-type]
+    password = await _ask_password(request, "reinitialisation")
+    if not isinstance(password, str):
+        return password
+    _set_password_from_link(request, token, "reinitialisation", password)
     return RedirectResponse(f"{request.url_for('connexion')}?modifie=1", status_code=303)
 
 
