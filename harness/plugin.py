@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .actor import Actor
 from .browser import PortalPage
@@ -115,8 +116,15 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 
 # Actors ---------------------------------------------------------------------------------------
+UI_TIMEOUT_MS = int(os.environ.get("ANEF_UI_TIMEOUT_MS", "15000"))
+
+
 @pytest.fixture
 def portal_page(page: Any, target: Target) -> PortalPage:
+    # A loaded CI machine (2 cores, a portal hashing passwords and drawing PDFs) can take longer than
+    # Playwright's 5 s default to show a page: wait longer, still on what the page shows.
+    page.set_default_timeout(UI_TIMEOUT_MS)
+    expect.set_options(timeout=UI_TIMEOUT_MS)
     return PortalPage(page, target.base_url)
 
 
