@@ -8,4 +8,6 @@ pytest_plugins = [
     "steps.compte",
     "steps.demarche",
     "steps.enfant_de_francais",
+    "steps.ase",
+    "steps.bpi",
 ]

@@ -75,6 +75,18 @@ class Demandes:
     def data(self, demande: Demande) -> Data:
         return {k: dict(v) for k, v in (demande.donnees or {}).items()}
 
+    def set_state(self, demande: Demande, key: str, values: Values) -> None:
+        """Keep engine state beside the steps (key starting with "_": wizard.CONTEXTE, RECAPITULATIF)."""
+        assert key.startswith("_")
+        data = dict(demande.donnees or {})
+        data[key] = dict(values)
+        demande.donnees = data
+        demande.updated_at = self.clock.now()
+
+    # Documents the dépôt produced (attestations), kept as issued: the mail and the download are the same file.
+    def document_path(self, demande: Demande, document_id: str) -> Path:
+        return self.data_dir / "documents" / str(demande.id) / f"{document_id}.pdf"
+
     def abandon(self, s: Session, demande: Demande) -> None:
         """Delete the draft, its files and its ephoto; the account stays."""
         folder = self._folder(demande.id)

@@ -6,6 +6,12 @@ from __future__ import annotations
 FAULTS = {
     "mot_de_passe_sans_special": "a password without a special character is accepted",
     "lien_sans_expiration": "e-mail links never expire",
+    "upload_sans_controle_du_contenu": "an upload is not checked by its content (magic bytes): a program named .pdf is joined",
+    "ephoto_reutilisable": "an ephoto number already used by another demande is accepted (it moves to the new one)",
+    "brouillon_perdu_au_retour": "\"Revenir à l'étape précédente\" empties the step it goes back to",
+    "dates_dans_le_desordre": "a date d'entrée or d'union before the birth date is accepted",
+    "texte_non_echappe": "what was typed in the wizard is shown back as markup, not escaped",
+    "refus_enregistre": "a refused submission of a wizard step is saved all the same",
 }
 
 

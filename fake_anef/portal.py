@@ -12,11 +12,17 @@ from pathlib import Path
 from . import faults
 from .accounts import Accounts
 from .clock import Clock
+from .documents.certificates import ensure_certificate, trust_list_pem
+from .documents.twoddoc import TwoDDocSigner
 from .mail.sender import MailSender
 from .settings import Settings
 from .store import Journal, SimSetting, Store
 
 log = logging.getLogger("fake_anef")
+
+# The simulator signs 2D-DOC codes only with test keys: "XX00" authorities are reserved for tests (§3.3).
+TWODDOC_AUTHORITY = "FR00"
+TWODDOC_DIR = "2d-doc"
 
 
 @dataclass
@@ -39,7 +45,19 @@ class Portal:
         )
         if settings.seed_file:
             portal.load_seed(settings.seed_file)
+        portal.twoddoc_signer()  # the test certificate is made on first start, then kept in the data dir
         return portal
+
+    def twoddoc_signer(self) -> TwoDDocSigner:
+        """Signs with the simulator's own test certificate (FR00), made when missing or expired at
+        the portal's clock (fake_anef.documents.certificates)."""
+        _, key, certificate_id = ensure_certificate(self.settings.data_dir / TWODDOC_DIR, TWODDOC_AUTHORITY,
+                                                    now=self.clock.now())
+        return TwoDDocSigner(key, TWODDOC_AUTHORITY, certificate_id)
+
+    def trust_list(self) -> bytes:
+        """The certificates a verifier needs for this simulator's codes (PEM bundle)."""
+        return trust_list_pem(self.settings.data_dir / TWODDOC_DIR)
 
     def secret_key(self) -> str:
         """The session-signing key, made once and stored, so sessions survive a restart."""

@@ -432,7 +432,9 @@ MAILS["depot_demande"] = {
         "de pièces complémentaires, par message électronique vous invitant à vous connecter à votre espace "
         "sur le site de l'administration numérique pour les étrangers en France.\n\n"
         "Cordialement,\n\n"
-        "La Direction Générale des Etrangers en France"
+        "La Direction Générale des Etrangers en France\n\n"
+        # Guide 03 étape 5 shows this last line (guide 02's capture stops before it).
+        "Ce message est généré automatiquement, merci de ne pas y répondre."
     ),
 }
 
@@ -486,4 +488,28 @@ SITUATION_ACTUELLE = {
     "je_commence": "Je commence",
     "choisir": "Veuillez sélectionner le titre de séjour que vous sollicitez.",  # DERIVED
     "choisir_sous": "Veuillez préciser votre situation.",  # DERIVED
+}
+
+# Guide 03 "SUIVI DE LA DEMANDE": "Mes demandes en cours", reached from the header when connected.
+MES_DEMANDES = {
+    "lien": "Mes demandes en cours",
+    "titre": "Mes demandes en cours",
+    "intro": [
+        "Vos demandes en cours sont listées ci-dessous.",
+        "Vous pouvez suivre les progrès du traitement de vos demandes une fois celles-ci envoyées.",
+        "Ainsi que consulter l'historique de vos précédentes demandes.",
+    ],
+    "onglets": ["Demande de Titre de Séjour", "Demande de changement de situation", "Demande d'accès à la Nationalité Française"],
+    "suivi": "Suivi de ma demande :",
+    "colonnes": ["N° de la demande", "Type de demande", "N° Étranger", "État de la demande"],
+    "envoyee": "Demande envoyée : le {date} à {heure}",
+    "telecharger": "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT",
+    "brouillon": "Demande en cours de saisie",  # DERIVED (the guide shows a demande already sent)
+    "reprendre": "Reprendre ma demande",  # DERIVED
+    "aucune": "Vous n'avez aucune demande en cours.",  # DERIVED
+    "historique": "Historique de mes Titres de Séjour :",
+    "colonnes_titres": ["Début de validité", "Fin de validité", "Nature", "Motif", "Statut"],
+    "accepte": "Accepté",
+    "aucun_titre": "Aucun titre de séjour n'est enregistré à votre nom.",  # DERIVED
+    "declarer": "Déclarer un changement",
 }

@@ -16,7 +16,8 @@ MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août
 
 def label_pattern(label: str) -> re.Pattern[str]:
     """The guide's label, tolerating the page's decorations: a trailing "*", ":" or spaces."""
-    core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
+    # "/" escaped too: Playwright writes the pattern into a selector as /…/ ("représentant/mandataire").
+    core = re.escape(label.strip().rstrip(":").rstrip("*").strip()).replace("/", r"\/")
     return re.compile(rf"^\s*{core}\s*(\(facultatif\))?\s*\*?\s*:?\s*$", re.IGNORECASE)
 
 

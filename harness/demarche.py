@@ -153,9 +153,10 @@ class Demarche:
     def joined_count(self, title: str) -> int:
         return self.justificatif(title).root.get_by_role("button", name=_exact("SUPPRIMER")).count()
 
-    def confirm_ephoto(self, numero: str) -> None:
+    def confirm_ephoto(self, numero: str, label: str = "Numéro ephoto") -> None:
+        """`label`: guide 02 says "Numéro ephoto", guide 03 "Numéro ephoto (22 chiffres)"."""
         zone = self.justificatif("Photographie d'identité récente")
-        zone.fill("Numéro ephoto", numero)
+        zone.fill(label, numero)
         self.press("Confirmer le numéro ephoto", within=zone)
 
     def expect_ephoto_confirmed(self, numero: str) -> None:
@@ -165,6 +166,43 @@ class Demarche:
 
     def justificatif_titles(self) -> list[str]:
         return [fold(t) for t in self.page.get_by_role("heading").all_inner_texts()]
+
+    # Récapitulatif (guide 04 étape 4): parts that open one after the other ---------------------
+    @staticmethod
+    def _title(title: str) -> re.Pattern[str]:
+        # Playwright writes a name pattern as /…/: a "/" of the title ("(1/3)") must be escaped.
+        escaped = re.escape(title).replace("/", r"\/")
+        return re.compile(rf"^\s*{escaped}\s*$", re.IGNORECASE)
+
+    def part(self, title: str) -> Zone:
+        """The open part "MES INFORMATIONS PERSONNELLES (1/3)" (a region named by its title)."""
+        return Zone(self.page.get_by_role("region", name=self._title(title)))
+
+    def part_button(self, title: str) -> Locator:
+        return self.page.get_by_role("button", name=self._title(title))
+
+    def expect_part_open(self, title: str, is_open: bool = True) -> None:
+        expect(self.part_button(title)).to_have_attribute("aria-expanded", "true" if is_open else "false")
+        if is_open:
+            expect(self.part(title).root).to_be_visible()
+        else:
+            expect(self.part(title).root).to_have_count(0)
+
+    def open_part(self, title: str) -> None:
+        """Show a closed part again (its title is a disclosure button)."""
+        if self.part_button(title).get_attribute("aria-expanded") != "true":
+            self.part_button(title).click()
+        expect(self.part(title).root).to_be_visible()
+
+    def press_in_part(self, title: str, name: str) -> None:
+        self.press(name, within=self.part(title))
+
+    def expect_in_part(self, title: str, label: str, value: str) -> None:
+        """The part shows `label` followed by `value` (what was typed at that step)."""
+        text = re.sub(r"\s+", " ", self.part(title).root.inner_text())
+        core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
+        assert re.search(rf"{core}\s*:?\s*{re.escape(value)}", text, re.IGNORECASE), (
+            f"« {label} » suivi de « {value} » absent de la partie « {title} » : {text[:1500]}")
 
     def expect_justificatif(self, title: str, present: bool = True) -> None:
         locator = self.page.get_by_role("heading", name=label_pattern(title))

@@ -149,14 +149,19 @@ def expected_identity(persona: Any) -> list[Expected]:
     ]
 
 
-def compare_confirmation(document: PdfDocument, persona: Any, *, numero_etranger: str = "") -> Comparison:
-    """Every field of "CONFIRMATION DU DÉPÔT D'UNE PRÉ-DEMANDE" against the persona, and its
-    references: the numéro de la demande in the guide's 19-digit format, dated like the document."""
+def compare_confirmation(document: PdfDocument, persona: Any, *, numero_etranger: str = "",
+                         titre: str = "CONFIRMATION DU DÉPÔT D'UNE PRÉ-DEMANDE",
+                         sentences: Sequence[str] = CONFIRMATION_SENTENCES,
+                         identity: list[Expected] | None = None) -> Comparison:
+    """Every field of the confirmation of the dépôt (guide 02: "CONFIRMATION DU DÉPÔT D'UNE
+    PRÉ-DEMANDE"; guide 03 gives its own `titre` and `sentences`) against the persona (or the
+    `identity` the portal is expected to print), and its references: the numéro de la demande in
+    the guide's 19-digit format, dated like the document."""
     printed = document.fields(CONFIRMATION_LABELS, end=r"Le \d{2}/\d{2}/\d{4}, vous avez déposé")
     result = Comparison(printed=printed)
-    if not document.contains("CONFIRMATION DU DÉPÔT D'UNE PRÉ-DEMANDE"):
-        result.problems.append("titre « CONFIRMATION DU DÉPÔT D'UNE PRÉ-DEMANDE » absent")
-    for expected in expected_identity(persona):
+    if not document.contains(titre):
+        result.problems.append(f"titre « {titre} » absent")
+    for expected in identity if identity is not None else expected_identity(persona):
         value = printed.get(expected.label)
         if not expected.matches(value):
             shown = " ou ".join(f"« {v} »" for v in expected.values)
@@ -178,7 +183,7 @@ def compare_confirmation(document: PdfDocument, persona: Any, *, numero_etranger
         result.problems.append(f"DATE D'ÉMISSION : « {emission} » n'est pas une date JJ/MM/AAAA")
     elif match and match.group(2) != f"{emission[6:]}{emission[3:5]}{emission[:2]}":
         result.problems.append(f"N° de la demande : la date de « {numero} » n'est pas la DATE D'ÉMISSION {emission}")
-    for sentence in CONFIRMATION_SENTENCES:
+    for sentence in sentences:
         if not document.contains(sentence):
             result.problems.append(f"phrase absente : « {sentence} »")
     return result

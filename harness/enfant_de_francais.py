@@ -4,7 +4,10 @@ both for the scenarios that check each step and for those that take earlier step
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from playwright.sync_api import expect
 
 from . import fichiers, journeys
 from .actor import Actor
@@ -40,13 +43,22 @@ def open_account(actor: Actor) -> None:
     actor.notes["mot_de_passe"] = actor.persona.mot_de_passe
 
 
+BRIQUE = "Je demande un premier titre -sans numéro étranger, sans visa-"
+
+
 def log_in_again(actor: Actor) -> None:
-    """Back from "Quitter et revenir plus tard": SE CONNECTER, then the brique of guide 02 §1."""
+    """Back from "Quitter et revenir plus tard": SE CONNECTER and log in. A portal may land on the
+    draft directly (the bundled one does) or on the accueil, whence the brique of guide 02 §1 leads
+    back to it: accept both, as a user would."""
     b = actor.browser
     b.open_home()
     b.click("SE CONNECTER")
     journeys.log_in(actor, actor.notes["identifiant"], actor.notes["mot_de_passe"])
-    b.click("Je demande un premier titre -sans numéro étranger, sans visa-")
+    brique = b.page.get_by_role("link", name=BRIQUE, exact=True)
+    draft = b.page.get_by_role("button", name=re.compile(r"Quitter et revenir plus tard"))
+    expect(brique.or_(draft).first).to_be_visible()
+    if brique.count():
+        brique.first.click()
 
 
 def start(actor: Actor) -> None:

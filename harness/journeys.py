@@ -4,6 +4,7 @@ clicks, in the guides' words, as the scenarios that check them step by step."""
 from __future__ import annotations
 
 from .actor import Actor
+from .referentiel import country_labels, nationality_labels
 
 TEMP_ACCOUNT_MAIL = "Un compte d'accès temporaire a été créé afin de vous permettre de poursuivre votre demande."
 CONFIRMATION_MAIL = "La création du compte d'accès à votre espace personnel usager"
@@ -70,3 +71,45 @@ def fill_title(actor: Actor, *, debut=None, fin=None) -> None:  # type: ignore[n
     b.fill("N° de votre visa ou de votre titre de séjour", titre.numero)
     b.fill_date("Date de début de validité", debut or titre.date_debut)
     b.fill_date("Date de fin de validité", fin or titre.date_fin)
+
+
+def fill_identity(actor: Actor) -> None:
+    """Guide 01 §II / 03 §2: "Première visite? Créez votre compte." with a numéro étranger."""
+    p, b = actor.persona, actor.browser
+    b.fill("Votre numéro Étranger", p.numero_etranger)
+    b.fill("Nom", p.nom)
+    b.fill("Prénom", p.prenoms[0])
+    b.fill_date("Votre date de naissance", p.date_naissance)
+    b.select("Pays de naissance", *country_labels(p.pays_naissance))
+    b.select("Nationalité", *nationality_labels(p.nationalites[0]))
+
+
+def create_account_with_number(actor: Actor) -> None:
+    """Path b to its end (guide 03 §1-6): the brique, "Moi-même", the numéro étranger, the e-mail,
+    the link of the mail "Bonjour Prénom Nom, La création du compte d'accès…", the password, then
+    "SE CONNECTER" with the numéro étranger: ends connected."""
+    p, b = actor.persona, actor.browser
+    b.open_home()
+    b.click("Je demande ou renouvelle un titre de séjour")
+    b.choose("Moi-même (à partir de 16 ans)")
+    b.choose("Et je suis titulaire d'un numéro étranger sans titre de séjour")
+    b.click("Je continue")
+    b.expect_text("Première visite? Créez votre compte.")
+    fill_identity(actor)
+    b.click("Créer un compte")
+    b.expect_text("Saisissez votre adresse email")
+    fill_email(actor)
+    b.click("Valider")
+    b.expect_text("Demande de création de compte bien enregistrée.")
+    mail = actor.wait_for_mail(contains=CONFIRMATION_MAIL)
+    b.open_link_from_mail(mail.link())
+    b.fill("Nouveau mot de passe", p.mot_de_passe)
+    b.fill("Confirmation du mot de passe", p.mot_de_passe)
+    b.click("Valider mon mot de passe")
+    b.expect_text("Votre compte a bien été créé.")
+    actor.notes["identifiant"] = p.numero_etranger
+    actor.notes["mot_de_passe"] = p.mot_de_passe
+    b.click("Retour à l'accueil")
+    b.click("SE CONNECTER")
+    log_in(actor, p.numero_etranger, p.mot_de_passe)
+    b.expect_connected(p.numero_etranger)

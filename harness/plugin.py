@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -19,6 +20,7 @@ from .browser import PortalPage
 from .mailbox import Mailbox
 from .operator import OperatorAPI
 from .target import BundledPortal, Target, probe_operator
+from .twoddoc import TrustList
 
 REPORTS = Path(os.environ.get("ANEF_REPORTS_DIR", "reports"))
 CHROMIUM = os.environ.get("ANEF_CHROMIUM", "/usr/bin/chromium")
@@ -42,6 +44,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--operator-api", default=None, metavar="URL",
                     help="simulator operator API (default: TARGET/__sim__ when it answers)")
     group.addoption("--mail-timeout", type=float, default=30.0, help="seconds to wait for a mail (default 30)")
+    group.addoption("--trust", action="append", default=[], metavar="CERT.pem|URL",
+                    help="2D-DOC trust list of the target: PEM file(s) or URL(s), repeatable "
+                         "(default: the bundled portal's published list; else the specification's test certificate)")
+
+
+def load_trust_list(sources: list[str]) -> TrustList:
+    if not sources:
+        return TrustList.spec_test()
+    trust = TrustList()
+    for source in sources:
+        if source.startswith(("http://", "https://")):
+            response = httpx.get(source, timeout=10)
+            response.raise_for_status()
+            pem = response.content
+        else:
+            pem = Path(source).read_bytes()
+        trust.add_bundle(pem)
+    return trust
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -66,6 +86,14 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     finally:
         portal.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def trust_list(target: Target, request: pytest.FixtureRequest) -> TrustList:
+    """The certificates the target's 2D-DOC codes are verified with: --trust (files or URLs), else the
+    list the target publishes (the bundled portal's), else the specification's FR00/0001 only."""
+    return load_trust_list(request.config.getoption("--trust") or
+                           ([target.trust_list_url] if target.trust_list_url else []))
 
 
 @pytest.fixture(scope="session")

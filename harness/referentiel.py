@@ -19,11 +19,11 @@ def nationality_labels(code: str) -> list[str]:
     return [pays.nationalite_f, pays.nationalite_m, pays.pays]
 
 
-def _identite(persona: Any) -> dict[str, Any]:
+def _identite(persona: Any, tous_les_prenoms: bool = False) -> dict[str, Any]:
     return {
         "numero_etranger": persona.numero_etranger,
         "nom": persona.nom,
-        "prenom": persona.prenoms[0],
+        "prenom": " ".join(persona.prenoms) if tous_les_prenoms else persona.prenoms[0],
         "date_naissance": persona.date_naissance,
         "pays_naissance": pays_par_nom(persona.pays_naissance).code,
         "nationalite": persona.nationalites[0],
@@ -31,13 +31,15 @@ def _identite(persona: Any) -> dict[str, Any]:
     }
 
 
-def register_identite(operator: OperatorAPI, persona: Any) -> None:
-    operator.register_identite(**_identite(persona))
+def register_identite(operator: OperatorAPI, persona: Any, *, tous_les_prenoms: bool = False) -> None:
+    operator.register_identite(**_identite(persona, tous_les_prenoms))
 
 
-def register_titre(operator: OperatorAPI, persona: Any) -> None:
-    """The persona's first title (or visa), with its holder's identity."""
-    register_identite(operator, persona)
+def register_titre(operator: OperatorAPI, persona: Any, *, tous_les_prenoms: bool = False) -> None:
+    """The persona's first title (or visa), with its holder's identity. `tous_les_prenoms`: the
+    identity holds every prénom, space-separated (the administration's record a title holder's
+    état civil is read from), not only the first one typed at account creation."""
+    register_identite(operator, persona, tous_les_prenoms=tous_les_prenoms)
     titre = persona.titres[0]
     operator.register_titre(
         numero=titre.numero, kind=titre.kind, numero_etranger=persona.numero_etranger,

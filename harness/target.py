@@ -17,12 +17,14 @@ import httpx
 
 @dataclass(frozen=True)
 class Target:
-    """Where the portal, its mailbox API and (simulator only) its operator API are."""
+    """Where the portal, its mailbox API and (simulator only) its operator API are, and where the
+    certificates that verify its 2D-DOC codes are published (its trust list, PEM)."""
 
     base_url: str
     mailbox_url: str
     operator_url: str | None
     bundled: bool = False
+    trust_list_url: str | None = None
 
     @property
     def label(self) -> str:
@@ -68,6 +70,7 @@ class BundledPortal:
             mailbox_url=f"http://127.0.0.1:{mail_port}",
             operator_url=f"http://127.0.0.1:{port}/__sim__",
             bundled=True,
+            trust_list_url=f"http://127.0.0.1:{port}/2d-doc/certificats.pem",
         )
         self._wait_until_up([f"{target.operator_url}/health", f"{target.mailbox_url}/api/health"])
         return target

@@ -136,10 +136,11 @@ def liste_pieces_pdf(definition: Definition) -> bytes:
         w.text(paragraph, size=9.5)
         w.space(2)
     for groupe in liste.groupes:
-        titre = groupe.titre or definition.cas_by_id(groupe.cas).titre  # type: ignore[arg-type]
+        titre = groupe.titre or (definition.cas_by_id(groupe.cas).titre if groupe.cas else "")
         w.space(6)
-        w.text(titre, size=11.5, bold=True)
-        w.rule()
+        if titre:  # a lone groupe may have no heading (guide 03 ANNEXE 1)
+            w.text(titre, size=11.5, bold=True)
+            w.rule()
         for rubrique in groupe.rubriques:
             w.space(3)
             w.text(rubrique.titre, size=10.5, bold=True)

@@ -35,6 +35,16 @@ def _age(value: Any, today: date) -> int | None:
     return years
 
 
+def _anniversaire(value: Any, years: Any) -> date | None:
+    """The `years`-th birthday of a birth date (29 February -> 28 February in common years)."""
+    if not isinstance(value, date) or not isinstance(years, int) or isinstance(years, bool):
+        return None
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:
+        return value.replace(year=value.year + years, day=28)
+
+
 def _premier(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return value[0] if value else None
@@ -54,6 +64,7 @@ def _len(value: Any) -> int:
 # name -> (number of arguments, implementation taking (args, today))
 FUNCTIONS: dict[str, tuple[int, Callable[[list[Any], date], Any]]] = {
     "age": (1, lambda a, today: _age(a[0], today)),
+    "anniversaire": (2, lambda a, today: _anniversaire(a[0], a[1])),
     "premier": (1, lambda a, today: _premier(a[0])),
     "any_in": (2, lambda a, today: _any_in(a[0], a[1])),
     "len": (1, lambda a, today: _len(a[0])),

@@ -22,14 +22,32 @@ import yaml
 from .conditions import Condition, ConditionError, parse
 
 FIELD_TYPES = {"texte", "telephone", "zone_texte", "choix", "selection", "date", "adresse", "email_compte",
-               "attestation", "groupe"}
-DISPLAY_TYPES = {"intertitre", "paragraphe", "justificatif"}
+               "attestation", "case", "groupe"}
+DISPLAY_TYPES = {"intertitre", "paragraphe", "justificatif", "lien_confirmation", "lien_document"}
 OPTION_SOURCES = {"pays", "nationalites", "nationalites_toutes"}
 BUTTONS = {"precedent", "abandonner", "quitter", "enregistrer", "deposer"}
 ADDRESS_PARTS = ("numero", "voie", "complement", "code_postal", "ville", "pays", "code_insee")
 DOCUMENT_VALUES = {"numero_demande", "numero_etranger", "date_emission", "date_depot"}
+# Values an attestation adds to DOCUMENT_VALUES: its validity (validite_mois) and the emission date
+# as AAAAMMJJ for file names.
+ATTESTATION_VALUES = {"date_debut_validite", "date_fin_validite", "date_fichier"}
+# What a definition's `contexte` may read when a demande starts: the account holder's current title.
+CONTEXTE_SOURCES = {"titre.categorie", "titre.mention", "titre.numero"}
+STEP_TYPES = {"saisie", "recapitulatif"}
+RECAPITULATIF_LIBELLES = ("modifier", "valider", "a_valider", "incomplete", "validee")
 MAX_TEXT = 200
 IDENTITE_KEYS = ("nom", "prenom", "date_naissance", "pays_naissance", "nationalite", "sexe")
+# Where a pre-filled field takes its value: the account's identity as the administration knows it
+# (the Identite of its numéro étranger), or the account's e-mail; and which field types each fills.
+PREFILL_SOURCES = {
+    "identite.nom": {"texte"},
+    "identite.prenom": {"texte"},
+    "identite.date_naissance": {"date"},
+    "identite.pays_naissance": {"selection", "texte"},
+    "identite.nationalite": {"selection", "texte"},
+    "identite.sexe": {"choix", "selection", "texte"},
+    "compte.email": {"texte"},
+}
 
 
 class DefinitionError(ValueError):
@@ -66,6 +84,9 @@ class Bloc:
     outre_mer: str | None = None
     important: bool = False
     justificatif: str | None = None
+    document: str | None = None  # lien_document: the attestation (documents.attestations) it opens
+    prefill: str | None = None  # a key of PREFILL_SOURCES
+    lecture_seule: bool = False  # shown, never taken from the form: the pre-filled value is kept
     # groupe
     champs: tuple["Bloc", ...] = ()
     element: str = ""
@@ -89,6 +110,27 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Partie:
+    """One part of a récapitulatif step: the step it shows back, under its own title."""
+
+    etape: str
+    titre: str
+
+
+@dataclass(frozen=True)
+class Bloquant:
+    """A rule that stops the demande at a step ("Demandeur non éligible", guide 03 étape 2): when
+    `when` holds once the step is saved, a page says so and offers to change the answer or to
+    abandon the demande."""
+
+    when: Condition
+    titre: str
+    texte: tuple[str, ...]
+    modifier: str
+    abandonner: str
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     titre: str
@@ -102,6 +144,15 @@ class Step:
     boutons: tuple[str, ...] = ()
     depot: bool = False
     confirmation: bool = False
+    bloquant: Bloquant | None = None
+    # type "recapitulatif": the steps shown back part by part, each to validate before the dépôt,
+    # and the step's own words (modifier, valider, a_valider, incomplete, validee).
+    type: str = "saisie"
+    parties: tuple[Partie, ...] = ()
+    libelles: tuple[tuple[str, str], ...] = ()
+
+    def libelle(self, key: str) -> str:
+        return dict(self.libelles).get(key, "")
 
     def blocs(self) -> list[Bloc]:
         return [b for s in self.sections for b in s.blocs]
@@ -132,6 +183,8 @@ class Justificatif:
     cas: str | None
     label: str = ""
     condition_annexe: str | None = None
+    hors_liste: bool = False  # asked at a step, absent from the guide's ANNEXE 1
+    hors_etape: bool = False  # listed in ANNEXE 1, never asked at a step
 
 
 @dataclass(frozen=True)
@@ -152,6 +205,7 @@ class Ligne:
 class Paragraphe:
     texte: str
     gras: bool = False
+    when: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +216,38 @@ class Confirmation:
     references: tuple[Ligne, ...]
     lignes: tuple[Ligne, ...]
     paragraphes: tuple[Paragraphe, ...]
+
+
+@dataclass(frozen=True)
+class DeuxDDoc:
+    """The 2D-DOC an attestation carries: header items and (data identifier, value template) pairs,
+    in the order written. Values are filled like the printed lines, then normalised for the code."""
+
+    type_document: str
+    perimetre: str
+    pays: str
+    champs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Attestation:
+    """A document the dépôt produces besides (or instead of) the confirmation: e.g. the attestation
+    de prolongation d'instruction (guide 04 ANNEXE 1), valid `validite_mois` months from the dépôt,
+    offered on the confirmation page (a `lien_document` bloc; `lien`: its name elsewhere) and joined
+    to the dépôt mail (`courriel`)."""
+
+    id: str
+    fichier: str
+    lien: str
+    courriel: bool
+    titre: tuple[str, ...]
+    references_titre: str
+    references: tuple[Ligne, ...]
+    statut: tuple[Paragraphe, ...]
+    lignes: tuple[Ligne, ...]
+    paragraphes: tuple[Paragraphe, ...]
+    validite_mois: int | None = None
+    deux_d_doc: DeuxDDoc | None = None
 
 
 @dataclass(frozen=True)
@@ -187,6 +273,43 @@ class ListePieces:
 
 
 @dataclass(frozen=True)
+class EtapePreambule:
+    titre: str
+    texte: str
+
+
+@dataclass(frozen=True)
+class Preambule:
+    """The page shown before the first step when the procedure is opened ("Votre démarche en
+    ligne", guide 03 §8, guide 04 §13). `intro`: paragraphs; the strings after one ending with « : »
+    are its list items."""
+
+    titre: str
+    bouton: str
+    intro: tuple[str, ...] = ()
+    avant: tuple[str, ...] = ()
+    etapes_titre: str = ""
+    etapes: tuple[EtapePreambule, ...] = ()
+    info: str = ""
+    joindre_titre: str = ""
+    joindre: tuple[str, ...] = ()
+    liste: str = ""
+    alerte: str = ""
+
+    def intro_parts(self) -> list[str | list[str]]:
+        """`intro` grouped for display: a paragraph (str) or the list items after it (list)."""
+        parts: list[str | list[str]] = []
+        for text in self.intro:
+            if parts and isinstance(parts[-1], list):
+                parts[-1].append(text)
+            elif parts and parts[-1].rstrip().endswith(":"):  # type: ignore[union-attr]
+                parts.append([text])
+            else:
+                parts.append(text)
+        return parts
+
+
+@dataclass(frozen=True)
 class Definition:
     id: str
     guide: str
@@ -199,7 +322,7 @@ class Definition:
     cas: tuple[Cas, ...]
     justificatifs: dict[str, Justificatif]
     steps: tuple[Step, ...]
-    confirmation: Confirmation
+    confirmation: Confirmation | None
     liste_pieces: ListePieces
     identite: dict[str, str] = field(default_factory=dict)
     source: str = ""
@@ -207,6 +330,16 @@ class Definition:
     # "JE SOLLICITE UN AUTRE TITRE DE SÉJOUR :", or the categories of title it renews.
     situation: str = ""
     renouvellement: tuple[str, ...] = ()
+    preambule: Preambule | None = None
+    # "Mes demandes en cours": the "Type de demande" column (the procedure's titre when empty).
+    type_demande: str = ""
+    # Names the conditions and documents may use, read once when the demande starts (name, source
+    # among CONTEXTE_SOURCES), e.g. the category of the title a renewal renews.
+    contexte: tuple[tuple[str, str], ...] = ()
+    attestations: tuple[Attestation, ...] = ()
+
+    def attestation(self, attestation_id: str) -> Attestation | None:
+        return next((a for a in self.attestations if a.id == attestation_id), None)
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -319,7 +452,7 @@ def _options(r: _Reader) -> tuple[Option, ...]:
 
 _BLOC_KEYS = ("id", "type", "label", "texte", "requis", "when", "options", "source", "multiple", "ajouter",
               "annee_seule", "pas_futur", "apres", "longueur_max", "parties", "outre_mer", "important",
-              "justificatif", "champs", "element", "retirer", "maximum")
+              "justificatif", "champs", "element", "retirer", "maximum", "prefill", "lecture_seule", "document")
 
 
 def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
@@ -331,6 +464,8 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
     if kind in DISPLAY_TYPES:
         if kind == "justificatif":
             values["justificatif"] = r.text("justificatif")
+        elif kind == "lien_document":
+            values.update(texte=r.text("texte"), document=r.text("document"))
         else:
             values["texte"] = r.text("texte")
             values["important"] = r.flag("important")
@@ -346,6 +481,18 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
         r.fail("un champ « multiple » a besoin du libellé « ajouter »")
     if values["multiple"] and kind not in ("texte", "selection"):
         r.fail("seuls les champs texte et selection peuvent être « multiple »")
+    values["prefill"] = prefill = r.text("prefill", required=False) or None
+    values["lecture_seule"] = r.flag("lecture_seule")
+    if prefill is not None:
+        if prefill not in PREFILL_SOURCES:
+            r.fail(f"prefill « {prefill} » inconnu (sources : {', '.join(sorted(PREFILL_SOURCES))})")
+        if kind not in PREFILL_SOURCES[prefill]:
+            r.fail(f"prefill « {prefill} » ne remplit pas un champ « {kind} » "
+                   f"(types : {', '.join(sorted(PREFILL_SOURCES[prefill]))})")
+        if in_group:
+            r.fail("un champ de groupe ne peut pas être pré-rempli")
+    if values["lecture_seule"] and prefill is None:
+        r.fail("un champ « lecture_seule » a besoin de « prefill » (d'où vient sa valeur ?)")
     if kind in ("choix", "selection"):
         values["options"] = _options(r)
         source = r.data.get("source")
@@ -399,7 +546,8 @@ def _contenu(r: _Reader, titre: str) -> Contenu:
 
 
 def _justificatif(r: _Reader) -> Justificatif:
-    r.known("id", "type", "titre", "contenu", "label", "requis", "when", "cas", "annexe", "condition_annexe")
+    r.known("id", "type", "titre", "contenu", "label", "requis", "when", "cas", "annexe", "condition_annexe",
+            "hors_liste", "hors_etape")
     kind = r.text("type", required=False, default="fichiers")
     if kind not in ("fichiers", "ephoto"):
         r.fail(f"type « {kind} » inconnu (fichiers ou ephoto)")
@@ -414,6 +562,7 @@ def _justificatif(r: _Reader) -> Justificatif:
         id=r.text("id"), type=kind, page=page, annexe=annexe, requis=r.flag("requis"), when=r.condition(),
         cas=r.text("cas", required=False) or None, label=r.text("label", required=kind == "ephoto"),
         condition_annexe=r.text("condition_annexe", required=False) or None,
+        hors_liste=r.flag("hors_liste"), hors_etape=r.flag("hors_etape"),
     )
 
 
@@ -426,7 +575,24 @@ def _section(r: _Reader) -> Section:
 
 def _step(r: _Reader) -> Step:
     r.known("id", "titre", "when", "intro", "intro_procedure", "recapitulatif", "progression",
-            "documents_a_fournir", "boutons", "depot", "confirmation", "sections")
+            "documents_a_fournir", "boutons", "depot", "confirmation", "sections", "bloquant", "type", "parties", "libelles")
+    kind = r.text("type", required=False, default="saisie")
+    if kind not in STEP_TYPES:
+        r.fail(f"type « {kind} » inconnu (types d'étape : {', '.join(sorted(STEP_TYPES))})")
+    parties: list[Partie] = []
+    libelles: tuple[tuple[str, str], ...] = ()
+    if kind == "recapitulatif":
+        for i, raw in enumerate(r.items("parties")):
+            part = r.child(raw, f"parties[{i}]")
+            part.known("etape", "titre")
+            parties.append(Partie(etape=part.text("etape"), titre=part.text("titre")))
+        if not parties:
+            r.fail("un récapitulatif a au moins une partie")
+        lib = r.child(r.data.get("libelles"), "libelles")
+        lib.known(*RECAPITULATIF_LIBELLES)
+        libelles = tuple((key, lib.text(key)) for key in RECAPITULATIF_LIBELLES)
+    elif "parties" in r.data or "libelles" in r.data:
+        r.fail("« parties » et « libelles » ne s'emploient qu'avec « type: recapitulatif »")
     progression = None
     if "progression" in r.data:
         p = r.child(r.data["progression"], "progression")
@@ -447,6 +613,41 @@ def _step(r: _Reader) -> Step:
         recapitulatif=r.flag("recapitulatif"), progression=progression,
         documents_a_fournir=r.flag("documents_a_fournir"), boutons=boutons, depot=r.flag("depot"),
         confirmation=r.flag("confirmation"),
+        bloquant=_bloquant(r.child(r.data["bloquant"], "bloquant")) if "bloquant" in r.data else None, type=kind, parties=tuple(parties), libelles=libelles,
+    )
+
+
+def _bloquant(r: _Reader) -> Bloquant:
+    r.known("when", "titre", "texte", "modifier", "abandonner")
+    when = r.condition()
+    if when is None:
+        r.fail("« when » est obligatoire")
+    texte = r.data.get("texte")
+    paragraphs = tuple(str(x) for x in texte) if isinstance(texte, list) else (r.text("texte"),)
+    return Bloquant(when=when, titre=r.text("titre"), texte=paragraphs,  # type: ignore[arg-type]
+                    modifier=r.text("modifier"), abandonner=r.text("abandonner"))
+
+
+def _preambule(r: _Reader) -> Preambule:
+    r.known("titre", "intro", "avant", "etapes_titre", "etapes", "info", "joindre_titre", "joindre", "liste",
+            "bouton", "alerte")
+
+    def texts(key: str) -> tuple[str, ...]:
+        items = r.items(key, required=False)
+        if not all(isinstance(x, str) for x in items):
+            r.fail(f"« {key} » : une liste de textes est attendue")
+        return tuple(items)
+
+    etapes = []
+    for i, raw in enumerate(r.items("etapes", required=False)):
+        e = r.child(raw, f"etapes[{i}]")
+        e.known("titre", "texte")
+        etapes.append(EtapePreambule(titre=e.text("titre"), texte=e.text("texte", required=False)))
+    return Preambule(
+        titre=r.text("titre"), bouton=r.text("bouton"), intro=texts("intro"), avant=texts("avant"),
+        etapes_titre=r.text("etapes_titre", required=False), etapes=tuple(etapes),
+        info=r.text("info", required=False), joindre_titre=r.text("joindre_titre", required=False),
+        joindre=texts("joindre"), liste=r.text("liste", required=False), alerte=r.text("alerte", required=False),
     )
 
 
@@ -459,18 +660,63 @@ def _lignes(r: _Reader, key: str) -> tuple[Ligne, ...]:
     return tuple(out)
 
 
+def _paragraphes(r: _Reader, key: str, *, required: bool = True) -> tuple[Paragraphe, ...]:
+    out = []
+    for i, raw in enumerate(r.items(key, required=required)):
+        p = r.child(raw, f"{key}[{i}]")
+        p.known("texte", "gras", "when")
+        out.append(Paragraphe(texte=p.text("texte"), gras=p.flag("gras"), when=p.condition()))
+    return tuple(out)
+
+
 def _confirmation(r: _Reader) -> Confirmation:
     r.known("fichier", "titre", "references", "lignes", "paragraphes")
     refs = r.child(r.data.get("references"), "references")
     refs.known("titre", "lignes")
-    paragraphes = []
-    for i, raw in enumerate(r.items("paragraphes")):
-        p = r.child(raw, f"paragraphes[{i}]")
-        p.known("texte", "gras")
-        paragraphes.append(Paragraphe(texte=p.text("texte"), gras=p.flag("gras")))
     return Confirmation(fichier=r.text("fichier"), titre=r.text("titre"), references_titre=refs.text("titre"),
                         references=_lignes(refs, "lignes"), lignes=_lignes(r, "lignes"),
-                        paragraphes=tuple(paragraphes))
+                        paragraphes=_paragraphes(r, "paragraphes"))
+
+
+def _deux_d_doc(r: _Reader) -> DeuxDDoc:
+    from ..documents.twoddoc import FIELD_SPECS, MANDATORY_TYPE_13
+
+    r.known("type_document", "perimetre", "pays", "champs")
+    raw = r.data.get("champs")
+    if not isinstance(raw, dict) or not raw:
+        r.fail("« champs » : une table identifiant: valeur est attendue")
+    champs = []
+    for identifier, value in raw.items():
+        identifier = str(identifier).upper()
+        if identifier not in FIELD_SPECS:
+            r.fail(f"champs : identifiant 2D-DOC « {identifier} » inconnu")
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            r.fail(f"champs.{identifier} : un texte est attendu")
+        champs.append((identifier, str(value)))
+    code = DeuxDDoc(type_document=r.text("type_document"), perimetre=r.text("perimetre"), pays=r.text("pays"),
+                    champs=tuple(champs))
+    if code.type_document == "13":
+        missing = sorted(MANDATORY_TYPE_13 - {i for i, _ in champs})
+        if missing:
+            r.fail(f"champs : un 2D-DOC de type 13 doit porter {', '.join(missing)} (§8.5)")
+    return code
+
+
+def _attestation(r: _Reader) -> Attestation:
+    r.known("id", "fichier", "lien", "courriel", "titre", "references", "statut", "lignes", "paragraphes",
+            "validite_mois", "deux_d_doc")
+    refs = r.child(r.data.get("references"), "references")
+    refs.known("titre", "lignes")
+    titre = r.data.get("titre")
+    lines = tuple(str(x) for x in titre) if isinstance(titre, list) else (r.text("titre"),)
+    return Attestation(
+        id=r.text("id"), fichier=r.text("fichier"), lien=r.text("lien", required=False), courriel=r.flag("courriel"),
+        titre=lines,
+        references_titre=refs.text("titre"), references=_lignes(refs, "lignes"),
+        statut=_paragraphes(r, "statut", required=False), lignes=_lignes(r, "lignes"),
+        paragraphes=_paragraphes(r, "paragraphes"), validite_mois=r.integer("validite_mois"),
+        deux_d_doc=_deux_d_doc(r.child(r.data["deux_d_doc"], "deux_d_doc")) if "deux_d_doc" in r.data else None,
+    )
 
 
 def _liste(r: _Reader) -> ListePieces:
@@ -486,7 +732,8 @@ def _liste(r: _Reader) -> ListePieces:
             rubriques.append(Rubrique(titre=rub.text("titre"),
                                       justificatifs=tuple(str(x) for x in rub.items("justificatifs"))))
         cas = g.text("cas", required=False) or None
-        groupes.append(Groupe(titre=g.text("titre", required=cas is None), cas=cas, rubriques=tuple(rubriques)))
+        # A lone groupe may have neither titre nor cas: printed without a heading (guide 03 ANNEXE 1).
+        groupes.append(Groupe(titre=g.text("titre", required=False), cas=cas, rubriques=tuple(rubriques)))
     return ListePieces(fichier=r.text("fichier"), titre=r.text("titre"), sous_titre=r.text("sous_titre"),
                        intro=tuple(str(x) for x in r.items("intro", required=False)), groupes=tuple(groupes))
 
@@ -499,14 +746,24 @@ def load_text(text: str, source: str = "<définition>") -> Definition:
         raise DefinitionError(f"{source} : YAML illisible : {exc}") from None
     r = _Reader(data, "", source)
     r.known("id", "guide", "titre", "fil", "acces", "intro", "recapitulatif", "identite", "variables", "cas",
-            "justificatifs", "steps", "documents")
+            "justificatifs", "steps", "documents", "preambule", "type_demande", "contexte")
+    contexte = []
+    raw_contexte = r.data.get("contexte") or {}
+    if not isinstance(raw_contexte, dict):
+        r.fail("« contexte » doit être une table nom: source")
+    for name, source in raw_contexte.items():
+        if not str(name).isidentifier():
+            r.fail(f"contexte : nom « {name} » invalide")
+        if source not in CONTEXTE_SOURCES:
+            r.fail(f"contexte.{name} : source « {source} » inconnue (sources : {', '.join(sorted(CONTEXTE_SOURCES))})")
+        contexte.append((str(name), str(source)))
     ident = r.child(r.data.get("identite"), "identite")
     ident.known(*IDENTITE_KEYS)
     acces = r.child(r.data.get("acces"), "acces")
     acces.known("motif", "situation", "renouvellement")
     if not any(acces.data.get(k) for k in ("motif", "situation", "renouvellement")):
         acces.fail("« motif », « situation » ou « renouvellement » : par où l'usager arrive-t-il ?")
-    recap = r.child(r.data.get("recapitulatif"), "recapitulatif")
+    recap = r.child(r.data.get("recapitulatif") or {}, "recapitulatif")  # optional: see _check_references
     recap.known("titre", "premiere_demande", "modifier")
     variables = []
     raw_vars = r.data.get("variables") or {}
@@ -535,18 +792,26 @@ def load_text(text: str, source: str = "<définition>") -> Definition:
         justificatifs[j.id] = j
     steps = tuple(_step(r.child(s, f"steps[{i}]")) for i, s in enumerate(r.items("steps")))
     docs = r.child(r.data.get("documents"), "documents")
-    docs.known("confirmation_depot", "liste_pieces")
+    docs.known("confirmation_depot", "liste_pieces", "attestations")
+    attestations = tuple(_attestation(docs.child(a, f"attestations[{i}]"))
+                         for i, a in enumerate(docs.items("attestations", required=False)))
+    if "confirmation_depot" not in docs.data and not attestations:
+        docs.fail("« confirmation_depot » ou au moins une attestation : que remet le dépôt ?")
     definition = Definition(
         id=r.text("id"), guide=r.text("guide"), titre=r.text("titre"), fil=r.text("fil"), motif=acces.text("motif", required=False),
-        intro=r.text("intro"),
-        recapitulatif={k: recap.text(k) for k in ("titre", "premiere_demande", "modifier")},
+        intro=r.text("intro", required=False),
+        recapitulatif={k: recap.text(k) for k in ("titre", "premiere_demande", "modifier")} if recap.data else {},
         variables=tuple(variables), cas=tuple(cas), justificatifs=justificatifs, steps=steps,
-        confirmation=_confirmation(docs.child(docs.data.get("confirmation_depot"), "confirmation_depot")),
+        confirmation=(_confirmation(docs.child(docs.data["confirmation_depot"], "confirmation_depot"))
+                      if "confirmation_depot" in docs.data else None),
         liste_pieces=_liste(docs.child(docs.data.get("liste_pieces"), "liste_pieces")),
         identite={k: ident.text(k) for k in IDENTITE_KEYS},
         source=source,
         situation=acces.text("situation", required=False),
         renouvellement=tuple(str(c) for c in acces.items("renouvellement", required=False)),
+        preambule=_preambule(r.child(r.data["preambule"], "preambule")) if "preambule" in r.data else None,
+        type_demande=r.text("type_demande", required=False),
+        contexte=tuple(contexte), attestations=attestations,
     )
     _check_references(definition, r)
     return definition
@@ -563,6 +828,11 @@ def _check_references(d: Definition, r: _Reader) -> None:
         r.fail("steps : exactement une étape doit porter « depot: true »")
     if not d.steps[-1].confirmation:
         r.fail("steps : la dernière étape doit porter « confirmation: true »")
+    for step in d.steps:
+        if step.recapitulatif and not d.recapitulatif:
+            r.fail(f"étape {step.id} : « recapitulatif: true » demande le « recapitulatif » de la définition")
+        if step.intro_procedure and not d.intro:
+            r.fail(f"étape {step.id} : « intro_procedure: true » demande l'« intro » de la définition")
     field_ids: list[str] = []
     for step in d.steps:
         for bloc in step.blocs():
@@ -572,10 +842,13 @@ def _check_references(d: Definition, r: _Reader) -> None:
     if duplicates:
         r.fail(f"champ(s) défini(s) deux fois : {', '.join(sorted(duplicates))}")
     cas_ids = {c.id for c in d.cas}
-    names = set(field_ids) | {name for name, _ in d.variables}
+    contexte_names = {name for name, _ in d.contexte}
+    names = set(field_ids) | {name for name, _ in d.variables} | contexte_names
     var_names = [name for name, _ in d.variables]
     if set(var_names) & set(field_ids):
         r.fail(f"variables : nom déjà pris par un champ : {', '.join(sorted(set(var_names) & set(field_ids)))}")
+    if contexte_names & (set(field_ids) | set(var_names)):
+        r.fail(f"contexte : nom déjà pris : {', '.join(sorted(contexte_names & (set(field_ids) | set(var_names))))}")
 
     def check_condition(cond: Condition | None, where: str, extra: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         if cond is None:
@@ -593,19 +866,29 @@ def _check_references(d: Definition, r: _Reader) -> None:
         if j.cas and j.cas not in cas_ids:
             r.fail(f"justificatif {j.id} : cas « {j.cas} » inconnu")
     used: set[str] = set()
-    for step in d.steps:
+    for index, step in enumerate(d.steps):
         check_condition(step.when, f"étape {step.id}")
+        if step.bloquant:
+            check_condition(step.bloquant.when, f"étape {step.id}, bloquant")
+        for part in step.parties:
+            if part.etape not in step_ids[:index] or d.step(part.etape).confirmation:
+                r.fail(f"étape {step.id} : la partie « {part.titre} » désigne « {part.etape} », "
+                       "qui n'est pas une étape de saisie précédant le récapitulatif")
         for bloc in step.blocs():
             check_condition(bloc.when, f"étape {step.id}, bloc {bloc.id or bloc.type}")
             for inner in bloc.champs:
                 check_condition(inner.when, f"étape {step.id}, groupe {bloc.id}", {c.id for c in bloc.champs if c.id})
             if bloc.apres and bloc.apres[0] not in field_ids:
                 r.fail(f"étape {step.id}, champ {bloc.id} : « apres » désigne un champ inconnu « {bloc.apres[0]} »")
+            if bloc.document and d.attestation(bloc.document) is None:
+                r.fail(f"étape {step.id} : document « {bloc.document} » inconnu (documents.attestations)")
             if bloc.justificatif:
                 if bloc.justificatif not in d.justificatifs:
                     r.fail(f"étape {step.id} : justificatif « {bloc.justificatif} » inconnu")
                 used.add(bloc.justificatif)
-    unused = set(d.justificatifs) - used
+    unused = {j for j in set(d.justificatifs) - used if not d.justificatifs[j].hors_etape}
+    if used & {j for j, x in d.justificatifs.items() if x.hors_etape}:
+        r.fail("un justificatif « hors_etape » est demandé dans une étape")
     if unused:
         r.fail(f"justificatif(s) jamais demandé(s) dans une étape : {', '.join(sorted(unused))}")
     listed = set()
@@ -617,19 +900,72 @@ def _check_references(d: Definition, r: _Reader) -> None:
                 if jid not in d.justificatifs:
                     r.fail(f"documents.liste_pieces : justificatif « {jid} » inconnu")
                 listed.add(jid)
-    if set(d.justificatifs) - listed:
-        r.fail(f"documents.liste_pieces : justificatif(s) absent(s) de la liste : {', '.join(sorted(set(d.justificatifs) - listed))}")
+    absent = {j for j in set(d.justificatifs) - listed if not d.justificatifs[j].hors_liste}
+    if absent:
+        r.fail(f"documents.liste_pieces : justificatif(s) absent(s) de la liste : {', '.join(sorted(absent))}")
+    if len(d.liste_pieces.groupes) > 1 and any(not g.titre and g.cas is None for g in d.liste_pieces.groupes):
+        r.fail("documents.liste_pieces : seul un groupe unique peut n'avoir ni « titre » ni « cas »")
     for key, field_id in d.identite.items():
         if field_id not in field_ids:
             r.fail(f"identite.{key} : champ « {field_id} » inconnu")
-    allowed = set(field_ids) | DOCUMENT_VALUES
+    def check_values(texts: list[str], allowed: set[str], where: str) -> None:
+        for text in texts:
+            for _, name, spec, conversion in string.Formatter().parse(text):
+                if name is None:
+                    continue
+                if name not in allowed or spec or conversion:
+                    r.fail(f"{where} : valeur « {{{name}}} » inconnue (champs ou {', '.join(sorted(DOCUMENT_VALUES))})")
+
     c = d.confirmation
-    for text in [c.fichier, *(line.valeur for line in (*c.references, *c.lignes)), *(p.texte for p in c.paragraphes)]:
-        for _, name, spec, conversion in string.Formatter().parse(text):
-            if name is None:
-                continue
-            if name not in allowed or spec or conversion:
-                r.fail(f"documents.confirmation_depot : valeur « {{{name}}} » inconnue (champs ou {', '.join(sorted(DOCUMENT_VALUES))})")
+    if c is not None:
+        check_values([c.fichier, *(line.valeur for line in (*c.references, *c.lignes)), *(p.texte for p in c.paragraphes)],
+                     document_names(d), "documents.confirmation_depot")
+        for p in c.paragraphes:
+            check_condition(p.when, "documents.confirmation_depot")
+    ids = [a.id for a in d.attestations]
+    if len(ids) != len(set(ids)):
+        r.fail("documents.attestations : deux attestations ont le même id")
+    for a in d.attestations:
+        where = f"documents.attestations.{a.id}"
+        texts = [a.fichier, *(line.valeur for line in (*a.references, *a.lignes)),
+                 *(p.texte for p in (*a.statut, *a.paragraphes))]
+        if a.deux_d_doc is not None:
+            texts += [value for _, value in a.deux_d_doc.champs]
+        check_values(texts, document_names(d, attestation=True), where)
+        for p in (*a.statut, *a.paragraphes):
+            check_condition(p.when, where)
+        if a.validite_mois is None and any(
+            n in ("date_debut_validite", "date_fin_validite") or n.startswith(("date_debut_validite.", "date_fin_validite."))
+            for t in texts for _, n, _, _ in string.Formatter().parse(t) if n
+        ):
+            r.fail(f"{where} : les dates de validité demandent « validite_mois »")
+
+
+DATE_VALUES = ("date_emission", "date_depot")
+
+
+def document_names(d: Definition, *, attestation: bool = False) -> set[str]:
+    """The {names} a document of `d` may print: every field as displayed, the dépôt's values, the
+    contexte, and derived forms: `champ.code` (the option's value, e.g. an ISO country code),
+    `date.jjmmaaaa`, `texte.liste` (items or words joined by "/"), `adresse.<partie>`."""
+    names = set(DOCUMENT_VALUES) | {name for name, _ in d.contexte}
+    dates = set(DATE_VALUES)
+    if attestation:
+        names |= ATTESTATION_VALUES
+        dates |= {"date_debut_validite", "date_fin_validite"}
+    for step in d.steps:
+        for bloc in step.fields():
+            fid = bloc.id or ""
+            names.add(fid)
+            if bloc.type in ("choix", "selection"):
+                names.add(f"{fid}.code")
+            elif bloc.type == "date":
+                dates.add(fid)
+            elif bloc.type == "texte":
+                names.add(f"{fid}.liste")
+            elif bloc.type == "adresse":
+                names |= {f"{fid}.{part}" for part in ADDRESS_PARTS}
+    return names | {f"{x}.jjmmaaaa" for x in dates}
 
 
 def load_file(path: Path) -> Definition:

@@ -11,7 +11,7 @@ from pathlib import PurePath
 MAX_SIZE = 10 * 1024 * 1024  # "ne pas dépasser une taille maximale de 10 Mo par fichier"
 MAX_FILES = 3  # "3 documents maximum" per justificatif
 EXTENSIONS = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".pdf": "pdf", ".tif": "tiff", ".tiff": "tiff", ".bmp": "bmp"}
-EPHOTO_RE = re.compile(r"^\d{22}$")
+EPHOTO_RE = re.compile(r"^[0-9]{22}$")  # ASCII digits only: \d would accept "١" or "１"
 SNIFF_BYTES = 8
 
 _MAGIC = (

@@ -18,10 +18,16 @@ from typing import Any, Protocol
 
 from .. import texts
 from ..countries import all_countries, by_code
-from .definition import ADDRESS_PARTS, Bloc, Definition, Justificatif, Option, Step
+from .definition import ADDRESS_PARTS, Bloc, Bloquant, Definition, Justificatif, Option, Step
 
 Values = dict[str, str]
 Data = dict[str, Values]  # step id -> values
+
+# Keys of the stored data that are not steps (step ids never start with "_"): the contexte read when
+# the demande started (definition.contexte), and the récapitulatif's state (parts validated, and
+# "retour": a "Modifier ma saisie" in progress, which brings the user back to the récapitulatif).
+CONTEXTE = "_contexte"
+RECAPITULATIF = "_recapitulatif"
 
 PHONE_RE = re.compile(r"^0\d{9}$")
 POSTCODE_RE = re.compile(r"^\d{5}$")
@@ -133,8 +139,10 @@ def parse_date(values: Mapping[str, str], name: str) -> tuple[date | None, str |
     jour, mois, annee = (_get(values, f"{name}_{p}") for p in ("jour", "mois", "annee"))
     if not (jour or mois or annee):
         return None, None, False
-    if not (annee.isdigit() and len(annee) == 4):
+    if not (annee.isascii() and annee.isdigit() and len(annee) == 4):
         return None, "annee_invalide", False
+    if int(annee) < 1:  # "0000" has the right shape but names no year
+        return None, "date_invalide", False
     if not (jour or mois):
         return date(int(annee), 1, 1), None, True
     if not (jour.isdigit() and mois.isdigit()):
@@ -158,11 +166,51 @@ def clean(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> Any:
         return [v for v in items if v]
     if bloc.type == "date":
         return parse_date(values, name)[0]
-    if bloc.type == "attestation":
+    if bloc.type in ("attestation", "case"):
         return bool(_get(values, name))
     if bloc.type == "adresse":
         return {part: _get(values, f"{name}_{part}") for part in ADDRESS_PARTS}
     return _get(values, name) or None
+
+
+# Pre-filled fields -----------------------------------------------------------------------------
+def prefill_values(bloc: Bloc, value: Any) -> Values:
+    """The inputs of `bloc` holding `value` (from definition.PREFILL_SOURCES: a text, a date, an
+    ISO country code, "M"/"F"), as if the user had typed them."""
+    name = bloc.id or ""
+    if value is None or value == "":
+        return {}
+    if bloc.type == "date":
+        if not isinstance(value, date):
+            return {}
+        return {f"{name}_jour": f"{value.day:02d}", f"{name}_mois": str(value.month), f"{name}_annee": f"{value.year:04d}"}
+    text = str(value)
+    if bloc.type == "texte" and bloc.prefill in ("identite.pays_naissance", "identite.nationalite"):
+        text = option_label(Bloc(type="selection", source="pays" if bloc.prefill.endswith("naissance") else "nationalites_toutes"), text)
+    if bloc.type == "texte" and bloc.prefill == "identite.sexe":
+        text = {"M": "Masculin", "F": "Féminin"}.get(text, text)  # the guides' two choices
+    return {f"{name}-0" if bloc.multiple else name: text}
+
+
+def with_prefill(definition: Definition, data: Mapping[str, Values], sources: Mapping[str, Any]) -> Data:
+    """`data` with the pre-filled fields' values from `sources` ("identite.nom", "compte.email"…):
+    a read-only field (lecture_seule) always holds the source's value, whatever was submitted; any
+    other pre-filled field gets it only while the user has given nothing for it."""
+    out: Data = {k: dict(v) for k, v in data.items()}
+    for step in definition.steps:
+        for bloc in step.fields():
+            if not bloc.prefill:
+                continue
+            values = out.setdefault(step.id, {})
+            owned = input_names(bloc)
+            present = [k for k in values if owned.match(k)]
+            if bloc.lecture_seule:
+                for k in present:
+                    del values[k]
+            elif present:
+                continue
+            values.update(prefill_values(bloc, sources.get(bloc.prefill)))
+    return out
 
 
 # The wizard ------------------------------------------------------------------------------------
@@ -180,6 +228,9 @@ class Wizard:
         if overlay:
             merged[overlay[0]] = overlay[1]
         raw: dict[str, Any] = {}
+        contexte = merged.get(CONTEXTE, {})
+        for name, _ in self.definition.contexte:
+            raw[name] = contexte.get(name) or None
         for step in self.definition.steps:
             for bloc in step.fields():
                 raw[bloc.id] = clean(bloc, merged.get(step.id, {}))  # type: ignore[index]
@@ -325,6 +376,8 @@ class Wizard:
             if not _get(values, name):
                 fail("attestation")
             return
+        if bloc.type == "case" or bloc.lecture_seule:  # a read-only value is the administration's
+            return
         value = _get(values, name)
         if not value:
             if bloc.requis:
@@ -342,17 +395,99 @@ class Wizard:
         elif len(value) > bloc.longueur_max:
             errors.setdefault(name, error_text("trop_long", max=bloc.longueur_max))
 
+    def first_incomplete(self, after: str, before: str, data: Mapping[str, Values], pieces: Pieces) -> Step | None:
+        """The first applicable step strictly between `after` and `before` that does not validate
+        (where "Modifier ma saisie" must stop on its way back to the récapitulatif)."""
+        steps = self.steps(self.variables(data))
+        ids = [s.id for s in steps]
+        start = ids.index(after) + 1 if after in ids else 0
+        end = ids.index(before) if before in ids else len(ids)
+        for step in steps[start:end]:
+            values = data.get(step.id, {})
+            if self.validate(step, values, data, pieces) or self.not_simulated(step, values):
+                return step
+        return None
+
     def check_all(self, data: Mapping[str, Values], pieces: Pieces) -> tuple[Step, dict[str, str]] | None:
-        """The dépôt: every applicable step validated again; the first one with errors, if any."""
+        """The dépôt: every applicable step validated again (its bloquant rule included); the first
+        one with errors, if any."""
         variables = self.variables(data)
         for step in self.steps(variables):
             if step.confirmation:
                 continue
             values = data.get(step.id, {})
             errors = self.validate(step, values, data, pieces)
-            if errors or self.not_simulated(step, values):
+            if errors or self.not_simulated(step, values) or self.blocked(step, variables):
                 return step, errors
         return None
+
+    def blocked(self, step: Step, variables: Mapping[str, Any]) -> Bloquant | None:
+        """The step's bloquant rule when it holds ("Demandeur non éligible")."""
+        if step.bloquant is not None and step.bloquant.when.test(variables, self.today):
+            return step.bloquant
+        return None
+
+    # Récapitulatif ----------------------------------------------------------------------------
+    def summary(self, step: Step, data: Mapping[str, Values]) -> list[dict[str, Any]]:
+        """A step shown back as the user filled it, section by section: each item is
+        ("intertitre"|"paragraphe"|"element", text), ("champ", label, value), ("attestation", label),
+        ("email", label) or ("justificatif", Justificatif); what does not apply is left out."""
+        variables = self.variables(data)
+        values = data.get(step.id, {})
+        out = []
+        for section in step.sections:
+            items: list[tuple[Any, ...]] = []
+            for bloc in section.blocs:
+                if not self.applies(bloc, variables):
+                    continue
+                if bloc.type in ("intertitre", "paragraphe"):
+                    items.append((bloc.type, bloc.texte))
+                elif bloc.type == "justificatif":
+                    j = self.definition.justificatifs[bloc.justificatif]  # type: ignore[index]
+                    if self.justificatif_applies(j, variables):
+                        items.append(("justificatif", j))
+                elif bloc.type == "email_compte":
+                    items.append(("email", label_core(bloc.label)))
+                elif bloc.type == "attestation":
+                    if clean(bloc, values):
+                        items.append(("attestation", label_core(bloc.label)))
+                elif bloc.type == "groupe":
+                    for i in range(count(values, bloc.id or "", 0)):
+                        items.append(("element", bloc.element.format(n=i + 1)))
+                        item = {c.id: clean(c, values, f"{bloc.id}-{i}-") for c in bloc.champs if c.id}
+                        for inner in bloc.champs:
+                            if inner.when is None or inner.when.test({**variables, **item}, self.today):
+                                items.append(("champ", label_core(inner.label), _display(inner, values, f"{bloc.id}-{i}-")))
+                else:
+                    items.append(("champ", label_core(bloc.label), _display(bloc, values)))
+            if items or section.titre:
+                out.append({"titre": section.titre, "intro": section.intro, "items": items})
+        return out
+
+    def document_values(self, data: Mapping[str, Values]) -> dict[str, str]:
+        """What a document may print (definition.document_names): every field as displayed, the
+        contexte, and the derived forms `champ.code`, `date.jjmmaaaa`, `texte.liste`, `adresse.partie`."""
+        out = self.display(data)
+        variables = self.variables(data)
+        contexte = data.get(CONTEXTE, {})
+        for name, _ in self.definition.contexte:
+            out[name] = contexte.get(name, "")
+        for step in self.definition.steps:
+            values = data.get(step.id, {})
+            for bloc in step.fields():
+                fid = bloc.id or ""
+                value = clean(bloc, values) if self.applies(bloc, variables) else None
+                if bloc.type in ("choix", "selection"):
+                    out[f"{fid}.code"] = (value[0] if value else "") if isinstance(value, list) else (value or "")
+                elif bloc.type == "date":
+                    out[f"{fid}.jjmmaaaa"] = f"{value:%d%m%Y}" if isinstance(value, date) else ""
+                elif bloc.type == "texte":
+                    items = value if isinstance(value, list) else (value or "").split()
+                    out[f"{fid}.liste"] = "/".join(items)
+                elif bloc.type == "adresse":
+                    for part in ADDRESS_PARTS:
+                        out[f"{fid}.{part}"] = (value or {}).get(part, "")
+        return out
 
     # Progress and display --------------------------------------------------------------------
     def display(self, data: Mapping[str, Values]) -> dict[str, str]:
@@ -385,12 +520,32 @@ def _display(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> str:
     if bloc.type == "adresse":
         parts = clean(bloc, values, prefix)
         return " ".join(parts[p] for p in ("numero", "voie", "complement", "code_postal", "ville", "pays") if parts[p])
-    if bloc.type == "attestation":
+    if bloc.type in ("attestation", "case"):
         return "Oui" if _get(values, name) else ""
     value = _get(values, name)
     if bloc.type in ("choix", "selection") and value:
         return option_label(bloc, value)
     return value
+
+
+def label_core(label: str) -> str:
+    """A field's label without its decorations, as a récapitulatif prints it: "Nom d'usage
+    (facultatif) :" → "Nom d'usage", "Téléphone * :" → "Téléphone"."""
+    core = label.strip()
+    for _ in range(3):
+        core = core.rstrip(" :").rstrip("*").rstrip()
+        core = re.sub(r"\s*\(facultatif\)$", "", core)
+    return core
+
+
+def parties_validees(data: Mapping[str, Values]) -> list[str]:
+    """The récapitulatif's parts (step ids) the user has validated, in order."""
+    return [x for x in data.get(RECAPITULATIF, {}).get("valide", "").split(",") if x]
+
+
+def display_field(bloc: Bloc, values: Mapping[str, str]) -> str:
+    """One field as the user reads it (a read-only field shows this)."""
+    return _display(bloc, values)
 
 
 def iter_fields(blocs: Iterable[Bloc]) -> Iterable[Bloc]:

@@ -12,6 +12,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from markupsafe import Markup
+from sqlalchemy import update
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -20,14 +22,17 @@ from starlette.routing import Route
 from .. import texts
 from ..accounts import fold
 from ..demandes import BROUILLON, Demandes, EphotoTaken, StoredPieces
+from ..documents.attestation import attestation_filename, attestation_pdf, attestation_values
 from ..documents.demande import confirmation_filename, confirmation_pdf, liste_pieces_pdf
 from ..engine import pieces as piece_rules
+from ..engine import recapitulatif as recap
 from ..engine import wizard as wz
-from ..engine.definition import Bloc, Definition, Step, by_id, by_motif, bundled
+from ..engine.definition import IDENTITE_KEYS, Attestation, Bloc, Definition, Step, by_id, by_motif, bundled
 from ..mail.sender import Attachment
-from ..store import Demande
+from ..store import Compte, Demande, Identite
+from . import espace
 from .forms import Form
-from .pages import current_account, portal, render, send_mail
+from .pages import content_disposition, current_account, portal, render, send_mail
 
 D = texts.DEMARCHE
 
@@ -85,7 +90,8 @@ def draft_url(request: Request, compte_id: int) -> str | None:
 
 
 async def demarche(request: Request) -> Response:
-    """Start the demande (or resume it at the last saved step)."""
+    """Start the demande (or resume it at the last saved step). A definition with a préambule shows
+    it first; its button (POST) starts the demande. A demande already begun skips it."""
     definition = _definition(request)
     compte = current_account(request)
     if definition is None:
@@ -94,9 +100,52 @@ async def demarche(request: Request) -> Response:
         return _to_login(request)
     demandes = _demandes(request)
     with portal(request).store.session() as s:
-        demande = demandes.current(s, compte.id, definition.id) or demandes.create(s, compte.id, definition)
+        demande = demandes.current(s, compte.id, definition.id)
+        if demande is None:
+            if definition.preambule is not None and request.method == "GET":
+                return _preambule_page(request, definition)
+            demande = demandes.create(s, compte.id, definition)
+            if definition.contexte:
+                demandes.set_state(demande, wz.CONTEXTE, contexte(request, compte, definition))
         step_id = definition.steps[-1].id if demande.etat != BROUILLON else demande.etape
     return _go(request, definition, step_id)
+
+
+def contexte(request: Request, compte: Any, definition: Definition) -> dict[str, str]:
+    """definition.contexte read when the demande starts: the account holder's current title."""
+    titre = espace.current_title(request, compte)
+    out = {}
+    for name, source in definition.contexte:
+        attribute = source.split(".", 1)[1]
+        out[name] = str(getattr(titre, attribute, "") or "") if titre is not None else ""
+    return out
+
+
+def _preambule_page(request: Request, definition: Definition) -> Response:
+    return render(request, "demarche/preambule.html", D=definition, PR=definition.preambule)
+
+
+async def preambule(request: Request) -> Response:
+    """The préambule again ("Revenir à l'étape précédente" from the first step)."""
+    definition = _definition(request)
+    if definition is None or definition.preambule is None:
+        return render(request, "non_simule.html", status_code=404, libelle=None)
+    if current_account(request) is None:
+        return _to_login(request)
+    return _preambule_page(request, definition)
+
+
+# Pre-filled fields (definition.PREFILL_SOURCES) ------------------------------------------------
+def prefill_sources(s: Any, compte: Compte | None) -> dict[str, Any]:
+    """The values a pre-filled field may show: the account's e-mail and the identity the
+    administration holds for its numéro étranger."""
+    if compte is None:
+        return {}
+    sources: dict[str, Any] = {"compte.email": compte.email}
+    ident = s.get(Identite, compte.numero_etranger) if compte.numero_etranger else None
+    if ident is not None:
+        sources.update({f"identite.{key}": getattr(ident, key) for key in IDENTITE_KEYS})
+    return sources
 
 
 # A step ---------------------------------------------------------------------------------------
@@ -105,14 +154,20 @@ class _Page:
 
     def __init__(self, request: Request, definition: Definition, demande: Demande, step: Step,
                  values: wz.Values, errors: dict[str, str], stored: StoredPieces, piece_rows: list[Any],
-                 upload_errors: dict[str, list[str]] | None = None, general: str | None = None) -> None:
+                 upload_errors: dict[str, list[str]] | None = None, general: str | None = None,
+                 sources: dict[str, Any] | None = None) -> None:
         p = portal(request)
         self.request = request
         self.definition = definition
         self.step = step
         self.wizard = wz.Wizard(definition, p.clock.today())
-        data = {k: dict(v) for k, v in (demande.donnees or {}).items()}
+        data = wz.with_prefill(definition, {k: dict(v) for k, v in (demande.donnees or {}).items()}, sources or {})
+        values = wz.with_prefill(definition, {step.id: dict(values)}, sources or {})[step.id]
         self.variables = self.wizard.variables(data, (step.id, values))
+        self.data = data
+        self.partie_erreur: str | None = None  # a récapitulatif part whose validation just failed
+        if "texte_non_echappe" in p.settings.faults:  # fault mode: what was typed is rendered as markup
+            values = {k: Markup(v) for k, v in values.items()}
         self.form = Form(values=dict(values), errors=dict(errors))
         self.stored = stored
         self.pieces: dict[str, list[Any]] = {}
@@ -170,6 +225,20 @@ class _Page:
     def step_url(self, step_id: str) -> str:
         return _step_url(self.request, self.definition, step_id)
 
+    # A récapitulatif step ----------------------------------------------------------------------
+    def parties(self) -> list[recap.Part]:
+        return recap.parts(self.wizard, self.step, self.data, self.partie_erreur)
+
+    def recapitulatif_complet(self) -> bool:
+        return recap.complete(self.wizard, self.step, self.data)
+
+    def label_core(self, label: str) -> str:
+        return wz.label_core(label)
+
+    def shown(self, bloc: Bloc) -> str:
+        """A read-only field's value as the user reads it."""
+        return wz.display_field(bloc, self.form.values)
+
 
 def _render(page: _Page, status_code: int = 200) -> Response:
     return render(page.request, "demarche/etape.html", status_code=status_code, P=page, D=page.definition, step=page.step)
@@ -179,7 +248,7 @@ def _page(request: Request, s: Any, definition: Definition, demande: Demande, st
           errors: dict[str, str] | None = None, **extra: Any) -> _Page:
     demandes = _demandes(request)
     return _Page(request, definition, demande, step, values, errors or {}, demandes.stored_pieces(s, demande),
-                 demandes.pieces(s, demande), **extra)
+                 demandes.pieces(s, demande), sources=prefill_sources(s, s.get(Compte, demande.compte_id)), **extra)
 
 
 async def etape(request: Request) -> Response:
@@ -239,7 +308,9 @@ async def _handle(request: Request, definition: Definition, compte: Any, step: S
     with p.store.session() as s:
         demande = demandes.current(s, compte.id, definition.id)
         assert demande is not None and demande.etat == BROUILLON
-        data = demandes.data(demande)
+        sources = prefill_sources(s, s.get(Compte, demande.compte_id))
+        values = wz.with_prefill(definition, {step.id: values}, sources)[step.id]  # read-only values kept
+        data = wz.with_prefill(definition, demandes.data(demande), sources)
         variables = wizard.variables(data, (step.id, values))
 
         # Files first: a file chosen then any button pressed is joined (works without JavaScript).
@@ -247,7 +318,7 @@ async def _handle(request: Request, definition: Definition, compte: Any, step: S
         for j in wizard.justificatifs(step, variables):
             upload = form.get(f"fichier-{j.id}")
             if isinstance(upload, UploadFile) and upload.filename:
-                problem = await _join(s, demandes, demande, j.id, upload)
+                problem = await _join(s, demandes, demande, j.id, upload, p.settings.faults)
                 if problem:
                     upload_errors.setdefault(j.id, []).append(problem)
             elif action == f"joindre:{j.id}":
@@ -275,13 +346,24 @@ async def _handle(request: Request, definition: Definition, compte: Any, step: S
                     demandes.confirm_ephoto(s, demande, numero)
                     s.flush()
                 except EphotoTaken:
-                    extra_errors["ephoto"] = wz.error_text("ephoto_deja_utilise")
+                    if "ephoto_reutilisable" in p.settings.faults:  # fault mode: the number moves to this demande
+                        s.execute(update(Demande).where(Demande.ephoto == numero).values(ephoto=None))
+                        demande.ephoto = numero
+                    else:
+                        extra_errors["ephoto"] = wz.error_text("ephoto_deja_utilise")
         elif action == "ephoto:supprimer":
             demande.ephoto = None
+        elif action == "precedent" and wizard.previous_step(step.id, variables) is None and definition.preambule:
+            demandes.save_step(demande, step.id, values, go_to=step.id, definition=definition)
+            return RedirectResponse(request.url_for("demarche_preambule", procedure=definition.id), status_code=303)
         elif action == "precedent":
             previous = wizard.previous_step(step.id, variables) or step
             demandes.save_step(demande, step.id, values, go_to=previous.id, definition=definition)
+            if "brouillon_perdu_au_retour" in p.settings.faults:  # fault mode: the step gone back to is emptied
+                demandes.save_step(demande, previous.id, {}, go_to=None, definition=definition)
             return _go(request, definition, previous.id)
+        elif step.type == "recapitulatif" and action.startswith(("valider:", "modifier:")):
+            return _recapitulatif_action(request, s, definition, demande, wizard, step, action, values, data)
         elif action == "quitter":
             demandes.save_step(demande, step.id, values, go_to=step.id, definition=definition)
             demande_id = demande.id
@@ -295,26 +377,48 @@ async def _handle(request: Request, definition: Definition, compte: Any, step: S
         elif action in ("enregistrer", "deposer"):
             stored = demandes.stored_pieces(s, demande)
             errors = wizard.validate(step, values, data, stored)
+            if "dates_dans_le_desordre" in p.settings.faults:  # fault mode: a date before the birth is accepted
+                errors = {k: v for k, v in errors.items() if not any(b.apres and b.apres[1] == v for b in step.fields())}
             if errors or upload_errors:
+                if "refus_enregistre" in p.settings.faults:  # fault mode: a refused submission is saved
+                    demandes.save_step(demande, step.id, values, go_to=None, definition=definition)
                 page = _page(request, s, definition, demande, step, values, errors, upload_errors=upload_errors)
+                return _render(page, 422)
+            if step.type == "recapitulatif" and not recap.complete(wizard, step, data):
+                # "Déposer la demande" only once every part is validated (guide 04 étape 4)
+                demandes.save_step(demande, step.id, values, go_to=None, definition=definition)
+                page = _page(request, s, definition, demande, step, values, general=step.libelle("a_valider"))
                 return _render(page, 422)
             chosen = wizard.not_simulated(step, values)
             if chosen is not None:
                 demandes.save_step(demande, step.id, values, go_to=step.id, definition=definition)
                 return render(request, "non_simule.html", libelle=chosen.libelle)
+            blocage = wizard.blocked(step, variables)
+            if blocage is not None:  # "Demandeur non éligible": what was typed is kept, to change it
+                demandes.save_step(demande, step.id, values, go_to=step.id, definition=definition)
+                return render(request, "demarche/bloquant.html", D=definition, B=blocage,
+                              retour=_step_url(request, definition, step.id))
             if step.depot:
                 data[step.id] = values
                 problem = wizard.check_all(data, stored)
                 if problem is not None:
                     bad_step, bad_errors = problem
                     demandes.save_step(demande, step.id, values, go_to=bad_step.id, definition=definition)
+                    blocage = wizard.blocked(bad_step, wizard.variables(data))
+                    if blocage is not None and not bad_errors:
+                        return render(request, "demarche/bloquant.html", D=definition, B=blocage,
+                                      retour=_step_url(request, definition, bad_step.id))
                     page = _page(request, s, definition, demande, bad_step, data.get(bad_step.id, {}), bad_errors,
                                  general=D["depot_refuse"].format(etape=bad_step.titre))
                     return _render(page, 422)
                 demandes.save_step(demande, step.id, values, go_to=definition.steps[-1].id, definition=definition)
                 return _deposit(request, s, definition, demande, wizard, compte.email, after)
-            following = wizard.next_step(step.id, variables) or step
+            data[step.id] = values
+            following = (recap.next_after_save(wizard, step, data, stored)  # back from "Modifier ma saisie"
+                         or wizard.next_step(step.id, variables) or step)
             demandes.save_step(demande, step.id, values, go_to=following.id, definition=definition)
+            if any(x.parties for x in definition.steps):
+                demandes.set_state(demande, wz.RECAPITULATIF, recap.state_after_save(definition, data, step, following))
             return _go(request, definition, following.id)
 
         status = 422 if (extra_errors or upload_errors) else 200
@@ -322,7 +426,32 @@ async def _handle(request: Request, definition: Definition, compte: Any, step: S
         return _render(page, status)
 
 
-async def _join(s: Any, demandes: Demandes, demande: Demande, jid: str, upload: UploadFile) -> str | None:
+def _recapitulatif_action(request: Request, s: Any, definition: Definition, demande: Demande, wizard: wz.Wizard,
+                          step: Step, action: str, values: wz.Values, data: wz.Data) -> Response:
+    """"Modifier ma saisie" (to the part's step, then back) or "Valider et vérifier la suite de ma
+    saisie" (the part's step validated again, as at the dépôt) on a récapitulatif step; what was
+    typed in the récapitulatif itself (the observations) is kept either way."""
+    demandes = _demandes(request)
+    kind, etape = action.split(":", 1)
+    if etape not in {part.etape for part in step.parties}:
+        return _go(request, definition, step.id)
+    data[step.id] = values
+    if kind == "modifier":
+        demandes.save_step(demande, step.id, values, go_to=etape, definition=definition)
+        demandes.set_state(demande, wz.RECAPITULATIF, recap.state_after_modification(definition, data, step, etape))
+        return _go(request, definition, etape)
+    demandes.save_step(demande, step.id, values, go_to=None, definition=definition)
+    target, target_values = definition.step(etape), data.get(etape, {})
+    if wizard.validate(target, target_values, data, demandes.stored_pieces(s, demande)) or wizard.not_simulated(target, target_values):
+        page = _page(request, s, definition, demande, step, values)
+        page.partie_erreur = etape
+        return _render(page, 422)
+    demandes.set_state(demande, wz.RECAPITULATIF, recap.state_validated(data, etape))
+    return _go(request, definition, step.id)
+
+
+async def _join(s: Any, demandes: Demandes, demande: Demande, jid: str, upload: UploadFile,
+                faults: frozenset[str] = frozenset()) -> str | None:
     """Store one uploaded file, or say why it is refused (read at most 10 Mo + 1 byte)."""
     name = piece_rules.safe_name(upload.filename or "")
     content = await upload.read(piece_rules.MAX_SIZE + 1)
@@ -330,7 +459,10 @@ async def _join(s: Any, demandes: Demandes, demande: Demande, jid: str, upload: 
     if size > piece_rules.MAX_SIZE:
         size = piece_rules.MAX_SIZE + 1
     already = demandes.stored_pieces(s, demande).count(jid)
-    problem = piece_rules.problem(name, content[: piece_rules.SNIFF_BYTES], size, already)
+    head = content[: piece_rules.SNIFF_BYTES]
+    if "upload_sans_controle_du_contenu" in faults:  # fault mode: any content passes for a PDF
+        head = b"%PDF-"
+    problem = piece_rules.problem(name, head, size, already)
     if problem:
         return wz.error_text(problem, nom=name)
     demandes.add_piece(s, demande, jid, name, content)
@@ -340,10 +472,11 @@ async def _join(s: Any, demandes: Demandes, demande: Demande, jid: str, upload: 
 
 # Dépôt ----------------------------------------------------------------------------------------
 def _document_values(definition: Definition, demande: Demande, wizard: wz.Wizard) -> dict[str, str]:
-    values = wizard.display({k: dict(v) for k, v in (demande.donnees or {}).items()})
+    values = wizard.document_values({k: dict(v) for k, v in (demande.donnees or {}).items()})
     depose = demande.deposee_at or wizard.today
     values.update(numero_demande=demande.numero or "", numero_etranger=demande.numero_etranger or "",
                   date_emission=f"{depose:%d/%m/%Y}", date_depot=f"{depose:%d/%m/%Y}")
+    values.update({"date_emission.jjmmaaaa": f"{depose:%d%m%Y}", "date_depot.jjmmaaaa": f"{depose:%d%m%Y}"})
     return values
 
 
@@ -353,17 +486,25 @@ def _deposit(request: Request, s: Any, definition: Definition, demande: Demande,
     demandes = _demandes(request)
     variables = wizard.variables(demandes.data(demande))
     code_postal = _address_part(definition, variables, "code_postal")
+    titulaire = s.get(Compte, demande.compte_id)
+    if not demande.numero_etranger and titulaire is not None and titulaire.numero_etranger:
+        demande.numero_etranger = titulaire.numero_etranger  # the account's (guide 03: path b)
     numero = demandes.deposit(s, demande, code_postal)
     s.flush()
     values = _document_values(definition, demande, wizard)
-    pdf = confirmation_pdf(definition, values)
     ident = definition.identite
     nom = " ".join(x for x in (values.get(ident["prenom"], ""), values.get(ident["nom"], "")) if x).upper()
-    attachment = Attachment(confirmation_filename(definition, values), pdf)
+    attachments = []
+    if definition.confirmation is not None:
+        attachments.append(Attachment(confirmation_filename(definition, values), confirmation_pdf(definition, values)))
+    for attestation in definition.attestations:  # issued now, kept: the mail and the download are one file
+        name, content = _attestation(request, definition, demande, wizard, attestation)
+        if attestation.courriel:
+            attachments.append(Attachment(name, content))
 
     async def notify() -> None:
         p.journal("demande_deposee", numero=numero, procedure=definition.id)
-        await send_mail(p, email, "depot_demande", nom=nom, attachments=(attachment,))
+        await send_mail(p, email, "depot_demande", nom=nom, attachments=tuple(attachments))
 
     after.append(notify)
     return _go(request, definition, definition.steps[-1].id)
@@ -382,6 +523,8 @@ async def confirmation_document(request: Request) -> Response:
     compte = current_account(request)
     if definition is None or compte is None:
         return _to_login(request)
+    if definition.confirmation is None:
+        return Response(status_code=404)
     p = portal(request)
     with p.store.session() as s:
         demande = _demandes(request).current(s, compte.id, definition.id)
@@ -390,7 +533,43 @@ async def confirmation_document(request: Request) -> Response:
         values = _document_values(definition, demande, wz.Wizard(definition, p.clock.today()))
     name = confirmation_filename(definition, values)
     return Response(confirmation_pdf(definition, values), media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+                    headers=content_disposition("attachment", name))
+
+
+def _attestation(request: Request, definition: Definition, demande: Demande, wizard: wz.Wizard,
+                 attestation: Attestation) -> tuple[str, bytes]:
+    """(file name, PDF) of an attestation of a deposited demande: issued (and its 2D-DOC signed) at
+    the dépôt, then read back as issued."""
+    p = portal(request)
+    demandes = _demandes(request)
+    emission = (demande.deposee_at or p.clock.now()).date()
+    values = attestation_values(attestation, _document_values(definition, demande, wizard), emission)
+    name = attestation_filename(attestation, values)
+    path = demandes.document_path(demande, attestation.id)
+    if path.is_file():
+        return name, path.read_bytes()
+    signer = p.twoddoc_signer() if attestation.deux_d_doc is not None else None
+    pdf = attestation_pdf(attestation, values, wizard.variables(demandes.data(demande)), emission, signer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf)
+    return name, pdf
+
+
+async def attestation_document(request: Request) -> Response:
+    definition = _definition(request)
+    compte = current_account(request)
+    if definition is None or compte is None:
+        return _to_login(request)
+    attestation = definition.attestation(request.path_params["document"])
+    if attestation is None:
+        return Response(status_code=404)
+    p = portal(request)
+    with p.store.session() as s:
+        demande = _demandes(request).current(s, compte.id, definition.id)
+        if demande is None or demande.etat == BROUILLON:
+            return Response(status_code=404)
+        name, pdf = _attestation(request, definition, demande, wz.Wizard(definition, p.clock.today()), attestation)
+    return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
 
 
 async def liste_pieces(request: Request) -> Response:
@@ -398,7 +577,7 @@ async def liste_pieces(request: Request) -> Response:
     if definition is None:
         return Response(status_code=404)
     return Response(liste_pieces_pdf(definition), media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{definition.liste_pieces.fichier}"'})
+                    headers=content_disposition("attachment", definition.liste_pieces.fichier))
 
 
 async def piece(request: Request) -> Response:
@@ -412,7 +591,7 @@ async def piece(request: Request) -> Response:
         return Response(status_code=404)
     row, content = found
     return Response(content, media_type=piece_rules.MIMETYPES.get(row.format, "application/octet-stream"),
-                    headers={"Content-Disposition": f'inline; filename="{row.nom}"'})
+                    headers=content_disposition("inline", row.nom))
 
 
 # Abandon --------------------------------------------------------------------------------------
@@ -457,11 +636,13 @@ async def adresses(request: Request) -> Response:
 
 
 routes = [
-    Route("/teleprocedures/{procedure}", demarche, name="demarche"),
+    Route("/teleprocedures/{procedure}", demarche, methods=["GET", "POST"], name="demarche"),
+    Route("/teleprocedures/{procedure}/preambule", preambule, name="demarche_preambule"),
     Route("/teleprocedures/{procedure}/etapes/{etape}", etape, methods=["GET", "POST"], name="demarche_etape"),
     Route("/teleprocedures/{procedure}/abandon", abandon, methods=["GET", "POST"], name="demarche_abandon"),
     Route("/teleprocedures/{procedure}/confirmation-depot.pdf", confirmation_document, name="demarche_confirmation_pdf"),
     Route("/teleprocedures/{procedure}/liste-des-pieces-justificatives.pdf", liste_pieces, name="demarche_liste_pieces"),
+    Route("/teleprocedures/{procedure}/documents/{document}", attestation_document, name="demarche_attestation"),
     Route("/pieces/{piece:int}", piece, name="demarche_piece"),
     Route("/adresses", adresses, name="adresses"),
 ]

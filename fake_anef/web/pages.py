@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -42,3 +44,10 @@ def redirect(request: Request, route: str, **params: str) -> RedirectResponse:
 async def send_mail(p: Portal, to: str, key: str, **values: Any) -> None:
     """smtplib blocks: send from a worker thread so the pages keep answering."""
     await run_in_threadpool(p.mail.send, to, key, **values)
+
+
+def content_disposition(kind: str, filename: str) -> dict[str, str]:
+    """An HTTP header must be latin-1: an ASCII fallback name, and the real one per RFC 6266/5987."""
+    fallback = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode() or "document"
+    fallback = fallback.replace('"', "").replace("\\", "")
+    return {"Content-Disposition": f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"}

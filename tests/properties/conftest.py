@@ -13,6 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from fake_anef.mail.sink import MailStore, _body, parse, start_smtp
+from fake_anef.portal import Portal
 from fake_anef.settings import Settings
 from fake_anef.web.app import create_app
 from tests.conftest import free_port
@@ -21,10 +22,35 @@ from tests.conftest import free_port
 class PortalClient:
     """A TestClient on a fresh portal, with its own SMTP sink and a few journeys over HTTP."""
 
-    def __init__(self, client: TestClient, mails: MailStore) -> None:
+    def __init__(self, client: TestClient, mails: MailStore, stack: ExitStack | None = None) -> None:
         self.http = client
         self.mails = mails
         self._n = 0
+        self._stack = stack
+        self._open: set[TestClient] = set()
+
+    @property
+    def portal(self) -> Portal:
+        """The running portal (its clock gives the day the portal lives in)."""
+        return self.http.app.state.portal  # type: ignore[attr-defined]
+
+    def new_client(self) -> TestClient:
+        """Another browser on the same portal: its own cookies; closed by close_client or with the portal."""
+        assert self._stack is not None
+        client = TestClient(self.http.app)
+        client.__enter__()
+        self._open.add(client)
+        self._stack.callback(self.close_client, client)
+        return client
+
+    def close_client(self, client: TestClient) -> None:
+        if client in self._open:
+            self._open.discard(client)
+            client.__exit__(None, None, None)
+
+    def new_email(self) -> str:
+        self._n += 1
+        return f"prop{self._n}@example.org"
 
     def last_mail_to(self, email: str) -> str:
         found = [m for m in self.mails.all() if email.lower() in m.rcpt_tos]
@@ -33,8 +59,7 @@ class PortalClient:
 
     def temporary_account(self) -> str:
         """Path a up to the forced reset page; returns the e-mail (the identifiant)."""
-        self._n += 1
-        email = f"prop{self._n}@example.org"
+        email = self.new_email()
         self.http.cookies.clear()
         self.http.post("/demarches/premiere-demande", data={"email": email, "email_confirmation": email})
         temporary = re.search(r"Mot de passe provisoire : (\S+)", self.last_mail_to(email)).group(1)  # type: ignore[union-attr]
@@ -55,7 +80,7 @@ def make_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[.
             stack.callback(controller.stop)
             settings = Settings(data_dir=folder, smtp_port=port, base_url="http://testserver", faults=faults)
             client = stack.enter_context(TestClient(create_app(settings)))
-            return PortalClient(client, mails)
+            return PortalClient(client, mails, stack)
 
         yield make
 

@@ -120,4 +120,14 @@
     });
     input.addEventListener("blur", close);
   });
+
+  // 4. A récapitulatif's parts: the title button shows or hides its part (aria-expanded).
+  form.querySelectorAll("button.disclosure[aria-controls]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const part = document.getElementById(button.getAttribute("aria-controls"));
+      const open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      part.hidden = !open;
+    });
+  });
 })();

@@ -1,0 +1,62 @@
+""""Mes demandes en cours" (guide 03, SUIVI DE LA DEMANDE): the connected user's demandes of every
+procedure, with their state and the confirmation of the dépôt, and the history of their titles.
+Generic: what a demande is called and whether it has a confirmation is read from its definition."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import texts
+from ..demandes import BROUILLON
+from ..engine.definition import by_id
+from ..store import Demande, Titre
+from .pages import current_account, portal, redirect, render
+
+M = texts.MES_DEMANDES
+
+
+@dataclass
+class Ligne:
+    numero: str
+    type: str
+    numero_etranger: str
+    etat: str
+    confirmation: str | None  # the PDF's URL
+    reprendre: str | None  # a draft's URL
+
+
+async def mes_demandes(request: Request) -> Response:
+    compte = current_account(request)
+    if compte is None:
+        return redirect(request, "connexion")
+    lignes: list[Ligne] = []
+    with portal(request).store.session() as s:
+        demandes = s.scalars(select(Demande).where(Demande.compte_id == compte.id).order_by(Demande.id.desc()))
+        for d in demandes:
+            definition = by_id(d.procedure)
+            if definition is None:
+                continue
+            sent = d.etat != BROUILLON and d.deposee_at is not None
+            lignes.append(Ligne(
+                numero=d.numero or "",
+                type=definition.type_demande or definition.titre,
+                numero_etranger=d.numero_etranger or compte.numero_etranger or "",
+                etat=(M["envoyee"].format(date=f"{d.deposee_at:%d/%m/%Y}", heure=f"{d.deposee_at:%H:%M}")
+                      if sent and d.deposee_at else M["brouillon"]),
+                confirmation=(str(request.url_for("demarche_confirmation_pdf", procedure=definition.id))
+                              if sent and definition.confirmation is not None else None),
+                reprendre=None if sent else str(request.url_for("demarche", procedure=definition.id)),
+            ))
+        titres = list(s.scalars(select(Titre).where(Titre.numero_etranger == compte.numero_etranger)
+                                .order_by(Titre.date_debut.desc()))) if compte.numero_etranger else []
+    return render(request, "mes_demandes.html", lignes=lignes, titres=titres)
+
+
+routes = [
+    Route("/espace/demandes", mes_demandes, name="mes_demandes"),
+]

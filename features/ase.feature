@@ -1,0 +1,182 @@
+# language: fr
+@demarche @ase
+Fonctionnalité: Première demande de titre de séjour d'un étranger confié à l'ASE
+  Téléprocédure « Vie privée et familiale – Vulnérabilités (Lot 3) » du guide 03 : un ressortissant
+  étranger confié à l'Aide Sociale à l'Enfance, titulaire d'un numéro étranger sans titre de séjour,
+  demande un titre de séjour en 5 étapes depuis « Votre situation actuelle ». CAS 1 : mineur non
+  émancipé ; CAS 2 : mineur émancipé ; CAS 3 : majeur. Une prise en charge par l'ASE après ses
+  16 ans rend le demandeur non éligible. Après le dépôt : une confirmation en PDF portant le numéro
+  étranger, un courriel, et la demande dans « Mes demandes en cours ».
+
+  Contexte:
+    Étant donné je suis sur la page d'accueil du portail
+
+  @simulateur @cas_1
+  Scénario: CAS 1, un mineur non émancipé dépose sa demande et la retrouve dans ses demandes en cours
+    Soit un demandeur mineur non émancipé confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Quand je clique sur "Je demande ou renouvelle un titre de séjour"
+    Et je coche "Moi-même"
+    Et je clique sur "Je continue"
+    Alors la page affiche "Votre situation actuelle"
+    Et la page affiche "JE SOLLICITE UN AUTRE TITRE DE SÉJOUR :"
+    Quand je coche "Je suis en situation de vulnérabilité"
+    Et je coche "En tant qu'étranger confié à l'ASE (Aide Sociale à l'Enfance)"
+    Et j'appuie sur "Je commence"
+    Alors la page affiche "Votre démarche en ligne"
+    Et la page affiche "Ce site vous permet d'effectuer une demande de titre de séjour Vie Privée et Familiale :"
+    Et la page affiche "en tant qu'étranger confié(e) à l'Aide Sociale à l'Enfance (ASE)"
+    Et la page présente "DÉPOSEZ VOTRE DEMANDE EN 5 ÉTAPES" :
+      | 1. Informations personnelles | Vérifiez et complétez les informations relatives à votre identité et vos informations de contact. |
+      | 2. Motif de séjour           | Décrivez votre projet et renseignez les ressources dont vous bénéficiez.                           |
+      | 3. Justificatifs             | Joignez les documents justifiant votre situation.                                                  |
+      | 4. Dépôt de la demande       | Confirmez et déposez définitivement votre demande.                                                 |
+      | 5. Confirmation              | Le dépôt de votre demande est confirmé.                                                            |
+    Et la page affiche "Votre saisie est sauvegardée à la validation de chaque étape."
+    Et la page affiche "Vous devez joindre :"
+    Et la page affiche "une e-photo. Pour connaître les photographes agréés près de chez vous, vous pouvez consulter la carte de géolocalisation."
+    Quand je télécharge "Télécharger la liste des pièces justificatives."
+    Alors le document téléchargé dit "DEMANDE DE TITRE DE SÉJOUR VIE PRIVÉE ET FAMILIALE - ÉTRANGER CONFIE(E) À L'AIDE SOCIALE À L'ENFANCE (ASE)"
+    Et le document téléchargé présente "MOTIF DE SÉJOUR" puis "Insertion dans la société française"
+    Quand j'appuie sur "Je continue"
+    Alors je suis à l'étape "Informations personnelles"
+    Et la page affiche "Je vérifie les informations personnelles que j'ai fournies"
+    Et la page affiche "Les informations d'état civil ne sont pas modifiables. Si ces informations ne sont plus à jour, veuillez indiquer lesquelles dans le champ « Observations à destination de l'administration » à l'étape Dépôt de la demande."
+    Et mon état civil est celui que l'administration connaît, sans pouvoir être modifié
+    Et la case "Je suis un mineur (+16 ans) émancipé" est proposée
+    Quand je complète mes informations personnelles : émancipation s'il y a lieu, lieu de naissance, adresse et téléphone
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Motif de séjour"
+    Et la page affiche "INFORMATION SUR LA PRISE EN CHARGE PAR L'ASE"
+    Et l'attestation sur l'honneur propose "Avoir besoin de disposer d'un titre afin de pouvoir travailler ou faire un stage."
+    Et l'attestation sur l'honneur propose "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation."
+    Et l'attestation sur l'honneur ne propose pas "Ne pas vivre en France en état de polygamie, même si mon pays d'origine l'autorise."
+    Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale
+    Et je coche les attestations sur l'honneur proposées
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Justificatifs"
+    Et le justificatif "Justificatif d'identité" est demandé
+    Et le justificatif "Accord du parent/représentant légal ou du mandataire" est demandé
+    Et le justificatif "Justificatif d'émancipation" n'est pas demandé
+    Et le justificatif "Décision de placement par l'autorité judiciaire au service de l'Aide Sociale à l'Enfance (ASE)" est demandé
+    Et le justificatif "Justificatifs d'activité professionnelle" est demandé
+    Et le justificatif "Nature des liens avec la famille restée dans le pays d'origine" est demandé
+    Quand je confirme mon numéro ephoto (22 chiffres)
+    Et je joins un document à chaque justificatif demandé
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Dépôt de la demande"
+    Et la page affiche "Je confirme le dépôt définitif de ma demande."
+    Quand j'appuie sur "Déposer la demande"
+    Alors je suis à l'étape "Confirmation"
+    Et la page affiche "Votre demande a bien été enregistrée et vous allez recevoir un accusé de réception."
+    Et la page affiche "Vous devez obligatoirement avoir une couverture sociale. Pour en savoir plus concernant la couverture sociale, rendez-vous sur le site suivant : ameli.fr."
+    Quand je télécharge "J'ouvre ma confirmation de dépôt de demande (PDF)"
+    Alors la confirmation de dépôt porte mon numéro étranger, mon état civil, ma nationalité et mon adresse
+    Et je reçois le courriel "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat."
+    Et ce courriel me salue par mon prénom et mon nom
+    Et ce courriel dit "Ce message est généré automatiquement, merci de ne pas y répondre."
+    Et ce courriel porte en pièce jointe la même confirmation de dépôt
+    Quand je clique sur "Mes demandes en cours"
+    Alors la page affiche "Vos demandes en cours sont listées ci-dessous."
+    Et le suivi montre ma demande, de type "Demande de vie privée et familiale", avec mon numéro étranger, envoyée le jour du dépôt
+    Et la page affiche "Historique de mes Titres de Séjour :"
+    Quand je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT"
+    Alors le document téléchargé est ma confirmation de dépôt
+
+  @simulateur @cas_2
+  Scénario: CAS 2, un mineur émancipé atteste aussi ne pas vivre en état de polygamie et justifie son émancipation
+    Soit un demandeur mineur émancipé confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai rempli la demande ASE jusqu'à l'étape "Informations personnelles"
+    Alors mon état civil est celui que l'administration connaît, sans pouvoir être modifié
+    Et la case "Je suis un mineur (+16 ans) émancipé" est proposée
+    Quand je coche "Je suis un mineur (+16 ans) émancipé"
+    Et je complète mes informations personnelles : émancipation s'il y a lieu, lieu de naissance, adresse et téléphone
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Motif de séjour"
+    Et l'attestation sur l'honneur propose "Avoir besoin de disposer d'un titre afin de pouvoir travailler ou faire un stage."
+    Et l'attestation sur l'honneur propose "Ne pas vivre en France en état de polygamie, même si mon pays d'origine l'autorise."
+    Et l'attestation sur l'honneur propose "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation."
+    Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale
+    Et je coche les attestations sur l'honneur proposées
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Justificatifs"
+    Et le justificatif "Justificatif d'émancipation" est demandé
+    Et le justificatif "Accord du parent/représentant légal ou du mandataire" n'est pas demandé
+    Et le justificatif "Justificatif d'identité" est demandé
+    Quand je confirme mon numéro ephoto (22 chiffres)
+    Et je joins un document à chaque justificatif demandé
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Dépôt de la demande"
+    Quand j'appuie sur "Déposer la demande"
+    Alors je suis à l'étape "Confirmation"
+    Quand je télécharge "J'ouvre ma confirmation de dépôt de demande (PDF)"
+    Alors la confirmation de dépôt porte mon numéro étranger, mon état civil, ma nationalité et mon adresse
+    Et je reçois le courriel "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat."
+    Et ce courriel me salue par mon prénom et mon nom
+    Et ce courriel porte en pièce jointe la même confirmation de dépôt
+
+  @simulateur @cas_3
+  Scénario: CAS 3, un majeur atteste ne pas vivre en état de polygamie et n'a ni accord parental ni émancipation à justifier
+    Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai rempli la demande ASE jusqu'à l'étape "Informations personnelles"
+    Alors mon état civil est celui que l'administration connaît, sans pouvoir être modifié
+    Et la case "Je suis un mineur (+16 ans) émancipé" n'est pas proposée
+    Quand je complète mes informations personnelles : émancipation s'il y a lieu, lieu de naissance, adresse et téléphone
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Motif de séjour"
+    Et l'attestation sur l'honneur propose "Ne pas vivre en France en état de polygamie, même si mon pays d'origine l'autorise."
+    Et l'attestation sur l'honneur propose "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation."
+    Et l'attestation sur l'honneur ne propose pas "Avoir besoin de disposer d'un titre afin de pouvoir travailler ou faire un stage."
+    Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale
+    Et je coche les attestations sur l'honneur proposées
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Justificatifs"
+    Et le justificatif "Justificatif d'identité" est demandé
+    Et le justificatif "Accord du parent/représentant légal ou du mandataire" n'est pas demandé
+    Et le justificatif "Justificatif d'émancipation" n'est pas demandé
+    Quand je confirme mon numéro ephoto (22 chiffres)
+    Et je joins un document à chaque justificatif demandé
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Dépôt de la demande"
+    Quand j'appuie sur "Déposer la demande"
+    Alors je suis à l'étape "Confirmation"
+    Quand je télécharge "J'ouvre ma confirmation de dépôt de demande (PDF)"
+    Alors la confirmation de dépôt porte mon numéro étranger, mon état civil, ma nationalité et mon adresse
+    Et je reçois le courriel "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat."
+    Et ce courriel me salue par mon prénom et mon nom
+    Et ce courriel porte en pièce jointe la même confirmation de dépôt
+
+  @simulateur @cas_3 @non_eligible
+  Scénario: Une prise en charge par l'ASE après 16 ans rend le demandeur non éligible, puis « Modifier ma saisie » permet de poursuivre
+    Soit un demandeur majeur confié à l'ASE après ses 16 ans, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai rempli la demande ASE jusqu'à l'étape "Motif de séjour"
+    Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale
+    Et je coche les attestations sur l'honneur proposées
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors la page affiche "Demandeur non éligible"
+    Et la page affiche "Vous ne pouvez pas accéder à cette téléprocédure. La demande de titre de séjour pour ce motif est accessible uniquement aux demandeurs confiés à l'Aide Sociale à l'Enfance (ASE) au plus tard à l'âge de 16 ans. Pour en savoir plus, vous pouvez vous rapprocher de la préfecture dont vous dépendez."
+    Et la page offre "Modifier ma saisie" et "Abandonner la demande"
+    Quand j'appuie sur "Modifier ma saisie"
+    Alors je suis à l'étape "Motif de séjour"
+    Et la page montre ma date de prise en charge par l'ASE
+    Quand je saisis comme date de prise en charge par l'ASE le jour de mes 16 ans
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Justificatifs"
+
+  @simulateur @cas_3
+  Scénario: Un demandeur majeur marié indique la date et le pays de son union
+    Soit un demandeur majeur marié confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai rempli la demande ASE jusqu'à l'étape "Motif de séjour"
+    Quand je choisis "Marié(e)" dans "Quelle est votre situation familiale actuelle ?"
+    Alors la page propose les champs "Date de début de l'union" et "Pays de l'union"
+    Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale
+    Et je coche les attestations sur l'honneur proposées
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Justificatifs"
+    Quand j'appuie sur "Revenir à l'étape précédente"
+    Alors je suis à l'étape "Motif de séjour"
+    Et la page montre ma date et mon pays d'union et le prénom de chacun de mes enfants
