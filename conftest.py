@@ -10,4 +10,5 @@ pytest_plugins = [
     "steps.enfant_de_francais",
     "steps.ase",
     "steps.bpi",
+    "steps.famille_ue",
 ]

@@ -20,6 +20,7 @@ from .engine.wizard import Data, Values
 from .store import Compte, Demande, Identite, Piece, Store
 
 BROUILLON, DEPOSEE, INSTRUCTION = "brouillon", "deposee", "instruction"
+DECISION, DISPONIBLE = "decision", "disponible"  # guide 01 FAQ 12: "Décision prise", "Titre de séjour disponible"
 
 
 class EphotoTaken(Exception):

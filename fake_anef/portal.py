@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from . import faults
 from .accounts import Accounts
 from .clock import Clock
@@ -85,6 +87,23 @@ class Portal:
             s.flush()
             for titre in seed.get("titres", []):
                 self.accounts.register_titre(s, **_dates(titre, "date_debut", "date_fin"))
+            for agent in seed.get("agents", []):
+                self.register_agent(s, agent["identifiant"], agent["mot_de_passe"], agent.get("nom", ""), agent.get("prenom", ""))
+
+    def register_agent(self, s: Session, identifiant: str, mot_de_passe: str, nom: str = "", prenom: str = "") -> None:
+        """An agent of the back-office; the password is kept hashed (accounts.hash_password)."""
+        from sqlalchemy import select
+
+        from .accounts import check_password, hash_password
+        from .store import Agent
+
+        agent = s.scalar(select(Agent).where(Agent.identifiant == identifiant))
+        if agent is None:
+            agent = Agent(identifiant=identifiant, password_hash=hash_password(mot_de_passe))
+            s.add(agent)
+        elif not check_password(agent.password_hash, mot_de_passe):
+            agent.password_hash = hash_password(mot_de_passe)
+        agent.nom, agent.prenom = nom, prenom
 
 
 def _dates(values: dict, *keys: str) -> dict:

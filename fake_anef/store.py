@@ -121,6 +121,33 @@ class Piece(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class Agent(Base):
+    """An agent of the préfecture (the back-office under /agent), loaded from the seed file; the
+    password is hashed like the users'."""
+
+    __tablename__ = "agent"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identifiant: Mapped[str] = mapped_column(String(254), unique=True, index=True)
+    nom: Mapped[str] = mapped_column(String(200), default="")
+    prenom: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+
+
+class Notification(Base):
+    """What the agent sends the applicant during the instruction ("Demande de complément",
+    "Notification de décision"), read in "Mes Notifications"; opening it is the accusé de réception."""
+
+    __tablename__ = "notification"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    demande_id: Mapped[int] = mapped_column(ForeignKey("demande.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "complement" | "decision"
+    titre: Mapped[str] = mapped_column(String(200))
+    contenu: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    lue_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    repondue_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 class Store:
     """Owns the engine; `session()` is a unit of work that commits on success."""
 

@@ -265,6 +265,19 @@ MOIS = [
 
 # The mails, verbatim. {placeholders} are filled by fake_anef.mail.
 MAILS = {
+    # Guide 02 and 03 "INSTRUCTION DE LA DEMANDE" (réception d'une demande de pièces complémentaires, décision).
+    "notification": {
+        "objet": "Vous avez reçu une notification",  # DERIVED (guides show no subject)
+        "corps": (
+            "Bonjour,\n\n"
+            "Vous venez de recevoir une notification, elle est accessible depuis votre espace personnel, "
+            "pour y accéder vous pouvez cliquer sur le lien suivant :\n\n"
+            "[Se connecter]({lien})\n\n"
+            "Cordialement,\n\n"
+            "La Direction Générale des Etrangers en France\n\n"
+            "Ce message est généré automatiquement, merci de ne pas y répondre."
+        ),
+    },
     # Guide 02 §4 (path a).
     "compte_temporaire": {
         "objet": "Création de votre compte d'accès temporaire",  # DERIVED (guides show no subject)
@@ -512,4 +525,134 @@ MES_DEMANDES = {
     "accepte": "Accepté",
     "aucun_titre": "Aucun titre de séjour n'est enregistré à votre nom.",  # DERIVED
     "declarer": "Déclarer un changement",
+}
+
+# The agent's back-office (/agent). The guides show the applicant's side only: every text here is DERIVED.
+AGENT = {
+    "titre": "Espace agent — instruction des demandes",  # DERIVED
+    "connexion": "Connexion agent",  # DERIVED
+    "identifiant": "Identifiant agent",  # DERIVED
+    "mot_de_passe": "Mot de passe",  # DERIVED
+    "se_connecter": "Se connecter",  # DERIVED
+    "se_deconnecter": "Se déconnecter",  # DERIVED
+    "identifiants_incorrects": "Identifiant ou mot de passe incorrect.",  # DERIVED
+    "demandes": "Demandes déposées",  # DERIVED
+    "filtres": "Filtrer les demandes",  # DERIVED
+    "procedure": "Procédure",  # DERIVED
+    "etat": "État",  # DERIVED
+    "du": "Déposée à partir du (JJ/MM/AAAA)",  # DERIVED
+    "au": "Déposée jusqu'au (JJ/MM/AAAA)",  # DERIVED
+    "toutes": "Toutes",  # DERIVED
+    "filtrer": "Filtrer",  # DERIVED
+    "date_invalide": "Saisissez une date au format JJ/MM/AAAA.",  # DERIVED
+    "colonnes": ["N° de la demande", "Procédure", "Demandeur", "Déposée le", "État"],  # DERIVED
+    "aucune": "Aucune demande ne correspond à ces critères.",  # DERIVED
+    "etats": {"deposee": "Dépôt de la demande", "instruction": "Instruction en cours", "decision": "Décision prise",
+              "disponible": "Titre de séjour disponible"},  # guide 01 FAQ 12
+    "complement": "Demander un complément",  # DERIVED
+    "motif": "Motif pour « {titre} »",  # DERIVED
+    "motifs": {"illisible": "ne sont pas lisibles", "invalide": "ne sont pas valides", "manquant": "sont manquants"},  # guides 02-04
+    "aucun_motif": "Aucun",  # DERIVED
+    "observations": "Observations :",  # guides 02-04
+    "envoyer_complement": "Envoyer la demande de complément",  # DERIVED
+    "complement_envoye": "La demande de complément a été envoyée au demandeur.",  # DERIVED
+    "choisir_justificatif": "Choisissez au moins un justificatif et son motif.",  # DERIVED
+    "decision": "Décision favorable",  # DERIVED
+    "date_debut": "Carte valable du (JJ/MM/AAAA)",  # DERIVED
+    "date_fin": "au (JJ/MM/AAAA)",  # DERIVED
+    "taxe": "Montant de la taxe (euros)",  # DERIVED
+    "taxe_invalide": "Saisissez un montant en euros, par exemple 225.",  # DERIVED
+    "dates_ordre": "La date de fin doit suivre la date de début.",  # DERIVED
+    "decider": "Prendre la décision favorable",  # DERIVED
+    "decision_prise": "La décision favorable a été notifiée au demandeur.",  # DERIVED
+    "disponible": "Marquer le titre disponible",  # DERIVED
+    "titre_disponible": "Le titre de séjour est marqué disponible.",  # DERIVED
+    "etat_invalide": "Action impossible : la demande est à l'état « {etat} ».",  # DERIVED
+    "demande": "Demande n° {numero}",  # DERIVED
+    "numero_etranger": "Numéro étranger : {numero}",  # DERIVED
+    "saisie": "Ce que le demandeur a saisi",  # DERIVED
+    "justificatifs": "Justificatifs",  # DERIVED
+    "aucun_justificatif": "Aucun fichier joint.",  # DERIVED
+    "ephoto": "E-photo : {numero}",  # DERIVED
+    "demarrer": "Démarrer l'instruction",  # DERIVED
+    "demarree": "L'instruction a démarré ; le numéro étranger {numero} a été attribué.",  # DERIVED
+    "retour": "Retour à la liste des demandes",  # DERIVED
+    "notifications": "Notifications envoyées et réponses",  # DERIVED
+}
+ETATS_DEMANDE = AGENT["etats"]  # guide 01 FAQ 12, shown in "Mes demandes en cours" once the instruction starts
+
+# Notification titles (guides 02-04, "Mes Notifications").
+NOTIFICATIONS = {
+    "complement": "Demande de complément",
+    "decision": "Notification de décision",
+}
+
+# "Mes Notifications" and one notification (guide 02 "INSTRUCTION DE LA DEMANDE", étape 4).
+MES_NOTIFICATIONS = {
+    "titre": "Mes Notifications",
+    "intro": [
+        "Vous pouvez suivre votre correspondance avec l'administration ci-dessous.",
+        "L'ouverture d'une notification fait office, pour l'administration, d'accusé de réception et déclenche "
+        "donc le délai dans lequel vous devez répondre à une demande de l'agent en charge de votre dossier.",
+    ],
+    "filtrer": "Filter mes notifications :",
+    "filtres": {"": "Toutes les notifications", "non_lue": "Non lues", "lue": "Lues", "repondu": "Répondues"},  # first: guide; others DERIVED
+    "appliquer": "Filtrer",  # DERIVED
+    "par_page": "Résultats par page : {n}",
+    "page": "{page} sur {pages}",
+    "precedente": "Page précédente",  # DERIVED (the guide shows ◀)
+    "suivante": "Page suivante",  # DERIVED (the guide shows ▶)
+    "domaine": "SEJOUR",
+    "etats": {"non_lue": "non lue", "lue": "lue", "repondu": "répondu"},
+    "lu_le": "Lu le {date}",
+    "repondu_le": "Répondu le {date}",
+    "aucune": "Vous n'avez aucune notification.",  # DERIVED
+    "voir_toutes": "Voir toutes mes notifications",
+    "cloche": "Notifications non lues : {n}",  # DERIVED (the guide shows a bell with a red count)
+    "retour_toutes": "< RETOUR A TOUTES MES NOTIFICATIONS",
+    "retour_compte": "< RETOUR À MON COMPTE",
+    "bonjour": "Bonjour {nom},",
+    "signature": ["Cordialement,", "L'agent Instructeur", "Ministère de l'Intérieur et des Outre-Mer"],
+    "complement_intro": (
+        "Je vous informe qu'après avoir pris connaissance des documents justificatifs joints à votre demande, "
+        "un complément d'information est nécessaire à la poursuite de son instruction."
+    ),
+    "complement_formats": (
+        "Vous devez mettre à jour ou maintenir tous les documents justificatifs en fonction de ce qui vous est "
+        "demandé par l'agent afin de pouvoir répondre. Les formats acceptés : .jpg, .png, .pdf, .tiff, .bmp. "
+        "La taille maximale : 10 Mo"
+    ),
+    "motifs": {
+        "illisible": "Les documents mentionnés ci-dessous ne sont pas lisibles :",
+        "invalide": "Les documents mentionnés ci-dessous ne sont pas valides :",
+        "manquant": "Les documents mentionnés ci-dessous sont manquants :",
+    },
+    "voir_document": "VOIR LE DOCUMENT",
+    "observations": "Observations :",
+    "delai": (
+        "Si vous n'apportez pas les compléments nécessaires dans un délai de 30 jours après avoir pris connaissance "
+        "de ce message, votre demande pourra être considérée comme incomplète par l'administration qui ne sera pas "
+        "en mesure de prendre une décision d'acceptation ou de refus de votre demande, et elle sera clôturée."
+    ),
+    "delai_echeance": "Date limite de réponse : {date}",  # DERIVED (30 days after the opening)
+    "votre_reponse": "Votre réponse * :",
+    "maintenir": "Maintenir le Document",
+    "mettre_a_jour": "Mettre à jour le Document",
+    "raisons": "Veillez préciser les raisons du maintien du document * :",
+    "nouveau_document": "Nouveau document",  # DERIVED
+    "message_agent": "Message à l'agent :",
+    "valider": "Valider et envoyer",
+    "repondue": "Votre réponse a été envoyée à l'administration.",  # DERIVED
+    "erreur_reponse": "Veuillez choisir « Maintenir le Document » ou « Mettre à jour le Document ».",  # DERIVED
+    "erreur_raisons": "Veuillez préciser les raisons du maintien du document.",  # DERIVED
+    "erreur_fichier": "Veuillez joindre le nouveau document.",  # DERIVED
+    "decision": [
+        "Je vous informe que votre demande en ligne de titre de séjour n° {numero} a été acceptée. Un nouveau titre "
+        "de séjour est en cours de fabrication et vous sera prochainement remis.",
+        "Dans l'attente de cette remise, vous trouverez en pièce jointe l'attestation de décision favorable qui vous "
+        "permettra de justifier votre droit au séjour et de maintenir vos droits associés dans l'attente de la remise "
+        "de votre nouveau titre en préfecture.",
+        "L'administration vous recontactera pour que vous veniez retirer ce titre en préfecture, et vous précisera "
+        "le montant de la taxe à acquitter.",
+    ],
 }

@@ -145,6 +145,9 @@ class Step:
     depot: bool = False
     confirmation: bool = False
     bloquant: Bloquant | None = None
+    # further rules of the same kind, each with its own words (guide 05: two refusals at one step);
+    # the first that holds stops the demande.
+    bloquants: tuple[Bloquant, ...] = ()
     # type "recapitulatif": the steps shown back part by part, each to validate before the dépôt,
     # and the step's own words (modifier, valider, a_valider, incomplete, validee).
     type: str = "saisie"
@@ -575,7 +578,7 @@ def _section(r: _Reader) -> Section:
 
 def _step(r: _Reader) -> Step:
     r.known("id", "titre", "when", "intro", "intro_procedure", "recapitulatif", "progression",
-            "documents_a_fournir", "boutons", "depot", "confirmation", "sections", "bloquant", "type", "parties", "libelles")
+            "documents_a_fournir", "boutons", "depot", "confirmation", "sections", "bloquant", "bloquants", "type", "parties", "libelles")
     kind = r.text("type", required=False, default="saisie")
     if kind not in STEP_TYPES:
         r.fail(f"type « {kind} » inconnu (types d'étape : {', '.join(sorted(STEP_TYPES))})")
@@ -613,7 +616,9 @@ def _step(r: _Reader) -> Step:
         recapitulatif=r.flag("recapitulatif"), progression=progression,
         documents_a_fournir=r.flag("documents_a_fournir"), boutons=boutons, depot=r.flag("depot"),
         confirmation=r.flag("confirmation"),
-        bloquant=_bloquant(r.child(r.data["bloquant"], "bloquant")) if "bloquant" in r.data else None, type=kind, parties=tuple(parties), libelles=libelles,
+        bloquant=_bloquant(r.child(r.data["bloquant"], "bloquant")) if "bloquant" in r.data else None,
+        bloquants=tuple(_bloquant(r.child(b, f"bloquants[{i}]")) for i, b in enumerate(r.items("bloquants", required=False))),
+        type=kind, parties=tuple(parties), libelles=libelles,
     )
 
 
@@ -870,6 +875,8 @@ def _check_references(d: Definition, r: _Reader) -> None:
         check_condition(step.when, f"étape {step.id}")
         if step.bloquant:
             check_condition(step.bloquant.when, f"étape {step.id}, bloquant")
+        for i, rule in enumerate(step.bloquants):
+            check_condition(rule.when, f"étape {step.id}, bloquants[{i}]")
         for part in step.parties:
             if part.etape not in step_ids[:index] or d.step(part.etape).confirmation:
                 r.fail(f"étape {step.id} : la partie « {part.titre} » désigne « {part.etape} », "

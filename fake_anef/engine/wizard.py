@@ -423,9 +423,8 @@ class Wizard:
 
     def blocked(self, step: Step, variables: Mapping[str, Any]) -> Bloquant | None:
         """The step's bloquant rule when it holds ("Demandeur non éligible")."""
-        if step.bloquant is not None and step.bloquant.when.test(variables, self.today):
-            return step.bloquant
-        return None
+        rules = ((step.bloquant,) if step.bloquant is not None else ()) + step.bloquants
+        return next((rule for rule in rules if rule.when.test(variables, self.today)), None)
 
     # Récapitulatif ----------------------------------------------------------------------------
     def summary(self, step: Step, data: Mapping[str, Values]) -> list[dict[str, Any]]:

@@ -12,12 +12,12 @@ from starlette.staticfiles import StaticFiles
 
 from ..portal import Portal
 from ..settings import Settings
-from . import certificats, comptes, demarche, espace, operator, suivi
+from . import agent, certificats, comptes, demarche, espace, notifications, operator, suivi
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
     portal = Portal.create(settings or Settings.from_env())
-    routes = list(comptes.routes) + demarche.routes + espace.routes + certificats.routes + suivi.routes
+    routes = list(comptes.routes) + demarche.routes + espace.routes + certificats.routes + suivi.routes + agent.routes + notifications.routes
     if portal.settings.operator_api:
         routes += operator.routes
     routes.append(Mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"))

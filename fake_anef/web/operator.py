@@ -111,38 +111,74 @@ async def clock(request: Request) -> Response:
 
 
 async def instruction(request: Request) -> Response:
-    """The instruction of a deposited demande starts: a numéro étranger is assigned and the
-    definitive account is created; its mail gives the Identifiant and a "Mot de passe provisoire"
-    (guide 02 "INSTRUCTION DE LA DEMANDE", étape 1)."""
-    from ..demandes import DEPOSEE, Demandes
-    from ..engine.definition import by_id
-    from ..engine.wizard import Wizard
-    from .pages import send_mail
+    """The instruction of a deposited demande starts (web.instruction.start_instruction)."""
+    from .instruction import DemandeInconnue, EtatInvalide, start_instruction
 
     p = portal(request)
-    demandes = Demandes(p.store, p.clock, p.settings.data_dir)
-    with p.store.session() as s:
-        demande = demandes.by_numero(s, request.path_params["numero"])
-        if demande is None:
-            return JSONResponse({"error": "demande inconnue"}, status_code=404)
-        if demande.etat != DEPOSEE:
-            return JSONResponse({"error": f"demande à l'état « {demande.etat} » : instruction impossible"}, status_code=409)
-        definition = by_id(demande.procedure)
-        variables = Wizard(definition, p.clock.today()).variables(demandes.data(demande))  # type: ignore[arg-type]
-
-        def first(key: str) -> Any:
-            value = variables.get(definition.identite[key])  # type: ignore[union-attr]
-            return value[0] if isinstance(value, list) else value
-
-        identite = {"nom": first("nom") or "", "prenom": first("prenom") or "",
-                    "date_naissance": first("date_naissance"), "pays_naissance": first("pays_naissance") or "",
-                    "nationalite": first("nationalite") or "", "sexe": first("sexe")}
-        compte, password = demandes.start_instruction(s, demande, p.accounts, identite)
-        numero, email = compte.identifiant, compte.email
-    await send_mail(p, email, "compte_cree", nom=f"{identite['nom'].upper()} {identite['prenom']}",
-                    identifiant=numero, mot_de_passe=password, lien=p.url(str(request.url_for("connexion").path)))
-    p.journal("instruction", numero_demande=request.path_params["numero"], numero_etranger=numero)
+    try:
+        numero = await start_instruction(p, request.path_params["numero"], p.url(str(request.url_for("connexion").path)))
+    except DemandeInconnue:
+        return JSONResponse({"error": "demande inconnue"}, status_code=404)
+    except EtatInvalide as exc:
+        return JSONResponse({"error": f"demande à l'état « {exc} » : instruction impossible"}, status_code=409)
     return JSONResponse({"numero_etranger": numero}, status_code=201)
+
+
+async def _action(request: Request, act) -> Response:  # type: ignore[no-untyped-def]
+    from .instruction import DemandeInconnue, EtatInvalide, Invalide
+
+    try:
+        await act(portal(request))
+    except DemandeInconnue:
+        return JSONResponse({"error": "demande inconnue"}, status_code=404)
+    except EtatInvalide as exc:
+        return JSONResponse({"error": f"demande à l'état « {exc} » : action impossible"}, status_code=409)
+    except Invalide as exc:
+        return JSONResponse({"error": exc.erreurs}, status_code=422)
+    return JSONResponse({"numero": request.path_params["numero"]}, status_code=201)
+
+
+async def complement(request: Request) -> Response:
+    """{"motifs": {"<justificatif id>": "illisible"|"invalide"|"manquant"}, "observations": "..."}"""
+    from .instruction import ask_complement
+
+    data = await _json(request)
+    numero = request.path_params["numero"]
+    motifs = data.get("motifs")
+    if not isinstance(motifs, dict):
+        raise BadRequest("motifs : objet {justificatif: motif} attendu")
+
+    async def act(p):  # type: ignore[no-untyped-def]
+        await ask_complement(p, numero, {str(k): str(v) for k, v in motifs.items()}, str(data.get("observations", "")),
+                             p.url(str(request.url_for("connexion").path)))
+
+    return await _action(request, act)
+
+
+async def decision(request: Request) -> Response:
+    """{"date_debut": "AAAA-MM-JJ", "date_fin": "AAAA-MM-JJ", "taxe": "225"}: the favourable decision."""
+    from .instruction import decide_favorably
+
+    data = await _json(request)
+    _required(data, ("date_debut", "date_fin", "taxe"))
+    numero = request.path_params["numero"]
+
+    async def act(p):  # type: ignore[no-untyped-def]
+        await decide_favorably(p, numero, str(data["date_debut"]), str(data["date_fin"]), str(data["taxe"]),
+                               p.url(str(request.url_for("connexion").path)))
+
+    return await _action(request, act)
+
+
+async def disponible(request: Request) -> Response:
+    from .instruction import mark_available
+
+    numero = request.path_params["numero"]
+
+    async def act(p):  # type: ignore[no-untyped-def]
+        mark_available(p, numero)
+
+    return await _action(request, act)
 
 
 def _guard(endpoint):  # type: ignore[no-untyped-def]
@@ -161,4 +197,7 @@ routes = [
     Route("/__sim__/titres", _guard(titres), methods=["POST"]),
     Route("/__sim__/clock", _guard(clock), methods=["GET", "POST", "DELETE"]),
     Route("/__sim__/demandes/{numero}/instruction", _guard(instruction), methods=["POST"]),
+    Route("/__sim__/demandes/{numero}/complement", _guard(complement), methods=["POST"]),
+    Route("/__sim__/demandes/{numero}/decision", _guard(decision), methods=["POST"]),
+    Route("/__sim__/demandes/{numero}/titre-disponible", _guard(disponible), methods=["POST"]),
 ]

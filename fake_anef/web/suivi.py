@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import texts
-from ..demandes import BROUILLON
+from ..demandes import BROUILLON, DEPOSEE
 from ..engine.definition import by_id
 from ..store import Demande, Titre
 from .pages import current_account, portal, redirect, render
@@ -36,7 +36,10 @@ async def mes_demandes(request: Request) -> Response:
         return redirect(request, "connexion")
     lignes: list[Ligne] = []
     with portal(request).store.session() as s:
-        demandes = s.scalars(select(Demande).where(Demande.compte_id == compte.id).order_by(Demande.id.desc()))
+        mine = [Demande.compte_id == compte.id]
+        if compte.numero_etranger:  # after the instruction starts, the definitive account sees the demande
+            mine.append(Demande.numero_etranger == compte.numero_etranger)
+        demandes = s.scalars(select(Demande).where(or_(*mine)).order_by(Demande.id.desc()))
         for d in demandes:
             definition = by_id(d.procedure)
             if definition is None:
@@ -46,7 +49,8 @@ async def mes_demandes(request: Request) -> Response:
                 numero=d.numero or "",
                 type=definition.type_demande or definition.titre,
                 numero_etranger=d.numero_etranger or compte.numero_etranger or "",
-                etat=(M["envoyee"].format(date=f"{d.deposee_at:%d/%m/%Y}", heure=f"{d.deposee_at:%H:%M}")
+                etat=(texts.ETATS_DEMANDE[d.etat] if d.etat in texts.ETATS_DEMANDE and d.etat not in (BROUILLON, DEPOSEE)
+                      else M["envoyee"].format(date=f"{d.deposee_at:%d/%m/%Y}", heure=f"{d.deposee_at:%H:%M}")
                       if sent and d.deposee_at else M["brouillon"]),
                 confirmation=(str(request.url_for("demarche_confirmation_pdf", procedure=definition.id))
                               if sent and definition.confirmation is not None else None),

@@ -1,0 +1,239 @@
+"""The agent's back-office under /agent (bundled portal only): its own login (agents from the seed
+file, passwords hashed like the users'), the list of deposited demandes with filters, one demande
+with everything the applicant entered and every justificatif, and the agent's actions. The actions
+are web.instruction's, the same the operator API calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import texts
+from ..accounts import check_password
+from ..demandes import BROUILLON, Demandes
+from ..engine import pieces as piece_rules
+from ..engine.definition import bundled, by_id
+from ..engine.wizard import Wizard
+from ..store import Agent, Compte, Demande, Notification
+from .instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably, identite_of,
+                          mark_available, start_instruction)
+from .pages import content_disposition, portal, redirect, render
+
+A = texts.AGENT
+
+
+def current_agent(request: Request) -> Agent | None:
+    agent_id = request.session.get("agent_id")
+    if agent_id is None:
+        return None
+    with portal(request).store.session() as s:
+        return s.get(Agent, agent_id)
+
+
+def _page(request: Request, name: str, status_code: int = 200, **context: object) -> Response:
+    # the applicant's header stays out of the agent's pages
+    return render(request, name, status_code=status_code, compte=None, agent=current_agent(request), **context)
+
+
+async def connexion(request: Request) -> Response:
+    erreur, identifiant = None, ""
+    if request.method == "POST":
+        form = await request.form()
+        identifiant = str(form.get("identifiant", "")).strip()
+        password = str(form.get("mot_de_passe", ""))
+        with portal(request).store.session() as s:
+            agent = s.scalar(select(Agent).where(Agent.identifiant == identifiant))
+            ok = agent is not None and check_password(agent.password_hash, password)
+            agent_id = agent.id if agent is not None else None
+        if ok:
+            request.session["agent_id"] = agent_id
+            return redirect(request, "agent_demandes")
+        erreur = A["identifiants_incorrects"]
+    return _page(request, "agent/connexion.html", status_code=200 if erreur is None else 422,
+                 erreur=erreur, identifiant=identifiant)
+
+
+async def deconnexion(request: Request) -> Response:
+    request.session.pop("agent_id", None)
+    return redirect(request, "agent_connexion")
+
+
+def _parse_date(value: str) -> date | None:
+    return datetime.strptime(value.strip(), "%d/%m/%Y").date()
+
+
+@dataclass
+class Ligne:
+    numero: str
+    procedure: str
+    demandeur: str
+    deposee: str
+    etat: str
+
+
+async def liste(request: Request) -> Response:
+    if current_agent(request) is None:
+        return redirect(request, "agent_connexion")
+    q = request.query_params
+    filtres = {"procedure": q.get("procedure", ""), "etat": q.get("etat", ""), "du": q.get("du", ""), "au": q.get("au", "")}
+    erreurs: dict[str, str] = {}
+    bornes: dict[str, date] = {}
+    for key in ("du", "au"):
+        if filtres[key].strip():
+            try:
+                bornes[key] = _parse_date(filtres[key])  # type: ignore[assignment]
+            except ValueError:
+                erreurs[key] = A["date_invalide"]
+    query = select(Demande, Compte).join(Compte, Compte.id == Demande.compte_id).where(Demande.etat != BROUILLON)
+    if filtres["procedure"]:
+        query = query.where(Demande.procedure == filtres["procedure"])
+    if filtres["etat"]:
+        query = query.where(Demande.etat == filtres["etat"])
+    if "du" in bornes:
+        query = query.where(Demande.deposee_at >= datetime.combine(bornes["du"], time.min))
+    if "au" in bornes:
+        query = query.where(Demande.deposee_at < datetime.combine(bornes["au"] + timedelta(days=1), time.min))
+    lignes: list[Ligne] = []
+    with portal(request).store.session() as s:
+        for d, compte in s.execute(query.order_by(Demande.deposee_at.desc(), Demande.id.desc())):
+            definition = by_id(d.procedure)
+            if definition is None:
+                continue
+            ident = identite_of(portal(request), d.procedure, d.donnees or {})
+            lignes.append(Ligne(
+                numero=d.numero or "", procedure=definition.type_demande or definition.titre,
+                demandeur=f"{ident['nom'].upper()} {ident['prenom']}".strip() or compte.email,
+                deposee=f"{d.deposee_at:%d/%m/%Y %H:%M}" if d.deposee_at else "",
+                etat=A["etats"].get(d.etat, d.etat),
+            ))
+    procedures = [(d.id, d.type_demande or d.titre) for d in bundled()]
+    return _page(request, "agent/demandes.html", status_code=200 if not erreurs else 422, lignes=lignes,
+                 filtres=filtres, erreurs=erreurs, procedures=procedures)
+
+
+def _demandes(request: Request) -> Demandes:
+    p = portal(request)
+    return Demandes(p.store, p.clock, p.settings.data_dir)
+
+
+async def demande(request: Request, erreurs: dict[str, str] | None = None, saisie: dict[str, str] | None = None) -> Response:
+    if current_agent(request) is None:
+        return redirect(request, "agent_connexion")
+    numero = request.path_params["numero"]
+    demandes = _demandes(request)
+    with portal(request).store.session() as s:
+        d = demandes.by_numero(s, numero)
+        if d is None or d.etat == BROUILLON:
+            return Response(status_code=404)
+        definition = by_id(d.procedure)
+        if definition is None:
+            return Response(status_code=404)
+        wizard = Wizard(definition, portal(request).clock.today())
+        data = demandes.data(d)
+        steps = [(step, wizard.summary(step, data)) for step in wizard.steps(wizard.variables(data)) if step.id in data]
+        fichiers: dict[str, list] = {}
+        for piece in demandes.pieces(s, d):
+            fichiers.setdefault(piece.justificatif, []).append(piece)
+        justificatifs = [(definition.justificatifs[jid] if jid in definition.justificatifs else None, jid, rows)
+                         for jid, rows in fichiers.items()]
+        contexte = {"numero": d.numero, "etat": A["etats"].get(d.etat, d.etat), "etat_code": d.etat,
+                    "numero_etranger": d.numero_etranger, "ephoto": d.ephoto,
+                    "procedure": definition.type_demande or definition.titre}
+        catalogue = [(j.id, j.page.titre) for j in definition.justificatifs.values() if j.type == "fichiers"]
+        noms = {piece.id: piece.nom for rows in fichiers.values() for piece in rows}
+        titres = {j.id: j.page.titre for j in definition.justificatifs.values()}
+        echanges = [{
+            "titre": n.titre, "date": f"{n.created_at:%d/%m/%Y %H:%M}",
+            "lue": f"{n.lue_at:%d/%m/%Y %H:%M}" if n.lue_at else None,
+            "repondue": f"{n.repondue_at:%d/%m/%Y %H:%M}" if n.repondue_at else None,
+            "message": n.contenu.get("message", ""),
+            "reponses": [{"titre": titres.get(jid, jid), "choix": texts.MES_NOTIFICATIONS[r["choix"]],
+                          "raisons": r.get("raisons", ""), "piece": r.get("piece"), "nom": noms.get(r.get("piece"), "")}
+                         for jid, r in (n.contenu.get("reponse") or {}).items()],
+        } for n in s.scalars(select(Notification).where(Notification.demande_id == d.id).order_by(Notification.id))]
+    messages = {"demarree": A["demarree"].format(numero=contexte["numero_etranger"]), "complement": A["complement_envoye"],
+                "decision": A["decision_prise"], "disponible": A["titre_disponible"]}
+    message = messages.get(request.query_params.get("fait", ""))
+    return _page(request, "agent/demande.html", status_code=422 if erreurs else 200, d=contexte, steps=steps,
+                 justificatifs=justificatifs, message=message, catalogue=catalogue, echanges=echanges, erreurs=erreurs or {},
+                 saisie=saisie or {})
+
+
+async def piece(request: Request) -> Response:
+    if current_agent(request) is None:
+        return redirect(request, "agent_connexion")
+    demandes = _demandes(request)
+    with portal(request).store.session() as s:
+        d = demandes.by_numero(s, request.path_params["numero"])
+        rows = [r for r in demandes.pieces(s, d) if r.id == request.path_params["piece"]] if d else []
+        if not rows:
+            return Response(status_code=404)
+        row = rows[0]
+        content = (portal(request).settings.data_dir / row.chemin).read_bytes()
+    return Response(content, media_type=piece_rules.MIMETYPES.get(row.format, "application/octet-stream"),
+                    headers=content_disposition("inline", row.nom))
+
+
+async def instruction(request: Request) -> Response:
+    if current_agent(request) is None:
+        return redirect(request, "agent_connexion")
+    p = portal(request)
+    numero = request.path_params["numero"]
+    try:
+        await start_instruction(p, numero, p.url(str(request.url_for("connexion").path)))
+    except DemandeInconnue:
+        return Response(status_code=404)
+    except EtatInvalide:
+        return redirect(request, "agent_demande", numero=numero)
+    return _done(request, numero, "demarree")
+
+
+def _done(request: Request, numero: str, fait: str) -> Response:
+    response = redirect(request, "agent_demande", numero=numero)
+    response.headers["location"] += f"?fait={fait}"
+    return response
+
+
+async def action(request: Request) -> Response:
+    """The agent's forms: demande de complément, décision favorable, titre disponible."""
+    if current_agent(request) is None:
+        return redirect(request, "agent_connexion")
+    p = portal(request)
+    numero, quoi = request.path_params["numero"], request.path_params["action"]
+    form = await request.form()
+    saisie = {k: str(v) for k, v in form.items()}
+    lien = p.url(str(request.url_for("connexion").path))
+    try:
+        if quoi == "complement":
+            motifs = {k.removeprefix("motif-"): v for k, v in saisie.items() if k.startswith("motif-")}
+            await ask_complement(p, numero, motifs, saisie.get("observations", ""), lien)
+        elif quoi == "decision":
+            await decide_favorably(p, numero, saisie.get("date_debut", ""), saisie.get("date_fin", ""),
+                                   saisie.get("taxe", ""), lien)
+        elif quoi == "disponible":
+            mark_available(p, numero)
+        else:
+            return Response(status_code=404)
+    except DemandeInconnue:
+        return Response(status_code=404)
+    except EtatInvalide as exc:
+        return await demande(request, {"etat": A["etat_invalide"].format(etat=A["etats"].get(str(exc), str(exc)))}, saisie)
+    except Invalide as exc:
+        return await demande(request, exc.erreurs, saisie)
+    return _done(request, numero, quoi)
+
+
+routes = [
+    Route("/agent", liste, name="agent_demandes"),
+    Route("/agent/connexion", connexion, methods=["GET", "POST"], name="agent_connexion"),
+    Route("/agent/deconnexion", deconnexion, name="agent_deconnexion"),
+    Route("/agent/demandes/{numero}", demande, name="agent_demande"),
+    Route("/agent/demandes/{numero}/pieces/{piece:int}", piece, name="agent_piece"),
+    Route("/agent/demandes/{numero}/instruction", instruction, methods=["POST"], name="agent_instruction"),
+    Route("/agent/demandes/{numero}/{action}", action, methods=["POST"], name="agent_action"),
+]

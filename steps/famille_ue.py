@@ -1,0 +1,112 @@
+"""Steps of guide 05 (membre de famille d'un citoyen UE/EEE/Suisse, accueillant français or
+européen): who acts, what they type at étape 2, the justificatifs, the confirmation. One sentence,
+one harness call."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from harness import famille_ue, referentiel
+from harness.actor import Actor
+from harness.browser import label_pattern
+from harness.documents import PdfDocument
+from harness.operator import OperatorAPI
+
+ACTIVITES = {"salarié": "salarié", "non salarié": "non salarié", "étudiant": "étudiant",
+             "retraité ou inactif": "retraité ou inactif", "en cessation involontaire d'activité": "en cessation involontaire d'activité"}
+
+
+# Who acts ---------------------------------------------------------------------------------------
+@given(parsers.parse("un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui "
+                     "{mois:d} mois dans un autre État membre, dont le titre de séjour est connu du portail"),
+       target_fixture="acteur")
+def conjoint_de_francais(personas, actor_factory, operator: OperatorAPI, mois: int) -> Actor:  # type: ignore[no-untyped-def]
+    persona = personas.famille_ue(accueillant="français", lien="conjoint", activite="salarié", sejour_autre_etat_mois=mois)
+    referentiel.register_titre(operator, persona, tous_les_prenoms=True)
+    return actor_factory(persona)
+
+
+@given(parsers.parse('un membre de famille "{lien}" d\'un accueillant européen "{activite}" sans titre de séjour, '
+                     'dont le titre de séjour est connu du portail'), target_fixture="acteur")
+def membre_de_famille_europeen(personas, actor_factory, operator: OperatorAPI, lien: str, activite: str) -> Actor:  # type: ignore[no-untyped-def]
+    persona = personas.famille_ue(accueillant="européen", lien=lien, activite=ACTIVITES[activite])
+    referentiel.register_titre(operator, persona, tous_les_prenoms=True)
+    return actor_factory(persona)
+
+
+@given(parsers.parse('j\'ai commencé ma demande de renouvellement jusqu\'à l\'étape "{titre}"'))
+def commence_jusqua(acteur: Actor, titre: str) -> None:
+    from harness import bpi
+
+    b, d = acteur.browser, famille_ue.demarche(acteur)
+    b.open_home()
+    b.click("Je demande ou renouvelle un titre de séjour")
+    b.choose("Moi-même")
+    b.click("Je continue")
+    b.choose(bpi.RENOUVELLEMENT)
+    b.click("Je commence")
+    d.press("Je continue")
+    d.expect_step(famille_ue.STEPS[0])
+    if famille_ue.STEPS.index(titre) >= 1:
+        famille_ue.fill_informations(acteur)
+        d.press("Enregistrer et poursuivre")
+        d.expect_step(famille_ue.STEPS[1])
+    if famille_ue.STEPS.index(titre) >= 2:
+        famille_ue.fill_modalites(acteur)
+        d.press("Enregistrer et poursuivre")
+        d.expect_step(famille_ue.STEPS[2])
+
+
+# Step 1 -----------------------------------------------------------------------------------------
+@when("je renseigne mon lieu de naissance, mon adresse et mon téléphone")
+def informations(acteur: Actor) -> None:
+    famille_ue.fill_informations(acteur)
+
+
+# Step 2 -----------------------------------------------------------------------------------------
+@when("je renseigne les modalités de mon séjour et mon accueillant")
+def modalites(acteur: Actor) -> None:
+    famille_ue.fill_modalites(acteur)
+
+
+@when(parsers.parse("je renseigne les modalités de mon séjour, avec un séjour de {mois:d} mois dans l'autre État membre"))
+def modalites_sejour_court(acteur: Actor, mois: int) -> None:
+    famille_ue.fill_modalites(acteur, mois=mois)
+
+
+@when(parsers.parse('je renseigne les modalités de mon séjour en me déclarant "{lien}" de mon accueillant'))
+def modalites_lien(acteur: Actor, lien: str) -> None:
+    famille_ue.fill_modalites(acteur, lien=lien)
+
+
+@then(parsers.parse('le champ "{libelle}" n\'est pas proposé'))
+def champ_non_propose(acteur: Actor, libelle: str) -> None:
+    expect(famille_ue.demarche(acteur).page.get_by_label(label_pattern(libelle))).to_be_hidden()
+
+
+# Step 3 -----------------------------------------------------------------------------------------
+@when("je confirme mon numéro ephoto et je joins un document à chaque justificatif demandé")
+def justificatifs(acteur: Actor) -> None:
+    famille_ue.fill_justificatifs(acteur)
+
+
+# Step 4 -----------------------------------------------------------------------------------------
+@when("je valide les trois parties du récapitulatif de ma demande")
+def valider(acteur: Actor) -> None:
+    famille_ue.validate_parts(acteur)
+
+
+# Step 5 -----------------------------------------------------------------------------------------
+@then("le document téléchargé est ma confirmation de dépôt, à mon nom et mon numéro étranger")
+def confirmation(acteur: Actor, document: PdfDocument) -> None:
+    famille_ue.expect_confirmation(document, acteur.persona)
+    acteur.notes["confirmation"] = document
+
+
+@then("ce courriel porte en pièce jointe la confirmation de dépôt téléchargée")
+def piece_jointe(acteur: Actor) -> None:
+    nom, contenu = acteur.last_mail.attachment(".pdf")
+    telechargee: PdfDocument = acteur.notes["confirmation"]
+    assert nom == telechargee.filename, (nom, telechargee.filename)
+    assert PdfDocument(filename=nom, content=contenu).flat == telechargee.flat
