@@ -14,7 +14,7 @@ from playwright.sync_api import Locator, expect
 from . import enfant_de_francais as edf
 from .actor import Actor
 from .browser import label_pattern
-from .demarche import Demarche, Zone
+from .demarche import Demarche, Zone, save_steps_before
 from .documents import CONFIRMATION_SENTENCES, Comparison, Expected, PdfDocument, compare_confirmation, expected_identity
 from .referentiel import country_labels, nationality_labels
 
@@ -166,11 +166,7 @@ FILLERS = {
 def advance_to(actor: Actor, title: str) -> None:
     """From the connected home page, every step before `title` filled and saved."""
     start(actor)
-    d = demarche(actor)
-    for step in STEPS[: STEPS.index(title)]:
-        FILLERS[step](actor)
-        d.press("Enregistrer et poursuivre")
-        d.expect_step(STEPS[STEPS.index(step) + 1])
+    save_steps_before(demarche(actor), actor, STEPS, FILLERS, title)
 
 
 # The confirmation of the dépôt ----------------------------------------------------------------

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from . import fichiers, journeys
 from .actor import Actor
 from .browser import label_pattern
-from .demarche import Demarche
+from .demarche import Demarche, save_steps_before
 from .documents import PdfDocument, download
 from .referentiel import country_labels, nationality_labels
 
@@ -161,11 +161,7 @@ FILLERS = {
 def advance_to(actor: Actor, title: str) -> None:
     """From the home page (connected), every step before `title` filled and saved."""
     start(actor)
-    d = demarche(actor)
-    for step in STEPS[: STEPS.index(title)]:
-        FILLERS[step](actor)
-        d.press("Enregistrer et poursuivre")
-        d.expect_step(STEPS[STEPS.index(step) + 1])
+    save_steps_before(demarche(actor), actor, STEPS, FILLERS, title)
 
 
 # Step 4: the récapitulatif --------------------------------------------------------------------

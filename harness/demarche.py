@@ -210,3 +210,12 @@ class Demarche:
             expect(locator).to_be_visible()
         else:
             expect(locator).to_have_count(0)
+
+
+def save_steps_before(d: Demarche, actor: Any, steps: Sequence[str], fillers: Any, title: str) -> None:
+    """Every step before `title` filled with the persona's answers (`fillers[step](actor)`) and
+    saved with "Enregistrer et poursuivre": the part of a journey a scenario takes for granted."""
+    for step in steps[: steps.index(title)]:
+        fillers[step](actor)
+        d.press("Enregistrer et poursuivre")
+        d.expect_step(steps[steps.index(step) + 1])

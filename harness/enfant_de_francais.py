@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from . import fichiers, journeys
 from .actor import Actor
-from .demarche import Demarche, Zone
+from .demarche import Demarche, Zone, save_steps_before
 from .referentiel import country_labels, nationality_labels
 
 CHOIX = "Car j'ai des attaches familiales en France"
@@ -190,8 +190,4 @@ FILLERS = {
 def advance_to(actor: Actor, title: str) -> None:
     """From the page of choices, every step before `title` filled and saved."""
     start(actor)
-    d = demarche(actor)
-    for step in STEPS[: STEPS.index(title)]:
-        FILLERS[step](actor)
-        d.press("Enregistrer et poursuivre")
-        d.expect_step(STEPS[STEPS.index(step) + 1])
+    save_steps_before(demarche(actor), actor, STEPS, FILLERS, title)
