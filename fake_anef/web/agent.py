@@ -22,17 +22,13 @@ from ..engine.wizard import Wizard
 from ..store import Agent, Compte, Demande, Notification
 from .instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably, identite_of,
                           mark_available, start_instruction)
-from .pages import content_disposition, portal, redirect, render
+from .pages import content_disposition, portal, redirect, render, session_row
 
 A = texts.AGENT
 
 
 def current_agent(request: Request) -> Agent | None:
-    agent_id = request.session.get("agent_id")
-    if agent_id is None:
-        return None
-    with portal(request).store.session() as s:
-        return s.get(Agent, agent_id)
+    return session_row(request, "agent_id", Agent)
 
 
 def _page(request: Request, name: str, status_code: int = 200, **context: object) -> Response:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -16,6 +16,7 @@ from .. import texts
 from ..portal import Portal
 from ..store import Compte
 
+T = TypeVar("T")
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["T"] = texts
 
@@ -24,12 +25,17 @@ def portal(request: Request) -> Portal:
     return request.app.state.portal
 
 
-def current_account(request: Request) -> Compte | None:
-    compte_id = request.session.get("compte_id")
-    if compte_id is None:
+def session_row(request: Request, key: str, model: type[T]) -> T | None:
+    """The row whose id the session keeps under `key` (the connected user, or agent)."""
+    row_id = request.session.get(key)
+    if row_id is None:
         return None
     with portal(request).store.session() as s:
-        return s.get(Compte, compte_id)
+        return s.get(model, row_id)
+
+
+def current_account(request: Request) -> Compte | None:
+    return session_row(request, "compte_id", Compte)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
