@@ -21,6 +21,8 @@ from .store import Compte, Demande, Identite, Piece, Store
 
 BROUILLON, DEPOSEE, INSTRUCTION = "brouillon", "deposee", "instruction"
 DECISION, DISPONIBLE = "decision", "disponible"  # guide 01 FAQ 12: "Décision prise", "Titre de séjour disponible"
+DECISION_STATE = "_decision"  # kept beside the steps: the decision's dates, taxe and the card it grants
+ATTESTATIONS_STATE = "_attestations"  # attestations the agent issued while instructing: {id: date issued}
 
 
 class EphotoTaken(Exception):
@@ -163,9 +165,18 @@ class Demandes:
     def by_numero(self, s: Session, numero: str) -> Demande | None:
         return s.scalar(select(Demande).where(Demande.numero == numero))
 
-    def start_instruction(self, s: Session, demande: Demande, accounts: Accounts, identite: dict) -> tuple[Compte, str]:
+    def start_instruction(self, s: Session, demande: Demande, accounts: Accounts,
+                          identite: dict) -> tuple[Compte, str | None]:
         """A numéro étranger for the applicant and the definitive account (identifiant = that
-        numéro) with a temporary password to replace at first login."""
+        numéro) with a temporary password to replace at first login. An applicant who already has
+        a numéro étranger (a renewal: the account is the title's) keeps it and their account: the
+        password is then None and no account is created."""
+        if demande.numero_etranger:
+            demande.etat = INSTRUCTION
+            demande.updated_at = self.clock.now()
+            compte = s.get(Compte, demande.compte_id)
+            assert compte is not None
+            return compte, None
         dep = demande.numero[:2] if demande.numero else numeros.DEFAULT_DEPARTEMENT
         numero = numeros.numero_etranger(dep)
         while s.get(Identite, numero) is not None or accounts.by_identifiant(s, numero) is not None:

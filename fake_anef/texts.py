@@ -565,6 +565,9 @@ AGENT = {
     "dates_ordre": "La date de fin doit suivre la date de début.",  # DERIVED
     "decider": "Prendre la décision favorable",  # DERIVED
     "decision_prise": "La décision favorable a été notifiée au demandeur.",  # DERIVED
+    "delivrer": "Délivrer : {titre}",  # DERIVED
+    "attestation_delivree": "L'attestation a été délivrée au demandeur.",  # DERIVED
+    "attestation_inconnue": "Cette attestation n'est pas délivrée pendant l'instruction de cette procédure.",  # DERIVED
     "disponible": "Marquer le titre disponible",  # DERIVED
     "titre_disponible": "Le titre de séjour est marqué disponible.",  # DERIVED
     "etat_invalide": "Action impossible : la demande est à l'état « {etat} ».",  # DERIVED
@@ -646,6 +649,11 @@ MES_NOTIFICATIONS = {
     "erreur_reponse": "Veuillez choisir « Maintenir le Document » ou « Mettre à jour le Document ».",  # DERIVED
     "erreur_raisons": "Veuillez préciser les raisons du maintien du document.",  # DERIVED
     "erreur_fichier": "Veuillez joindre le nouveau document.",  # DERIVED
+    "telecharger": "TELECHARGER LE DOCUMENT",
+    # DERIVED: the guides do not show how an attestation issued during the instruction reaches the
+    # applicant ("Cette attestation sera accessible dans votre espace personnel", guide 01 FAQ 7).
+    "attestation": "Je vous informe que le document « {titre} » relatif à votre demande en ligne de titre de séjour "
+                   "n° {numero} est mis à votre disposition.",
     "decision": [
         "Je vous informe que votre demande en ligne de titre de séjour n° {numero} a été acceptée. Un nouveau titre "
         "de séjour est en cours de fabrication et vous sera prochainement remis.",

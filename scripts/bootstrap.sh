@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing: Debian's Chromium (Playwright cannot download
-# its own browser here), a virtual environment in .venv, and the project with its dependencies.
+# its own browser here) and the DejaVu fonts, a virtual environment in .venv, and the project with its dependencies.
 # Safe to run again: each part is skipped when already in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "bootstrap: installation de Chromium (paquet Debian)…"
+# DejaVu Sans: the portal's PDFs print every Latin letter with it (Helvetica lacks ğ, ı, ł…).
+if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  echo "bootstrap: installation de Chromium et de DejaVu (paquets Debian)…"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -18,7 +18,7 @@ from ..engine.definition import Attestation, Paragraphe
 from .demande import MARGIN, WIDTH, _fill, _line, _Writer
 from .twoddoc import MIN_MODULE_MM, QUIET_ZONE_MODULES, TwoDDocSigner, datamatrix_modules, draw_on_canvas
 
-__all__ = ["add_months", "attestation_filename", "attestation_pdf", "attestation_values", "code_payload"]
+__all__ = ["add_months", "attestation_filename", "attestation_pdf", "attestation_values", "code_payload", "titre_delivre"]
 
 CODE_GAP = 6 * mm  # between the references and the 2D-DOC beside them
 
@@ -35,19 +35,49 @@ def add_months(start: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-def attestation_values(attestation: Attestation, values: Mapping[str, str], emission: date) -> dict[str, str]:
+def _date(out: dict[str, str], name: str, value: date) -> None:
+    out[name] = f"{value:%d/%m/%Y}"
+    out[f"{name}.jjmmaaaa"] = f"{value:%d%m%Y}"
+
+
+def attestation_values(attestation: Attestation, values: Mapping[str, str], emission: date,
+                       decision: Mapping[str, str] | None = None) -> dict[str, str]:
     """The document values plus the attestation's own: its validity (from the dépôt, `validite_mois`
     months, last day included: 26/04/2022 → 25/10/2022 for six months, as guide 04 shows) and the
-    emission date as AAAAMMJJ for its file name."""
+    emission date as AAAAMMJJ for its file name. An attestation issued at the decision (`decision`:
+    what the agent decided, as fake_anef.web.instruction keeps it) is emitted on the decision's date
+    and valid as the card it grants; it adds the taxe and the card's nature and mention."""
     out = dict(values)
     out["date_fichier"] = f"{emission:%Y%m%d}"
-    if attestation.validite_mois is not None:
+    if attestation.emise != "depot":  # issued after the dépôt: emitted that day
+        _date(out, "date_emission", emission)
+    if decision is not None:
+        _date(out, "date_decision", date.fromisoformat(decision["date_decision"]))
+        _date(out, "date_debut_validite", date.fromisoformat(decision["date_debut"]))
+        _date(out, "date_fin_validite", date.fromisoformat(decision["date_fin"]))
+        out["taxe"] = _euros(decision["taxe"])
+        out["titre_nature"] = decision.get("nature", "")
+        out["titre_mention"] = decision.get("mention", "")
+    elif attestation.validite_mois is not None:
         debut = emission
         fin = add_months(debut, attestation.validite_mois) - timedelta(days=1)
-        for name, value in (("date_debut_validite", debut), ("date_fin_validite", fin)):
-            out[name] = f"{value:%d/%m/%Y}"
-            out[f"{name}.jjmmaaaa"] = f"{value:%d%m%Y}"
+        _date(out, "date_debut_validite", debut)
+        _date(out, "date_fin_validite", fin)
     return out
+
+
+def _euros(amount: str) -> str:
+    """225 → "225", 225.5 → "225,50": an amount as a French text writes it."""
+    value = float(amount)
+    return f"{value:.0f}" if value == int(value) else f"{value:.2f}".replace(".", ",")
+
+
+def titre_delivre(attestation: Attestation, variables: Mapping[str, Any], today: date) -> tuple[str, str]:
+    """(nature, mention) of the card a decision delivers: the first of `titres` whose condition holds."""
+    for t in attestation.titres:
+        if t.when is None or t.when.test(variables, today):
+            return t.nature, t.mention
+    return "", ""
 
 
 def attestation_filename(attestation: Attestation, values: Mapping[str, str]) -> str:
@@ -102,6 +132,8 @@ def attestation_pdf(attestation: Attestation, values: Mapping[str, str], variabl
         w.space(6)
     w.space(4)
     for line in attestation.lignes:
+        if line.omise_si_vide and not _fill(line.valeur, values).strip(" ,"):
+            continue
         w.text(_line(line, values), size=11)
     w.space(8)
     for p in attestation.paragraphes:

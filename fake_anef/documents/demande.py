@@ -7,16 +7,27 @@ from __future__ import annotations
 import io
 import string
 from collections.abc import Mapping
+from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import texts
 from ..engine.definition import Contenu, Definition, Ligne
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
+# Helvetica (a PDF standard font) prints Latin-1 only: a name such as "Nağıoğlu" came out
+# "NA■IO■LU". DejaVu Sans (Debian's fonts-dejavu-core, which scripts/bootstrap.sh installs) prints
+# every Latin, Greek and Cyrillic letter; it is embedded when present, Helvetica otherwise.
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+if (_DEJAVU / "DejaVuSans.ttf").is_file() and (_DEJAVU / "DejaVuSans-Bold.ttf").is_file():
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(_DEJAVU / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(_DEJAVU / "DejaVuSans-Bold.ttf")))
+    FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 MARGIN = 20 * mm
 WIDTH, HEIGHT = A4
 
@@ -107,6 +118,8 @@ def confirmation_pdf(definition: Definition, values: Mapping[str, str]) -> bytes
     w.rule()
     w.space(4)
     for line in c.lignes:
+        if line.omise_si_vide and not _fill(line.valeur, values).strip(" ,"):
+            continue
         w.text(_line(line, values), size=11)
     w.space(8)
     for paragraph in c.paragraphes:

@@ -22,7 +22,7 @@ import yaml
 from .conditions import Condition, ConditionError, parse
 
 FIELD_TYPES = {"texte", "telephone", "zone_texte", "choix", "selection", "date", "adresse", "email_compte",
-               "attestation", "case", "groupe"}
+               "attestation", "case", "groupe", "confirmation_identite"}
 DISPLAY_TYPES = {"intertitre", "paragraphe", "justificatif", "lien_confirmation", "lien_document"}
 OPTION_SOURCES = {"pays", "nationalites", "nationalites_toutes"}
 BUTTONS = {"precedent", "abandonner", "quitter", "enregistrer", "deposer"}
@@ -31,12 +31,24 @@ DOCUMENT_VALUES = {"numero_demande", "numero_etranger", "date_emission", "date_d
 # Values an attestation adds to DOCUMENT_VALUES: its validity (validite_mois) and the emission date
 # as AAAAMMJJ for file names.
 ATTESTATION_VALUES = {"date_debut_validite", "date_fin_validite", "date_fichier"}
+# When an attestation is issued: at the dépôt (guide 04's ADP), by the agent during the instruction
+# (guide 01 FAQ 7 and 15: the ADP "générée par le service instructeur"), or at the favourable
+# decision (the ADF), which adds the decision's values: its date, the taxe, and the card to be
+# delivered (`titres`).
+EMISSIONS = ("depot", "instruction", "decision")
+DECISION_VALUES = {"date_decision", "taxe", "titre_nature", "titre_mention"}
 # What a definition's `contexte` may read when a demande starts: the account holder's current title.
 CONTEXTE_SOURCES = {"titre.categorie", "titre.mention", "titre.numero"}
 STEP_TYPES = {"saisie", "recapitulatif"}
 RECAPITULATIF_LIBELLES = ("modifier", "valider", "a_valider", "incomplete", "validee")
 MAX_TEXT = 200
 IDENTITE_KEYS = ("nom", "prenom", "date_naissance", "pays_naissance", "nationalite", "sexe")
+# A confirmation_identite bloc: the fields of its step it checks against the administration's
+# records (the Identite of a numéro étranger), and the field types each may be.
+CONFIRMATION_KEYS = {
+    "numero_etranger": {"texte"}, "nom": {"texte"}, "prenom": {"texte"}, "date_naissance": {"date"},
+    "pays_naissance": {"selection", "choix"}, "nationalite": {"selection", "choix"}, "sexe": {"choix", "selection"},
+}
 # Where a pre-filled field takes its value: the account's identity as the administration knows it
 # (the Identite of its numéro étranger), or the account's e-mail; and which field types each fills.
 PREFILL_SOURCES = {
@@ -92,6 +104,13 @@ class Bloc:
     element: str = ""
     retirer: str | None = None
     maximum: int = 10
+    # confirmation_identite: (key of CONFIRMATION_KEYS, field id) pairs, the button, and the words
+    # for a record that does not match and for a step saved before the identity is confirmed
+    # (`texte`: what the page and the récapitulatif show once it is confirmed).
+    identite: tuple[tuple[str, str], ...] = ()
+    bouton: str = ""
+    erreur: str = ""
+    a_confirmer: str = ""
 
     @property
     def is_field(self) -> bool:
@@ -202,6 +221,7 @@ class Ligne:
     libelle: str
     valeur: str
     majuscules: bool = False
+    omise_si_vide: bool = False  # not printed at all when its value is empty
 
 
 @dataclass(frozen=True)
@@ -233,11 +253,24 @@ class DeuxDDoc:
 
 
 @dataclass(frozen=True)
+class TitreDelivre:
+    """The card a favourable decision delivers (the ADF's sentence, "Historique de mes Titres de
+    Séjour"): the first whose condition holds."""
+
+    nature: str
+    mention: str
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
 class Attestation:
     """A document the dépôt produces besides (or instead of) the confirmation: e.g. the attestation
     de prolongation d'instruction (guide 04 ANNEXE 1), valid `validite_mois` months from the dépôt,
     offered on the confirmation page (a `lien_document` bloc; `lien`: its name elsewhere) and joined
-    to the dépôt mail (`courriel`)."""
+    to the dépôt mail (`courriel`). With `emise: instruction` the agent issues it while instructing
+    (valid `validite_mois` from that day); with `emise: decision` it is issued at the favourable
+    decision (the attestation de décision favorable), valid as the card the decision grants. Both
+    reach the applicant as a notification with "TELECHARGER LE DOCUMENT"."""
 
     id: str
     fichier: str
@@ -251,6 +284,8 @@ class Attestation:
     paragraphes: tuple[Paragraphe, ...]
     validite_mois: int | None = None
     deux_d_doc: DeuxDDoc | None = None
+    emise: str = "depot"
+    titres: tuple[TitreDelivre, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -343,6 +378,10 @@ class Definition:
 
     def attestation(self, attestation_id: str) -> Attestation | None:
         return next((a for a in self.attestations if a.id == attestation_id), None)
+
+    def attestations_emises(self, emise: str) -> tuple[Attestation, ...]:
+        """The attestations issued at the dépôt ("depot") or at the favourable decision ("decision")."""
+        return tuple(a for a in self.attestations if a.emise == emise)
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -455,7 +494,8 @@ def _options(r: _Reader) -> tuple[Option, ...]:
 
 _BLOC_KEYS = ("id", "type", "label", "texte", "requis", "when", "options", "source", "multiple", "ajouter",
               "annee_seule", "pas_futur", "apres", "longueur_max", "parties", "outre_mer", "important",
-              "justificatif", "champs", "element", "retirer", "maximum", "prefill", "lecture_seule", "document")
+              "justificatif", "champs", "element", "retirer", "maximum", "prefill", "lecture_seule", "document",
+              "identite", "bouton", "erreur", "a_confirmer")
 
 
 def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
@@ -519,6 +559,18 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
         p.known(*ADDRESS_PARTS)
         values["parties"] = tuple((name, p.text(name)) for name in ADDRESS_PARTS)
         values["outre_mer"] = r.text("outre_mer", required=False) or None
+    if kind == "confirmation_identite":
+        if in_group or values["multiple"]:
+            r.fail("une confirmation d'identité n'est ni dans un groupe ni « multiple »")
+        m = r.child(r.data.get("identite"), "identite")
+        m.known(*CONFIRMATION_KEYS)
+        if "numero_etranger" not in m.data or len(m.data) < 2:
+            m.fail("« numero_etranger » et au moins un élément d'identité (nom, date_naissance…) sont obligatoires")
+        values.update(identite=tuple((key, m.text(key)) for key in CONFIRMATION_KEYS if key in m.data),
+                      bouton=r.text("bouton"), texte=r.text("texte"), erreur=r.text("erreur"),
+                      a_confirmer=r.text("a_confirmer", required=values["requis"]))
+    elif any(key in r.data for key in ("identite", "bouton", "erreur", "a_confirmer")):
+        r.fail("« identite », « bouton », « erreur » et « a_confirmer » ne s'emploient qu'avec « type: confirmation_identite »")
     if kind == "groupe":
         if in_group:
             r.fail("un groupe ne peut pas contenir de groupe")
@@ -660,8 +712,9 @@ def _lignes(r: _Reader, key: str) -> tuple[Ligne, ...]:
     out = []
     for i, raw in enumerate(r.items(key)):
         line = r.child(raw, f"{key}[{i}]")
-        line.known("libelle", "valeur", "majuscules")
-        out.append(Ligne(libelle=line.text("libelle"), valeur=line.text("valeur"), majuscules=line.flag("majuscules")))
+        line.known("libelle", "valeur", "majuscules", "omise_si_vide")
+        out.append(Ligne(libelle=line.text("libelle"), valeur=line.text("valeur"), majuscules=line.flag("majuscules"),
+                         omise_si_vide=line.flag("omise_si_vide")))
     return tuple(out)
 
 
@@ -709,7 +762,21 @@ def _deux_d_doc(r: _Reader) -> DeuxDDoc:
 
 def _attestation(r: _Reader) -> Attestation:
     r.known("id", "fichier", "lien", "courriel", "titre", "references", "statut", "lignes", "paragraphes",
-            "validite_mois", "deux_d_doc")
+            "validite_mois", "deux_d_doc", "emise", "titres")
+    emise = r.text("emise", required=False) or "depot"
+    if emise not in EMISSIONS:
+        r.fail(f"emise : « {emise} » inconnu ({', '.join(EMISSIONS)})")
+    titres = []
+    for i, raw in enumerate(r.items("titres", required=False)):
+        t = r.child(raw, f"titres[{i}]")
+        t.known("nature", "mention", "when")
+        titres.append(TitreDelivre(nature=t.text("nature"), mention=t.text("mention"), when=t.condition()))
+    if emise == "decision" and not titres:
+        r.fail("titres : une attestation émise à la décision dit quel titre est délivré")
+    if emise == "instruction" and not r.text("lien", required=False):
+        r.fail("lien : une attestation délivrée pendant l'instruction est nommée par sa notification (« lien »)")
+    if emise != "depot" and r.data.get("courriel"):
+        r.fail("courriel : une attestation émise après le dépôt est remise par sa notification, pas au dépôt")
     refs = r.child(r.data.get("references"), "references")
     refs.known("titre", "lignes")
     titre = r.data.get("titre")
@@ -721,6 +788,7 @@ def _attestation(r: _Reader) -> Attestation:
         statut=_paragraphes(r, "statut", required=False), lignes=_lignes(r, "lignes"),
         paragraphes=_paragraphes(r, "paragraphes"), validite_mois=r.integer("validite_mois"),
         deux_d_doc=_deux_d_doc(r.child(r.data["deux_d_doc"], "deux_d_doc")) if "deux_d_doc" in r.data else None,
+        emise=emise, titres=tuple(titres),
     )
 
 
@@ -881,14 +949,22 @@ def _check_references(d: Definition, r: _Reader) -> None:
             if part.etape not in step_ids[:index] or d.step(part.etape).confirmation:
                 r.fail(f"étape {step.id} : la partie « {part.titre} » désigne « {part.etape} », "
                        "qui n'est pas une étape de saisie précédant le récapitulatif")
+        step_fields = {b.id: b for b in step.fields()}
         for bloc in step.blocs():
             check_condition(bloc.when, f"étape {step.id}, bloc {bloc.id or bloc.type}")
+            for key, field_id in bloc.identite:
+                named = step_fields.get(field_id)
+                if named is None or named.multiple or named.type not in CONFIRMATION_KEYS[key]:
+                    r.fail(f"étape {step.id}, confirmation {bloc.id} : identite.{key} désigne « {field_id} », qui n'est pas "
+                           f"un champ {' ou '.join(sorted(CONFIRMATION_KEYS[key]))} de cette étape")
             for inner in bloc.champs:
                 check_condition(inner.when, f"étape {step.id}, groupe {bloc.id}", {c.id for c in bloc.champs if c.id})
             if bloc.apres and bloc.apres[0] not in field_ids:
                 r.fail(f"étape {step.id}, champ {bloc.id} : « apres » désigne un champ inconnu « {bloc.apres[0]} »")
             if bloc.document and d.attestation(bloc.document) is None:
                 r.fail(f"étape {step.id} : document « {bloc.document} » inconnu (documents.attestations)")
+            elif bloc.document and d.attestation(bloc.document).emise != "depot":  # type: ignore[union-attr]
+                r.fail(f"étape {step.id} : le document « {bloc.document} » n'existe qu'à la décision")
             if bloc.justificatif:
                 if bloc.justificatif not in d.justificatifs:
                     r.fail(f"étape {step.id} : justificatif « {bloc.justificatif} » inconnu")
@@ -938,10 +1014,12 @@ def _check_references(d: Definition, r: _Reader) -> None:
                  *(p.texte for p in (*a.statut, *a.paragraphes))]
         if a.deux_d_doc is not None:
             texts += [value for _, value in a.deux_d_doc.champs]
-        check_values(texts, document_names(d, attestation=True), where)
+        check_values(texts, document_names(d, attestation=True, decision=a.emise == "decision"), where)
         for p in (*a.statut, *a.paragraphes):
             check_condition(p.when, where)
-        if a.validite_mois is None and any(
+        for t in a.titres:
+            check_condition(t.when, where)
+        if a.validite_mois is None and a.emise != "decision" and any(
             n in ("date_debut_validite", "date_fin_validite") or n.startswith(("date_debut_validite.", "date_fin_validite."))
             for t in texts for _, n, _, _ in string.Formatter().parse(t) if n
         ):
@@ -951,7 +1029,7 @@ def _check_references(d: Definition, r: _Reader) -> None:
 DATE_VALUES = ("date_emission", "date_depot")
 
 
-def document_names(d: Definition, *, attestation: bool = False) -> set[str]:
+def document_names(d: Definition, *, attestation: bool = False, decision: bool = False) -> set[str]:
     """The {names} a document of `d` may print: every field as displayed, the dépôt's values, the
     contexte, and derived forms: `champ.code` (the option's value, e.g. an ISO country code),
     `date.jjmmaaaa`, `texte.liste` (items or words joined by "/"), `adresse.<partie>`."""
@@ -960,6 +1038,9 @@ def document_names(d: Definition, *, attestation: bool = False) -> set[str]:
     if attestation:
         names |= ATTESTATION_VALUES
         dates |= {"date_debut_validite", "date_fin_validite"}
+    if decision:
+        names |= DECISION_VALUES
+        dates.add("date_decision")
     for step in d.steps:
         for bloc in step.fields():
             fid = bloc.id or ""

@@ -11,7 +11,8 @@ to the user is always what they typed, and nothing typed is lost by a refused su
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -94,10 +95,72 @@ def input_names(bloc: Bloc, prefix: str = "") -> re.Pattern[str]:
     return re.compile(rf"^{base}$")
 
 
+# Fields whose value the portal sets itself (an identity confirmed against its records): never
+# taken from a form, carried over from what is stored (keep_held).
+HELD_TYPES = {"confirmation_identite"}
+
+
 def read(step: Step, form: Mapping[str, Any]) -> Values:
     """Keep from a submitted form the text values that belong to the step's fields."""
-    patterns = [input_names(b) for b in step.fields()]
+    patterns = [input_names(b) for b in step.fields() if b.type not in HELD_TYPES]
     return {k: str(v) for k, v in form.items() if isinstance(v, str) and any(p.match(k) for p in patterns)}
+
+
+def keep_held(step: Step, values: Values, stored: Mapping[str, str]) -> Values:
+    """`values` (as read from a form) with the stored values of the fields the portal sets itself."""
+    out = dict(values)
+    for bloc in step.fields():
+        if bloc.type in HELD_TYPES and stored.get(bloc.id or ""):
+            out[bloc.id or ""] = stored[bloc.id or ""]
+    return out
+
+
+# Identity confirmation (bloc confirmation_identite) --------------------------------------------
+def _fold(text: str) -> str:
+    """Names compared as a clerk would: no accents, case, hyphens, apostrophes or extra spaces."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\s\-'’]+", " ", letters).strip().casefold()
+
+
+def normalise_numero(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def identity_key(bloc: Bloc, values: Mapping[str, str]) -> str:
+    """What a confirmation vouches for: the numéro and the identity typed, normalised. The stored
+    confirmation is this key; it no longer holds once one of these fields is changed."""
+    parts = []
+    for key, field_id in bloc.identite:
+        if key == "numero_etranger":
+            parts.append(normalise_numero(_get(values, field_id)))
+        elif key == "date_naissance":
+            value = parse_date(values, field_id)[0]
+            parts.append(value.isoformat() if value else "")
+        else:
+            parts.append(_fold(_get(values, field_id)))
+    return "|".join(parts)
+
+
+def identity_confirmed(bloc: Bloc, values: Mapping[str, str]) -> bool:
+    stored = _get(values, bloc.id or "")
+    return bool(stored) and not stored.startswith("|") and stored == identity_key(bloc, values)
+
+
+def identity_matches(bloc: Bloc, values: Mapping[str, str], record: Mapping[str, Any]) -> bool:
+    """The typed identity is the record's (dates equal, names folded, codes equal)."""
+    for key, field_id in bloc.identite:
+        if key == "numero_etranger":
+            continue
+        expected = record.get(key)
+        if key == "date_naissance":
+            if parse_date(values, field_id)[0] != expected:
+                return False
+        elif key in ("nom", "prenom"):
+            if _fold(_get(values, field_id)) != _fold(str(expected or "")):
+                return False
+        elif _get(values, field_id).upper() != str(expected or "").upper():
+            return False
+    return True
 
 
 def count(values: Mapping[str, str], name: str, minimum: int = 1) -> int:
@@ -168,6 +231,8 @@ def clean(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> Any:
         return parse_date(values, name)[0]
     if bloc.type in ("attestation", "case"):
         return bool(_get(values, name))
+    if bloc.type == "confirmation_identite":
+        return identity_confirmed(bloc, values)
     if bloc.type == "adresse":
         return {part: _get(values, f"{name}_{part}") for part in ADDRESS_PARTS}
     return _get(values, name) or None
@@ -376,6 +441,10 @@ class Wizard:
             if not _get(values, name):
                 fail("attestation")
             return
+        if bloc.type == "confirmation_identite":  # next to the numéro, the field to act on
+            if bloc.requis and not identity_confirmed(bloc, values):
+                errors.setdefault(dict(bloc.identite)["numero_etranger"], bloc.a_confirmer)
+            return
         if bloc.type == "case" or bloc.lecture_seule:  # a read-only value is the administration's
             return
         value = _get(values, name)
@@ -425,6 +494,38 @@ class Wizard:
         """The step's bloquant rule when it holds ("Demandeur non éligible")."""
         rules = ((step.bloquant,) if step.bloquant is not None else ()) + step.bloquants
         return next((rule for rule in rules if rule.when.test(variables, self.today)), None)
+
+    def confirm_identity(self, step: Step, bloc_id: str, values: Values, data: Mapping[str, Values],
+                         lookup: Callable[[str], Mapping[str, Any] | None]) -> tuple[Values, dict[str, str]]:
+        """"Confirmer" on a confirmation_identite bloc: the fields it names are checked, then the
+        record of the numéro typed (`lookup`: numéro → identity, or None) is compared with them. On a
+        match the returned values hold the confirmation; otherwise the errors say why, next to the
+        field, and any earlier confirmation is dropped from the returned values."""
+        bloc = next((b for b in step.fields() if b.id == bloc_id and b.type == "confirmation_identite"), None)
+        out = dict(values)
+        if bloc is None:
+            return out, {}
+        out.pop(bloc_id, None)
+        variables = self.variables(data, (step.id, out))
+        if not self.applies(bloc, variables):
+            return out, {}
+        errors: dict[str, str] = {}
+        by_id = {b.id: b for b in step.fields()}
+        for _, field_id in bloc.identite:
+            field = by_id[field_id]
+            if not self.applies(field, variables):
+                continue
+            self._validate_field(field, out, variables, errors)
+            if field_id not in errors and clean(field, out) in (None, ""):
+                errors[field_id] = error_text("obligatoire")
+        if errors:
+            return out, errors
+        numero_field = dict(bloc.identite)["numero_etranger"]
+        record = lookup(normalise_numero(_get(out, numero_field)))
+        if record is None or not identity_matches(bloc, out, record):
+            return out, {numero_field: bloc.erreur}
+        out[bloc_id] = identity_key(bloc, out)
+        return out, {}
 
     # Récapitulatif ----------------------------------------------------------------------------
     def summary(self, step: Step, data: Mapping[str, Values]) -> list[dict[str, Any]]:
@@ -521,6 +622,8 @@ def _display(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> str:
         return " ".join(parts[p] for p in ("numero", "voie", "complement", "code_postal", "ville", "pays") if parts[p])
     if bloc.type in ("attestation", "case"):
         return "Oui" if _get(values, name) else ""
+    if bloc.type == "confirmation_identite":
+        return bloc.texte if identity_confirmed(bloc, values) else ""
     value = _get(values, name)
     if bloc.type in ("choix", "selection") and value:
         return option_label(bloc, value)

@@ -20,8 +20,8 @@ from ..engine import pieces as piece_rules
 from ..engine.definition import bundled, by_id
 from ..engine.wizard import Wizard
 from ..store import Agent, Compte, Demande, Notification
-from .instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably, identite_of,
-                          mark_available, start_instruction)
+from .instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably, echanges_of,
+                          identite_of, issue_attestation, mark_available, start_instruction)
 from .pages import content_disposition, portal, redirect, render, session_row
 
 A = texts.AGENT
@@ -141,22 +141,15 @@ async def demande(request: Request, erreurs: dict[str, str] | None = None, saisi
                     "numero_etranger": d.numero_etranger, "ephoto": d.ephoto,
                     "procedure": definition.type_demande or definition.titre}
         catalogue = [(j.id, j.page.titre) for j in definition.justificatifs.values() if j.type == "fichiers"]
-        noms = {piece.id: piece.nom for rows in fichiers.values() for piece in rows}
-        titres = {j.id: j.page.titre for j in definition.justificatifs.values()}
-        echanges = [{
-            "titre": n.titre, "date": f"{n.created_at:%d/%m/%Y %H:%M}",
-            "lue": f"{n.lue_at:%d/%m/%Y %H:%M}" if n.lue_at else None,
-            "repondue": f"{n.repondue_at:%d/%m/%Y %H:%M}" if n.repondue_at else None,
-            "message": n.contenu.get("message", ""),
-            "reponses": [{"titre": titres.get(jid, jid), "choix": texts.MES_NOTIFICATIONS[r["choix"]],
-                          "raisons": r.get("raisons", ""), "piece": r.get("piece"), "nom": noms.get(r.get("piece"), "")}
-                         for jid, r in (n.contenu.get("reponse") or {}).items()],
-        } for n in s.scalars(select(Notification).where(Notification.demande_id == d.id).order_by(Notification.id))]
+        a_delivrer = [(a.id, a.lien) for a in definition.attestations_emises("instruction")]
+        echanges = echanges_of(s, definition, d, {piece.id: piece.nom for rows in fichiers.values() for piece in rows})
     messages = {"demarree": A["demarree"].format(numero=contexte["numero_etranger"]), "complement": A["complement_envoye"],
-                "decision": A["decision_prise"], "disponible": A["titre_disponible"]}
+                "decision": A["decision_prise"], "disponible": A["titre_disponible"],
+                "attestation": A["attestation_delivree"]}
     message = messages.get(request.query_params.get("fait", ""))
     return _page(request, "agent/demande.html", status_code=422 if erreurs else 200, d=contexte, steps=steps,
                  justificatifs=justificatifs, message=message, catalogue=catalogue, echanges=echanges, erreurs=erreurs or {},
+                 a_delivrer=a_delivrer,
                  saisie=saisie or {})
 
 
@@ -196,7 +189,7 @@ def _done(request: Request, numero: str, fait: str) -> Response:
 
 
 async def action(request: Request) -> Response:
-    """The agent's forms: demande de complément, décision favorable, titre disponible."""
+    """The agent's forms: demande de complément, attestation issued, décision favorable, titre disponible."""
     if current_agent(request) is None:
         return redirect(request, "agent_connexion")
     p = portal(request)
@@ -213,6 +206,9 @@ async def action(request: Request) -> Response:
                                    saisie.get("taxe", ""), lien)
         elif quoi == "disponible":
             mark_available(p, numero)
+        elif quoi.startswith("attestation-"):
+            await issue_attestation(p, numero, quoi.removeprefix("attestation-"), lien)
+            quoi = "attestation"
         else:
             return Response(status_code=404)
     except DemandeInconnue:

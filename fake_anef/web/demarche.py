@@ -21,7 +21,7 @@ from starlette.routing import Route
 
 from .. import texts
 from ..accounts import fold
-from ..demandes import BROUILLON, Demandes, EphotoTaken, StoredPieces
+from ..demandes import ATTESTATIONS_STATE, BROUILLON, DECISION_STATE, Demandes, EphotoTaken, StoredPieces
 from ..documents.attestation import attestation_filename, attestation_pdf, attestation_values
 from ..documents.demande import confirmation_filename, confirmation_pdf, liste_pieces_pdf
 from ..engine import pieces as piece_rules
@@ -148,6 +148,12 @@ def prefill_sources(s: Any, compte: Compte | None) -> dict[str, Any]:
     return sources
 
 
+def identity_record(s: Any, numero: str) -> dict[str, Any] | None:
+    """The identity the administration holds for a numéro étranger (a confirmation_identite bloc)."""
+    ident = s.get(Identite, numero) if numero else None
+    return {key: getattr(ident, key) for key in IDENTITE_KEYS} if ident is not None else None
+
+
 # A step ---------------------------------------------------------------------------------------
 class _Page:
     """Everything a step's template needs, computed once."""
@@ -235,6 +241,21 @@ class _Page:
     def label_core(self, label: str) -> str:
         return wz.label_core(label)
 
+    def confirmed(self, bloc: Bloc) -> bool:
+        """A confirmation_identite bloc holds for what the page shows."""
+        return wz.identity_confirmed(bloc, self.form.values)
+
+    def justificatif_when(self, jid: str) -> str:
+        """A justificatif that depends on a field of this very step (a box that swaps which document
+        is asked) is drawn even when it does not apply, hidden, with its condition for demarche.js;
+        without JavaScript, saving the step shows the right one."""
+        j = self.definition.justificatifs[jid]
+        if j.when is None or not (j.when.names & {b.id for b in self.step.fields()}):
+            return ""
+        if j.cas is not None and not self.wizard.applies(self.definition.cas_by_id(j.cas), self.variables):  # type: ignore[arg-type]
+            return ""
+        return json.dumps(j.when.to_json(), ensure_ascii=False)
+
     def shown(self, bloc: Bloc) -> str:
         """A read-only field's value as the user reads it."""
         return wz.display_field(bloc, self.form.values)
@@ -311,6 +332,7 @@ async def _handle(request: Request, definition: Definition, compte: Any, step: S
         sources = prefill_sources(s, s.get(Compte, demande.compte_id))
         values = wz.with_prefill(definition, {step.id: values}, sources)[step.id]  # read-only values kept
         data = wz.with_prefill(definition, demandes.data(demande), sources)
+        values = wz.keep_held(step, values, data.get(step.id, {}))  # an identity confirmed stays so
         variables = wizard.variables(data, (step.id, values))
 
         # Files first: a file chosen then any button pressed is joined (works without JavaScript).
@@ -353,6 +375,11 @@ async def _handle(request: Request, definition: Definition, compte: Any, step: S
                         extra_errors["ephoto"] = wz.error_text("ephoto_deja_utilise")
         elif action == "ephoto:supprimer":
             demande.ephoto = None
+        elif action.startswith("identite:"):  # a confirmation_identite bloc: the numéro looked up
+            values, extra_errors = wizard.confirm_identity(step, action.split(":", 1)[1], values, data,
+                                                           lambda numero: identity_record(s, numero))
+            if not extra_errors:  # confirmed: kept in the demande at once
+                demandes.save_step(demande, step.id, values, go_to=None, definition=definition)
         elif action == "precedent" and wizard.previous_step(step.id, variables) is None and definition.preambule:
             demandes.save_step(demande, step.id, values, go_to=step.id, definition=definition)
             return RedirectResponse(request.url_for("demarche_preambule", procedure=definition.id), status_code=303)
@@ -497,8 +524,8 @@ def _deposit(request: Request, s: Any, definition: Definition, demande: Demande,
     attachments = []
     if definition.confirmation is not None:
         attachments.append(Attachment(confirmation_filename(definition, values), confirmation_pdf(definition, values)))
-    for attestation in definition.attestations:  # issued now, kept: the mail and the download are one file
-        name, content = _attestation(request, definition, demande, wizard, attestation)
+    for attestation in definition.attestations_emises("depot"):  # issued now, kept: the mail and the download are one file
+        name, content = attestation_file(p, definition, demande, attestation)
         if attestation.courriel:
             attachments.append(Attachment(name, content))
 
@@ -536,14 +563,23 @@ async def confirmation_document(request: Request) -> Response:
                     headers=content_disposition("attachment", name))
 
 
-def _attestation(request: Request, definition: Definition, demande: Demande, wizard: wz.Wizard,
-                 attestation: Attestation) -> tuple[str, bytes]:
+def attestation_file(p: Any, definition: Definition, demande: Demande, attestation: Attestation) -> tuple[str, bytes]:
     """(file name, PDF) of an attestation of a deposited demande: issued (and its 2D-DOC signed) at
-    the dépôt, then read back as issued."""
-    p = portal(request)
-    demandes = _demandes(request)
-    emission = (demande.deposee_at or p.clock.now()).date()
-    values = attestation_values(attestation, _document_values(definition, demande, wizard), emission)
+    the dépôt, by the agent (`emise: instruction`) or at the favourable decision (`emise: decision`),
+    then read back as issued."""
+    demandes = Demandes(p.store, p.clock, p.settings.data_dir)
+    wizard = wz.Wizard(definition, p.clock.today())
+    state = demande.donnees or {}
+    decision = state.get(DECISION_STATE) if attestation.emise == "decision" else None
+    if attestation.emise == "decision" and not decision:
+        raise LookupError(f"{attestation.id} : aucune décision prise sur la demande {demande.numero}")
+    issued = (state.get(ATTESTATIONS_STATE) or {}).get(attestation.id)
+    if attestation.emise == "instruction" and not issued:
+        raise LookupError(f"{attestation.id} : pas encore délivrée sur la demande {demande.numero}")
+    emission = (date.fromisoformat(decision["date_decision"]) if decision
+                else date.fromisoformat(issued) if issued
+                else (demande.deposee_at or p.clock.now()).date())
+    values = attestation_values(attestation, _document_values(definition, demande, wizard), emission, decision)
     name = attestation_filename(attestation, values)
     path = demandes.document_path(demande, attestation.id)
     if path.is_file():
@@ -561,14 +597,14 @@ async def attestation_document(request: Request) -> Response:
     if definition is None or compte is None:
         return _to_login(request)
     attestation = definition.attestation(request.path_params["document"])
-    if attestation is None:
+    if attestation is None or attestation.emise != "depot":
         return Response(status_code=404)
     p = portal(request)
     with p.store.session() as s:
         demande = _demandes(request).current(s, compte.id, definition.id)
         if demande is None or demande.etat == BROUILLON:
             return Response(status_code=404)
-        name, pdf = _attestation(request, definition, demande, wz.Wizard(definition, p.clock.today()), attestation)
+        name, pdf = attestation_file(p, definition, demande, attestation)
     return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
 
 

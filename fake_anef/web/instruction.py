@@ -3,11 +3,13 @@ operator API (/__sim__): one implementation, two doors."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 
 from .. import texts
-from ..demandes import DECISION, DEPOSEE, DISPONIBLE, INSTRUCTION, Demandes
+from ..demandes import ATTESTATIONS_STATE, DECISION, DECISION_STATE, DEPOSEE, DISPONIBLE, INSTRUCTION, Demandes
+from ..documents.attestation import titre_delivre
 from ..engine.definition import by_id
 from ..engine.wizard import Wizard
 from ..portal import Portal
@@ -39,7 +41,8 @@ def identite_of(p: Portal, procedure: str, data: Any) -> dict[str, Any]:
 async def start_instruction(p: Portal, numero_demande: str, lien_connexion: str) -> str:
     """The instruction of a deposited demande starts: a numéro étranger is assigned and the
     definitive account is created; its mail gives the Identifiant and a "Mot de passe provisoire"
-    (guide 02 "INSTRUCTION DE LA DEMANDE", étape 1). Returns the numéro étranger."""
+    (guide 02 "INSTRUCTION DE LA DEMANDE", étape 1). An applicant who has a numéro already keeps it
+    and gets no mail. Returns the numéro étranger."""
     demandes = Demandes(p.store, p.clock, p.settings.data_dir)
     with p.store.session() as s:
         demande = demandes.by_numero(s, numero_demande)
@@ -49,9 +52,10 @@ async def start_instruction(p: Portal, numero_demande: str, lien_connexion: str)
             raise EtatInvalide(demande.etat)
         identite = identite_of(p, demande.procedure, demandes.data(demande))
         compte, password = demandes.start_instruction(s, demande, p.accounts, identite)
-        numero, email = compte.identifiant, compte.email
-    await send_mail(p, email, "compte_cree", nom=f"{identite['nom'].upper()} {identite['prenom']}",
-                    identifiant=numero, mot_de_passe=password, lien=lien_connexion)
+        numero, email = demande.numero_etranger or "", compte.email
+    if password is not None:  # a new account: its mail (an applicant with a numéro keeps theirs)
+        await send_mail(p, email, "compte_cree", nom=f"{identite['nom'].upper()} {identite['prenom']}",
+                        identifiant=numero, mot_de_passe=password, lien=lien_connexion)
     p.journal("instruction", numero_demande=numero_demande, numero_etranger=numero)
     return numero
 
@@ -71,13 +75,32 @@ def _etat_requis(demande: Any, etat: str) -> None:
         raise EtatInvalide(demande.etat)
 
 
-def _notify(p: Portal, s: Any, demande: Any, kind: str, contenu: dict[str, Any], lien: str) -> str:
+def _notify(p: Portal, s: Any, demande: Any, kind: str, contenu: dict[str, Any], lien: str,
+            titre: str | None = None) -> str:
     from ..store import Compte, Notification
 
-    s.add(Notification(demande_id=demande.id, kind=kind, titre=texts.NOTIFICATIONS[kind], contenu=contenu,
+    s.add(Notification(demande_id=demande.id, kind=kind, titre=titre or texts.NOTIFICATIONS[kind], contenu=contenu,
                        created_at=p.clock.now()))
     compte = s.get(Compte, demande.compte_id)
     return compte.email if compte else ""
+
+
+def justificatif_id(definition: Any, key: str) -> str:
+    """A justificatif named by its id or by its title as the applicant's pages write it ("Justificatif
+    de domicile", the required mark "*", accents and case aside; the start of one title only, e.g.
+    "Justificatif de domicile" for "… datant de moins de 6 mois *"): the operator API takes either."""
+    if key in definition.justificatifs:
+        return key
+    wanted = _titre_plie(key)
+    titres = {jid: _titre_plie(j.page.titre) for jid, j in definition.justificatifs.items()}
+    exact = [jid for jid, titre in titres.items() if titre == wanted]
+    debut = [jid for jid, titre in titres.items() if wanted and titre.startswith(wanted + " ")]
+    return exact[0] if exact else debut[0] if len(debut) == 1 else key
+
+
+def _titre_plie(titre: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", titre.strip().rstrip(":").strip().rstrip("*"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 async def ask_complement(p: Portal, numero_demande: str, motifs: dict[str, str], observations: str, lien: str) -> None:
@@ -88,7 +111,7 @@ async def ask_complement(p: Portal, numero_demande: str, motifs: dict[str, str],
         demande = demandes.by_numero(s, numero_demande)
         _etat_requis(demande, INSTRUCTION)
         definition = by_id(demande.procedure)  # type: ignore[union-attr]
-        chosen = {j: m for j, m in motifs.items() if m}
+        chosen = {justificatif_id(definition, j): m for j, m in motifs.items() if m}  # type: ignore[arg-type]
         unknown = [j for j, m in chosen.items() if j not in definition.justificatifs or m not in texts.AGENT["motifs"]]  # type: ignore[union-attr]
         if not chosen or unknown:
             raise Invalide({"justificatifs": texts.AGENT["choisir_justificatif"]})
@@ -130,11 +153,39 @@ async def decide_favorably(p: Portal, numero_demande: str, debut: str, fin: str,
             raise Invalide(erreurs)
         decision = {"date_debut": dates["date_debut"].isoformat(), "date_fin": dates["date_fin"].isoformat(),
                     "taxe": montant, "date_decision": p.clock.today().isoformat()}
-        demandes.set_state(demande, "_decision", decision)  # type: ignore[arg-type]
+        definition = by_id(demande.procedure)  # type: ignore[union-attr]
+        adf = definition.attestations_emises("decision") if definition else ()
+        if adf:  # the card granted, as the definition words it for this applicant
+            variables = Wizard(definition, p.clock.today()).variables(demandes.data(demande))  # type: ignore[arg-type]
+            decision["nature"], decision["mention"] = titre_delivre(adf[0], variables, p.clock.today())
+        demandes.set_state(demande, DECISION_STATE, decision)  # type: ignore[arg-type]
         demande.etat = DECISION  # type: ignore[union-attr]
         email = _notify(p, s, demande, "decision", decision, lien)
     await send_mail(p, email, "notification", lien=lien)
     p.journal("decision", numero_demande=numero_demande, **decision)
+
+
+async def issue_attestation(p: Portal, numero_demande: str, attestation_id: str, lien: str) -> None:
+    """The service instructeur issues an attestation the definition declares `emise: instruction`
+    (guide 01 FAQ 7 and 15: the ADP, "générée par le service instructeur dès que celui-ci aura pris
+    connaissance de votre demande", "accessible dans votre espace personnel"): a notification with
+    "TELECHARGER LE DOCUMENT", and its mail. Issued again, it is a new document of that day."""
+    demandes = Demandes(p.store, p.clock, p.settings.data_dir)
+    with p.store.session() as s:
+        demande = demandes.by_numero(s, numero_demande)
+        _etat_requis(demande, INSTRUCTION)
+        definition = by_id(demande.procedure)  # type: ignore[union-attr]
+        attestation = next((a for a in definition.attestations_emises("instruction")
+                            if attestation_id in (a.id, a.lien)), None) if definition else None
+        if attestation is None:
+            raise Invalide({"attestation": texts.AGENT["attestation_inconnue"]})
+        issued = dict((demande.donnees or {}).get(ATTESTATIONS_STATE) or {})  # type: ignore[union-attr]
+        issued[attestation.id] = p.clock.today().isoformat()
+        demandes.set_state(demande, ATTESTATIONS_STATE, issued)  # type: ignore[arg-type]
+        demandes.document_path(demande, attestation.id).unlink(missing_ok=True)  # type: ignore[arg-type]
+        email = _notify(p, s, demande, "attestation", {"document": attestation.id}, lien, titre=attestation.lien)
+    await send_mail(p, email, "notification", lien=lien)
+    p.journal("attestation_delivree", numero_demande=numero_demande, attestation=attestation_id)
 
 
 def mark_available(p: Portal, numero_demande: str) -> None:
@@ -145,3 +196,39 @@ def mark_available(p: Portal, numero_demande: str) -> None:
         demande.etat = DISPONIBLE  # type: ignore[union-attr]
         demande.updated_at = p.clock.now()  # type: ignore[union-attr]
     p.journal("titre_disponible", numero_demande=numero_demande)
+
+
+def echanges_of(s: Any, definition: Any, demande: Any, noms: dict[int, str]) -> list[dict[str, Any]]:
+    """The notifications sent on a demande and the applicant's answers, as the agent reads them
+    (`noms`: the joined files' names by id)."""
+    from sqlalchemy import select
+
+    from ..store import Notification
+
+    titres = {j.id: j.page.titre for j in definition.justificatifs.values()}
+    return [{
+        "titre": n.titre, "date": f"{n.created_at:%d/%m/%Y %H:%M}",
+        "lue": f"{n.lue_at:%d/%m/%Y %H:%M}" if n.lue_at else None,
+        "repondue": f"{n.repondue_at:%d/%m/%Y %H:%M}" if n.repondue_at else None,
+        "message": n.contenu.get("message", ""),
+        "reponses": [{"titre": titres.get(jid, jid), "choix": texts.MES_NOTIFICATIONS[r["choix"]],
+                      "raisons": r.get("raisons", ""), "piece": r.get("piece"), "nom": noms.get(r.get("piece"), "")}
+                     for jid, r in (n.contenu.get("reponse") or {}).items()],
+    } for n in s.scalars(select(Notification).where(Notification.demande_id == demande.id).order_by(Notification.id))]
+
+
+def vue_agent(p: Portal, numero_demande: str) -> dict[str, Any]:
+    """What the agent's page of a deposited demande says, as data (the operator API's GET)."""
+    demandes = Demandes(p.store, p.clock, p.settings.data_dir)
+    with p.store.session() as s:
+        demande = demandes.by_numero(s, numero_demande)
+        definition = by_id(demande.procedure) if demande is not None else None
+        if demande is None or definition is None or demande.etat == "brouillon":
+            raise DemandeInconnue(numero_demande)
+        pieces = demandes.pieces(s, demande)
+        return {"numero": demande.numero, "etat": texts.ETATS_DEMANDE.get(demande.etat, demande.etat),
+                "numero_etranger": demande.numero_etranger,
+                "justificatifs": [{"titre": definition.justificatifs[r.justificatif].page.titre
+                                   if r.justificatif in definition.justificatifs else r.justificatif, "fichier": r.nom}
+                                  for r in pieces],
+                "notifications": echanges_of(s, definition, demande, {r.id: r.nom for r in pieces})}

@@ -21,7 +21,7 @@ from ..engine import pieces as piece_rules
 from ..engine import wizard as wz
 from ..store import Compte, Demande, Notification, Piece
 from .instruction import identite_of
-from .pages import current_account, portal, redirect, render, templates
+from .pages import content_disposition, current_account, portal, redirect, render, templates
 
 N = texts.MES_NOTIFICATIONS
 PAR_PAGE = 10
@@ -164,6 +164,7 @@ async def notification(request: Request) -> Response:
                                                   "fichiers": [(f.id, f.nom) for f in pieces.get(jid, [])]})
         vue = {"id": n.id, "kind": n.kind, "titre": n.titre, "contenu": dict(n.contenu), "numero": demande.numero,  # type: ignore[union-attr]
                "repondue": n.repondue_at is not None,
+               "document": _document_of(definition, n) is not None,
                "nom": f"{ident['nom'].upper()} {ident['prenom']}".strip(),
                "echeance": f"{(n.lue_at + timedelta(days=DELAI_JOURS)):%d/%m/%Y}"}
     p.journal("notification_lue", notification=vue["id"])
@@ -172,7 +173,42 @@ async def notification(request: Request) -> Response:
                   groupes=groupes, erreurs=erreurs, saisie=saisie, message=message)
 
 
+def _document_of(definition: Any, n: Notification) -> Any:
+    """The attestation a notification hands out: the decision's (`emise: decision`, the ADF) or the
+    one the agent issued (`emise: instruction`, named in the notification); None for the others."""
+    if definition is None:
+        return None
+    if n.kind == "decision":
+        emises = definition.attestations_emises("decision")
+        return emises[0] if emises else None
+    if n.kind == "attestation":
+        return definition.attestation((n.contenu or {}).get("document", ""))
+    return None
+
+
+async def document(request: Request) -> Response:
+    """"TELECHARGER LE DOCUMENT" of a notification: the attestation it hands out (_document_of)."""
+    compte = current_account(request)
+    if compte is None:
+        return redirect(request, "connexion")
+    p = portal(request)
+    from ..engine.definition import by_id
+    from .demarche import attestation_file
+
+    with p.store.session() as s:
+        n = _mine(s, compte, request.path_params["id"])
+        demande = s.get(Demande, n.demande_id) if n is not None else None
+        definition = by_id(demande.procedure) if demande is not None else None
+        attestation = _document_of(definition, n) if n is not None else None
+        if attestation is None:
+            return Response(status_code=404)
+        name, pdf = attestation_file(p, definition, demande, attestation)  # type: ignore[arg-type]
+    p.journal("attestation_telechargee", notification=request.path_params["id"], fichier=name)
+    return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
+
+
 routes = [
     Route("/espace/notifications", liste, name="mes_notifications"),
     Route("/espace/notifications/{id:int}", notification, methods=["GET", "POST"], name="notification"),
+    Route("/espace/notifications/{id:int}/document", document, name="notification_document"),
 ]

@@ -139,7 +139,8 @@ async def _action(request: Request, act) -> Response:  # type: ignore[no-untyped
 
 
 async def complement(request: Request) -> Response:
-    """{"motifs": {"<justificatif id>": "illisible"|"invalide"|"manquant"}, "observations": "..."}"""
+    """{"motifs": {"<justificatif id or title>": "illisible"|"invalide"|"manquant"}, "observations": "..."};
+    a title is the one the applicant's pages show ("Justificatif de domicile"), the "*" aside."""
     from .instruction import ask_complement
 
     data = await _json(request)
@@ -170,6 +171,30 @@ async def decision(request: Request) -> Response:
     return await _action(request, act)
 
 
+async def attestation(request: Request) -> Response:
+    """An attestation the definition issues during the instruction (`emise: instruction`, e.g. the
+    ADP), named by its id or by its title ("Attestation de prolongation d'instruction")."""
+    from .instruction import issue_attestation
+
+    numero, attestation_id = request.path_params["numero"], request.path_params["attestation"]
+
+    async def act(p):  # type: ignore[no-untyped-def]
+        await issue_attestation(p, numero, attestation_id, p.url(str(request.url_for("connexion").path)))
+
+    return await _action(request, act)
+
+
+async def demande(request: Request) -> Response:
+    """One deposited demande as the agent sees it: its state, numéro étranger and the notifications
+    sent with the applicant's answers (web.instruction.echanges, the agent page's data)."""
+    from .instruction import DemandeInconnue, vue_agent
+
+    try:
+        return JSONResponse(vue_agent(portal(request), request.path_params["numero"]))
+    except DemandeInconnue:
+        return JSONResponse({"error": "demande inconnue"}, status_code=404)
+
+
 async def disponible(request: Request) -> Response:
     from .instruction import mark_available
 
@@ -196,8 +221,10 @@ routes = [
     Route("/__sim__/identites", _guard(identites), methods=["POST"]),
     Route("/__sim__/titres", _guard(titres), methods=["POST"]),
     Route("/__sim__/clock", _guard(clock), methods=["GET", "POST", "DELETE"]),
+    Route("/__sim__/demandes/{numero}", _guard(demande), methods=["GET"]),
     Route("/__sim__/demandes/{numero}/instruction", _guard(instruction), methods=["POST"]),
     Route("/__sim__/demandes/{numero}/complement", _guard(complement), methods=["POST"]),
+    Route("/__sim__/demandes/{numero}/attestations/{attestation}", _guard(attestation), methods=["POST"]),
     Route("/__sim__/demandes/{numero}/decision", _guard(decision), methods=["POST"]),
     Route("/__sim__/demandes/{numero}/titre-disponible", _guard(disponible), methods=["POST"]),
 ]

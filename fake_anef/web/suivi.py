@@ -5,6 +5,7 @@ Generic: what a demande is called and whether it has a confirmation is read from
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import or_, select
 from starlette.requests import Request
@@ -12,7 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import texts
-from ..demandes import BROUILLON, DEPOSEE
+from ..demandes import BROUILLON, DECISION, DECISION_STATE, DEPOSEE, DISPONIBLE
 from ..engine.definition import by_id
 from ..store import Demande, Titre
 from .pages import current_account, portal, redirect, render
@@ -30,6 +31,26 @@ class Ligne:
     reprendre: str | None  # a draft's URL
 
 
+@dataclass
+class TitreHistorique:
+    """A row of "Historique de mes Titres de Séjour": a title the administration holds, or the card a
+    favourable decision grants (its nature and mention as the definition words them)."""
+
+    date_debut: date
+    date_fin: date
+    categorie: str
+    mention: str
+
+
+def _accorde(d: Demande) -> TitreHistorique | None:
+    decision = (d.donnees or {}).get(DECISION_STATE)
+    if d.etat not in (DECISION, DISPONIBLE) or not decision:
+        return None
+    nature = decision.get("nature", "")
+    return TitreHistorique(date.fromisoformat(decision["date_debut"]), date.fromisoformat(decision["date_fin"]),
+                           nature[:1].upper() + nature[1:], decision.get("mention", ""))
+
+
 async def mes_demandes(request: Request) -> Response:
     compte = current_account(request)
     if compte is None:
@@ -39,7 +60,7 @@ async def mes_demandes(request: Request) -> Response:
         mine = [Demande.compte_id == compte.id]
         if compte.numero_etranger:  # after the instruction starts, the definitive account sees the demande
             mine.append(Demande.numero_etranger == compte.numero_etranger)
-        demandes = s.scalars(select(Demande).where(or_(*mine)).order_by(Demande.id.desc()))
+        demandes = list(s.scalars(select(Demande).where(or_(*mine)).order_by(Demande.id.desc())))
         for d in demandes:
             definition = by_id(d.procedure)
             if definition is None:
@@ -56,8 +77,11 @@ async def mes_demandes(request: Request) -> Response:
                               if sent and definition.confirmation is not None else None),
                 reprendre=None if sent else str(request.url_for("demarche", procedure=definition.id)),
             ))
-        titres = list(s.scalars(select(Titre).where(Titre.numero_etranger == compte.numero_etranger)
-                                .order_by(Titre.date_debut.desc()))) if compte.numero_etranger else []
+        titres = [TitreHistorique(t.date_debut, t.date_fin, t.categorie, t.mention)
+                  for t in s.scalars(select(Titre).where(Titre.numero_etranger == compte.numero_etranger))
+                  ] if compte.numero_etranger else []
+        titres += [t for t in map(_accorde, demandes) if t is not None]
+        titres.sort(key=lambda t: t.date_debut, reverse=True)
     return render(request, "mes_demandes.html", lignes=lignes, titres=titres)
 
 

@@ -51,7 +51,13 @@ def test_the_bundled_definition_is_the_guide_04_one() -> None:
      "valeur « {lieu_naissance.code} » inconnue"),
     (lambda d: d["documents"]["attestations"][0].pop("validite_mois"), "« validite_mois »"),
     (lambda d: d["documents"]["attestations"][0]["statut"][0].update(when="categorie == 'BPS'"), "nom(s) inconnu(s)"),
-    (lambda d: d["steps"][4]["sections"][0]["blocs"][4].update(document="adf"), "document « adf » inconnu"),
+    (lambda d: d["steps"][4]["sections"][0]["blocs"][4].update(document="inconnue"), "document « inconnue » inconnu"),
+    (lambda d: d["steps"][4]["sections"][0]["blocs"][4].update(document="adf"), "« adf » n'existe qu'à la décision"),
+    (lambda d: d["documents"]["attestations"][1].update(emise="remise"), "« remise » inconnu"),
+    (lambda d: d["documents"]["attestations"][1].update(emise="instruction"), "est nommée par sa notification (« lien »)"),
+    (lambda d: d["documents"]["attestations"][1].pop("titres"), "quel titre est délivré"),
+    (lambda d: d["documents"]["attestations"][1].update(courriel=True), "remise par sa notification"),
+    (lambda d: d["documents"]["attestations"][0]["paragraphes"].append({"texte": "{taxe} €"}), "valeur « {taxe} » inconnue"),
     (lambda d: d["documents"].pop("attestations"), "que remet le dépôt"),
 ])
 def test_a_broken_definition_is_refused_with_where_and_why(breakage, message: str) -> None:  # type: ignore[no-untyped-def]

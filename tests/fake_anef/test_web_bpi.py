@@ -71,14 +71,14 @@ def _post(client: TestClient, step: str, data: dict, files: dict | None = None):
     return client.post(f"{BASE}/etapes/{step}", data=data, files=files)
 
 
-def to_recapitulatif(client: TestClient, **over: str):  # type: ignore[no-untyped-def]
+def to_recapitulatif(client: TestClient, refugie: bool = False, **over: str):  # type: ignore[no-untyped-def]
     page = client.post("/espace/situation", data={"motif": "renouvellement"})
     assert "DÉPOSEZ VOTRE DEMANDE EN 5 ÉTAPES" in page.text  # the préambule
     page = client.post(BASE)
     assert page.url.path == f"{BASE}/etapes/informations-personnelles"
     assert _post(client, "informations-personnelles", informations(**over)).url.path.endswith("motif-de-sejour")
     married = over.get("situation_familiale") == "Marié(e)"
-    attestation = "attestation_bps_marie" if married else "attestation_bps"
+    attestation = f"attestation_{'refugie' if refugie else 'bps'}{'_marie' if married else ''}"
     assert _post(client, "motif-de-sejour", {attestation: "oui", "attestation_sanctions": "oui"}).url.path.endswith("justificatifs")
     _post(client, "justificatifs", {"_action": "ephoto:confirmer", "ephoto": "0" * 21 + "1"})
     payload = fichiers.pdf("DOC_TEST_PIECE_JOINTE.pdf")
@@ -253,3 +253,25 @@ def test_the_trust_list_is_published_and_kept_across_restarts(tmp_path: Path, sm
     assert {(e.authority, e.certificate_id) for e in trust} == {("FR00", "SIM1"), ("FR00", "0001")}
     with TestClient(create_app(settings)) as c:
         assert c.get("/2d-doc/certificats.pem").content == first.content
+
+
+@pytest.mark.parametrize(("categorie", "carte"), [
+    ("BPS", "Une carte de séjour pluriannuelle, valable du 01/03/2027 au 28/02/2031 portant la mention Bénéficiaire de la protection subsidiaire"),
+    ("Réfugié", "Une carte de résident, valable du 01/03/2027 au 28/02/2037 portant la mention Réfugié"),
+])
+def test_the_decision_s_adf_names_the_card_the_protection_gives(client: TestClient, smtp_sink, categorie: str, carte: str) -> None:  # type: ignore[no-untyped-def]
+    connected_holder(client, smtp_sink, categorie=categorie)
+    to_recapitulatif(client, refugie=categorie == "Réfugié")
+    _validate_all(client)
+    _post(client, "recapitulatif", {"_action": "deposer"})
+    numero = re.search(r"N° de la demande : (\d{19})", _text(client.get(f"{BASE}/documents/adp").content)).group(1)  # type: ignore[union-attr]
+    assert client.post(f"/__sim__/demandes/{numero}/instruction").json()["numero_etranger"] == NUMERO
+    fin = "2031-02-28" if categorie == "BPS" else "2037-02-28"
+    client.post(f"/__sim__/demandes/{numero}/decision", json={"date_debut": "2027-03-01", "date_fin": fin, "taxe": "225,50"}).raise_for_status()
+    listing = client.get("/espace/notifications").text
+    [decision_id] = {int(x) for x in re.findall(r'/espace/notifications/(\d+)">[^<]*Notification de décision', listing)}
+    text = _text(client.get(f"/espace/notifications/{decision_id}/document").content)
+    assert carte in text and "à la suite de votre demande de renouvellement de titre de séjour." in text
+    assert "vous acquitter de 225,50 € correspondant" in text and f"Identifiant (N° étranger) : {NUMERO}" in text
+    # the ADP of the dépôt is still the one offered on the confirmation page, not the ADF
+    assert client.get(f"{BASE}/documents/adf").status_code == 404

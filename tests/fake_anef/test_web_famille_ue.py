@@ -76,11 +76,17 @@ def start(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def
     assert saved.url.path.endswith("/modalites-du-sejour"), saved.text[-1500:]
 
 
+def visible(page_html: str) -> str:
+    """The page's text without the justificatifs drawn hidden (for demarche.js to show when a box
+    of the step is ticked)."""
+    return html.unescape(re.sub(r'<section class="justificatif"[^>]*\bhidden>.*?</section>', "", page_html, flags=re.S))
+
+
 def justificatifs(client: TestClient, smtp_sink, **answers: str) -> str:  # type: ignore[no-untyped-def]
     start(client, smtp_sink)
     page = _post(client, "modalites-du-sejour", modalites(**answers))
     assert page.url.path.endswith("/justificatifs"), html.unescape(page.text)[-3000:]
-    return html.unescape(page.text)
+    return visible(page.text)
 
 
 TITRES = {
@@ -108,7 +114,6 @@ TITRES = {
 
 @pytest.mark.parametrize(("answers", "present"), [
     ({"accueillant": "francaise"}, {"mariage", "identite", "residence", "carte_autre_etat"}),
-    ({"accueillant": "francaise", "sans_carte_autre_etat": "oui"}, {"mariage", "identite", "residence", "preuves_autre_etat"}),
     ({"accueillant": "europeenne", "activite": "étudiant", "lien": "conjoint", "plus_5_ans": "oui"},
      {"mariage", "identite", "droit_sejour", "continuite", "pec_etudiant"}),
     ({"accueillant": "europeenne", "activite": "étudiant", "lien": "descendant", "plus_5_ans": "oui", "situation": "Célibataire"},
@@ -121,9 +126,6 @@ TITRES = {
      {"pacs", "identite", "droit_sejour", "continuite", "cessation"}),
     ({"accueillant": "europeenne", "activite": "retraité ou inactif", "lien": "conjoint", "plus_5_ans": "oui"},
      {"mariage", "identite", "droit_sejour", "continuite", "assurance", "ressources"}),
-    ({"accueillant": "europeenne", "activite": "retraité ou inactif", "lien": "conjoint", "plus_5_ans": "oui",
-      "accueillant_titre": "oui", "accueillant_numero": "7501234567", "titre_permanent_accueillant": "oui"},
-     {"mariage", "continuite"}),
 ])
 def test_the_justificatifs_follow_the_answers(client: TestClient, smtp_sink, answers: dict, present: set) -> None:  # type: ignore[no-untyped-def]
     text = justificatifs(client, smtp_sink, **answers)
@@ -220,9 +222,24 @@ def test_depot_confirmation_pdf_and_mail(client: TestClient, smtp_sink) -> None:
     pdf = client.get(f"{BASE}/confirmation-depot.pdf").content
     flat = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "CONFIRMATION DU DÉPÔT D'UNE DEMANDE DE TITRE DE SÉJOUR" in flat and f"Identifiant (N° étranger) : {NUMERO}" in flat
+    assert "Lien avec l'accueillant : CONJOINT Nom de l'accueillant : MARTIN" in flat
+    assert "N° étranger de l'accueillant" not in flat and "Identité de l'accueillant" not in flat  # French: neither
     numero = re.search(r"N° de la demande : (\d{19})", flat).group(1)  # type: ignore[union-attr]
     [mail] = [m for m in map(parse, smtp_sink[0].all()) if "bien été enregistrée" in _body(m, "plain")]
     assert [p.get_filename() for p in mail.iter_attachments()] == [f"confirmation-depot-{numero}.pdf"]
+    # the favourable decision hands out the ADF: the permanent card, signed 2D-DOC 6J = 3
+    assert client.post(f"/__sim__/demandes/{numero}/instruction").json()["numero_etranger"] == NUMERO
+    client.post(f"/__sim__/demandes/{numero}/decision",
+                json={"date_debut": "2027-02-01", "date_fin": "2037-01-31", "taxe": "225"}).raise_for_status()
+    [decision_id] = set(re.findall(r'/espace/notifications/(\d+)">[^<]*Notification de décision', client.get("/espace/notifications").text))
+    adf = client.get(f"/espace/notifications/{decision_id}/document").content
+    flat = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(adf)).pages).split())
+    assert ("Une carte de séjour permanent, valable du 01/02/2027 au 31/01/2037 portant la mention Membre de famille "
+            "d'un citoyen de l'Union/EEE/Suisse va vous être délivré(e).") in flat
+    from harness.twoddoc import parse as parse_code, scan_pdf
+
+    [code] = scan_pdf(adf)
+    assert parse_code(code.payload).values()["6J"] == "3"
 
 
 def test_the_definition_is_bundled_and_a_broken_bloquants_rule_is_refused() -> None:
@@ -246,3 +263,127 @@ def test_the_list_of_justificatifs_from_the_preambule(client: TestClient) -> Non
     assert "MEMBRE DE FAMILLE D'UN CITOYEN UE/EEE/SUISSE" in flat
     assert flat.index("LIENS PERSONNELS ET FAMILIAUX") < flat.index("Document d'identité de l'accueillant")
     assert "Justificatifs de la résidence en France" in flat and "RESSOURCES" in flat
+
+
+# An accueillant holding a title: "confirmer son identité" against the portal's records (3/9) ----
+ACCUEILLANT = "7512345678"
+CONFIRMER = "identite:accueillant_identite_confirmee"
+
+
+def register_accueillant(client: TestClient) -> None:
+    client.post("/__sim__/identites", json={
+        "numero_etranger": ACCUEILLANT, "nom": "Müller", "prenom": "Anna", "date_naissance": "1985-03-14",
+        "pays_naissance": "DE", "nationalite": "DE", "sexe": "F",
+    }).raise_for_status()
+
+
+def avec_titre(**over: str) -> dict[str, str]:
+    values = modalites(accueillant="europeenne", activite="retraité ou inactif", plus_5_ans="oui", accueillant_titre="oui",
+                       accueillant_numero=ACCUEILLANT, accueillant_nom="MULLER", accueillant_prenoms="Anna",
+                       titre_permanent_accueillant="oui")
+    values.update(over)
+    return values
+
+
+def field_error(page_html: str, name: str) -> str:
+    """The error tied to the input `name` (aria-describedby), as a user's screen reader reads it."""
+    assert re.search(rf'name="{name}"[^>]*aria-describedby="err-{name}"', page_html), f"{name}: no error tied to it"
+    match = re.search(rf'id="err-{name}"[^>]*>(.*?)</', page_html, re.S)
+    return html.unescape(match.group(1)).strip() if match else ""
+
+
+def test_an_accueillant_with_a_title_is_confirmed_and_it_is_kept(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    start(client, smtp_sink)
+    register_accueillant(client)
+    page = _post(client, "modalites-du-sejour", {**avec_titre(), "_action": CONFIRMER})
+    text = html.unescape(page.text)
+    assert page.status_code == 200 and "Identité confirmée" in text, text[-3000:]
+    assert "Identité confirmée" in html.unescape(client.get(f"{BASE}/etapes/modalites-du-sejour").text)  # kept
+    saved = _post(client, "modalites-du-sejour", avec_titre())
+    assert saved.url.path.endswith("/justificatifs"), html.unescape(saved.text)[-3000:]
+    shown = visible(saved.text)
+    assert TITRES["identite"] not in shown and TITRES["droit_sejour"] not in shown  # permanent title: no 5 years
+    assert TITRES["ressources"] not in shown and TITRES["assurance"] not in shown
+    assert "Attestation sur l'honneur de l'accueillant *" in shown
+
+
+def test_a_forged_confirmation_is_ignored_and_saving_unconfirmed_is_refused(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    start(client, smtp_sink)
+    register_accueillant(client)
+    forged = f"{ACCUEILLANT}|muller|1985-03-14"
+    page = _post(client, "modalites-du-sejour", avec_titre(accueillant_identite_confirmee=forged))
+    assert page.status_code == 422
+    assert "Confirmez l'identité de votre accueillant" in field_error(page.text, "accueillant_numero")
+
+
+@pytest.mark.parametrize("wrong", [
+    {"accueillant_numero": "7512345679"},  # no such numéro
+    {"accueillant_nom": "Meier"},
+    {"accueillant_date_naissance_jour": "15"},
+])
+def test_a_record_that_does_not_match_is_refused_next_to_the_numero_and_nothing_saved_is_lost(client: TestClient, smtp_sink, wrong: dict) -> None:  # type: ignore[no-untyped-def]
+    start(client, smtp_sink)
+    register_accueillant(client)
+    assert _post(client, "modalites-du-sejour", {**avec_titre(), "_action": CONFIRMER}).status_code == 200
+    page = _post(client, "modalites-du-sejour", {**avec_titre(**wrong), "_action": CONFIRMER})
+    assert page.status_code == 422
+    assert field_error(page.text, "accueillant_numero").startswith("Aucun titre de séjour ne correspond à ce numéro étranger")
+    text = html.unescape(page.text)
+    assert "Identité confirmée" not in text
+    for value in wrong.values():
+        assert f'value="{value}"' in text  # what was typed is shown back
+    again = html.unescape(client.get(f"{BASE}/etapes/modalites-du-sejour").text)
+    assert f'value="{ACCUEILLANT}"' in again and "Identité confirmée" in again  # the confirmed save stays
+
+
+def test_changing_the_identity_after_confirming_asks_to_confirm_again(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    start(client, smtp_sink)
+    register_accueillant(client)
+    _post(client, "modalites-du-sejour", {**avec_titre(), "_action": CONFIRMER})
+    page = _post(client, "modalites-du-sejour", avec_titre(accueillant_nom="Meier"))
+    assert page.status_code == 422 and "Confirmez l'identité" in field_error(page.text, "accueillant_numero")
+
+
+def test_confirming_with_an_empty_field_says_which(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    start(client, smtp_sink)
+    page = _post(client, "modalites-du-sejour", {**avec_titre(accueillant_nom=""), "_action": CONFIRMER})
+    assert page.status_code == 422 and field_error(page.text, "accueillant_nom") == "Ce champ est obligatoire."
+
+
+def test_no_residence_card_from_that_state_is_ticked_at_step_3_and_swaps_the_justificatif(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    page = justificatifs(client, smtp_sink)
+    assert "Je ne possède pas de carte de séjour délivrée par cet État" in page
+    assert TITRES["carte_autre_etat"] in page and TITRES["preuves_autre_etat"] not in page
+    modalites_page = html.unescape(client.get(f"{BASE}/etapes/modalites-du-sejour").text)
+    assert "Je ne possède pas de carte de séjour" not in modalites_page  # not at the end of step 2 any more
+    ticked = _post(client, "justificatifs", {"sans_carte_autre_etat": "oui"})  # saved: the files are missing
+    assert ticked.status_code == 422
+    shown = visible(ticked.text)
+    assert TITRES["preuves_autre_etat"] in shown and TITRES["carte_autre_etat"] not in shown
+    assert 'name="sans_carte_autre_etat" value="oui" checked' in ticked.text
+    # the other one is on the page too, hidden, with its condition for demarche.js
+    assert len(re.findall(r'<section class="justificatif"[^>]*data-when=', ticked.text)) == 2
+
+
+def test_the_confirmation_pdf_names_the_accueillant_and_its_confirmed_identity(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    start(client, smtp_sink)
+    register_accueillant(client)
+    _post(client, "modalites-du-sejour", {**avec_titre(), "_action": CONFIRMER})
+    assert _post(client, "modalites-du-sejour", avec_titre()).url.path.endswith("/justificatifs")
+    _post(client, "justificatifs", {"_action": "ephoto:confirmer", "ephoto": "0" * 21 + "7"})
+    for jid in ("domicile", "mariage", "absence-accueillant", "continuite-sejour"):
+        payload = fichiers.pdf(f"{jid}.pdf")
+        _post(client, "justificatifs", {"_action": f"joindre:{jid}"},
+              files={f"fichier-{jid}": (payload["name"], payload["buffer"], payload["mimeType"])})
+    assert _post(client, "justificatifs", {}).url.path.endswith("/recapitulatif")
+    recap = html.unescape(client.get(f"{BASE}/etapes/recapitulatif").text)
+    assert re.search(r"Identité de l'accueillant\s*(</[^>]+>\s*<[^>]+>\s*)*:?\s*Identité confirmée", recap), recap[-4000:]
+    for etape in ("informations-personnelles", "modalites-du-sejour", "justificatifs"):
+        _post(client, "recapitulatif", {"_action": f"valider:{etape}"})
+    assert _post(client, "recapitulatif", {"_action": "deposer"}).url.path.endswith("/confirmation")
+    pdf = client.get(f"{BASE}/confirmation-depot.pdf").content
+    flat = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    for line in ("Lien avec l'accueillant : CONJOINT", "Nom de l'accueillant : MULLER", "Prénom(s) de l'accueillant : ANNA",
+                 "Nationalité de l'accueillant : ALLEMANDE", f"N° étranger de l'accueillant : {ACCUEILLANT}",
+                 "Identité de l'accueillant : IDENTITÉ CONFIRMÉE"):
+        assert line in flat, flat

@@ -127,3 +127,100 @@ def test_mes_demandes_shows_the_states_of_faq_12(app, smtp_sink) -> None:  # typ
         assert "Décision prise" in applicant.get("/espace/demandes").text
         applicant.post(f"/__sim__/demandes/{numero}/titre-disponible").raise_for_status()
         assert "Titre de séjour disponible" in unescape(applicant.get("/espace/demandes").text)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_decision_gives_the_adf_with_its_signed_2d_doc_and_updates_the_history(app, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    from harness.twoddoc import TrustList, parse as parse_code, scan_pdf, verify
+
+    with TestClient(app) as applicant:
+        numero = _deposit(applicant, smtp_sink)
+        numero_etranger = applicant.post(f"/__sim__/demandes/{numero}/instruction").json()["numero_etranger"]
+        assert "Aucun titre de séjour n'est enregistré" in unescape(applicant.get("/espace/demandes").text)
+        refused = applicant.post(f"/__sim__/demandes/{numero}/decision",
+                                 json={"date_debut": "2027-12-31", "date_fin": "2027-01-01", "taxe": "deux cents"})
+        assert refused.status_code == 422
+        assert refused.json()["error"] == {"date_fin": "La date de fin doit suivre la date de début.",
+                                           "taxe": "Saisissez un montant en euros, par exemple 225."}
+        applicant.post(f"/__sim__/demandes/{numero}/decision",
+                       json={"date_debut": "2027-01-18", "date_fin": "2028-01-17", "taxe": "225"}).raise_for_status()
+        listing = applicant.get("/espace/notifications").text
+        [decision_id] = {int(x) for x in re.findall(r'/espace/notifications/(\d+)">[^<]*Notification de décision', listing)}
+        opened = unescape(applicant.get(f"/espace/notifications/{decision_id}").text)
+        assert "TELECHARGER LE DOCUMENT" in opened
+        download = applicant.get(f"/espace/notifications/{decision_id}/document")
+        assert download.status_code == 200 and download.headers["content-type"] == "application/pdf"
+        today = date.today()
+        assert f'ATTESTATION_DECISION_FAVORABLE_{numero_etranger}_{today:%Y%m%d}.pdf' in download.headers["content-disposition"]
+        text = _pdf_text(download.content)
+        for sentence in ("ATTESTATION DE DÉCISION FAVORABLE", "SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR",
+                         "VOS RÉFÉRENCES :", f"Identifiant (N° étranger) : {numero_etranger}",
+                         f"N° de la demande : {numero}", f"DATE D'ÉMISSION : {today:%d/%m/%Y}",
+                         "Nom de naissance : COLLINS", "Prénom : MARSHALL", "Né(e) le : 04/03/1990",
+                         "A : MONTRÉAL, CANADA", "Nationalité : CANADIENNE",
+                         f"Le {today:%d/%m/%Y}, une décision favorable a été prise à la suite de votre demande d'admission au séjour.",
+                         "Une carte de séjour temporaire, valable du 18/01/2027 au 17/01/2028 portant la mention Vie "
+                         "privée et familiale va vous être délivré(e).",
+                         "Cette attestation n'est valable qu'accompagnée du visa de long séjour ou du titre précédemment détenu.",
+                         "Ce document autorise le franchissement des frontières de l'espace Schengen.",
+                         "Vous devrez à cette occasion vous acquitter de 225 € correspondant au montant des taxes"):
+            assert sentence in text, sentence
+        # issued once: the second download is the same file
+        assert applicant.get(f"/espace/notifications/{decision_id}/document").content == download.content
+        [code] = scan_pdf(download.content)
+        assert verify(code.payload, TrustList.from_pem(applicant.get("/2d-doc/certificats.pem").content)).valid
+        values = parse_code(code.payload).values()
+        assert values["6J"] == "3" and values["6K"] == numero and values["6Q"] == numero_etranger
+        assert values["6M"] == "VIE PRIVEE ET FAMILIALE" and values["62"] == "COLLINS" and values["60"] == "MARSHALL"
+        assert (values["6N"], values["6O"], values["6L"]) == ("18012027", "17012028", f"{today:%d%m%Y}")
+        assert values["67"] == values["6C"] == "CA" and values["69"] == "04031990"
+        # the card granted appears in "Historique de mes Titres de Séjour"
+        history = unescape(applicant.get("/espace/demandes").text)
+        assert re.search(r"18/01/2027</td><td>17/01/2028</td>\s*<td>Carte de séjour temporaire</td><td>Vie privée et familiale</td><td>Accepté",
+                         history), history
+        # a complément notification has no document; nobody else's decision is downloadable
+        assert applicant.get(f"/espace/notifications/{decision_id + 1}/document").status_code == 404
+
+
+def test_the_agent_issues_an_adp_while_instructing_a_first_demande(app, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    from harness.twoddoc import TrustList, parse as parse_code, scan_pdf, verify
+
+    with TestClient(app) as applicant, TestClient(app) as agent:
+        numero = _deposit(applicant, smtp_sink)
+        agent.post("/agent/connexion", data={"identifiant": "agent.instructeur", "mot_de_passe": "Instructeur1!"})
+        # not before the instruction starts
+        page = agent.get(f"/agent/demandes/{numero}").text
+        assert "Délivrer : Attestation de prolongation d&#39;instruction" not in page
+        numero_etranger = applicant.post(f"/__sim__/demandes/{numero}/instruction").json()["numero_etranger"]
+        mails = len(_notification_mails(smtp_sink))
+        done = agent.post(f"/agent/demandes/{numero}/attestation-adp")
+        assert "L'attestation a été délivrée au demandeur." in unescape(done.text)
+        assert len(_notification_mails(smtp_sink)) == mails + 1
+        # an attestation the procedure does not issue during the instruction is refused
+        assert applicant.post(f"/__sim__/demandes/{numero}/attestations/adf").status_code == 422
+        listing = unescape(applicant.get("/espace/notifications").text)
+        [adp_id] = {int(x) for x in re.findall(r"/espace/notifications/(\d+)\">[^<]*Attestation de prolongation d'instruction", listing)}
+        opened = unescape(applicant.get(f"/espace/notifications/{adp_id}").text)
+        assert (f"Je vous informe que le document « Attestation de prolongation d'instruction » relatif à votre demande "
+                f"en ligne de titre de séjour n° {numero} est mis à votre disposition.") in opened
+        assert "TELECHARGER LE DOCUMENT" in opened
+        download = applicant.get(f"/espace/notifications/{adp_id}/document")
+        today = date.today()
+        assert f"ATTESTATION_PROLOGATION_INSTRUCTION_{numero_etranger}_{today:%Y%m%d}.pdf" in download.headers["content-disposition"]
+        text = _pdf_text(download.content)
+        for sentence in ("ATTESTATION DE PROLONGATION D'INSTRUCTION", f"Identifiant (N° de l'étranger) : {numero_etranger}",
+                         f"DATE D'EMISSION : {today:%d/%m/%Y}", "Elle ne permet pas d'acquérir de nouveaux droits.",
+                         "Ce document n'autorise pas le franchissement des frontières de l'espace Schengen.",
+                         f"Cette attestation justifie de la régularité de votre séjour en France entre le {today:%d/%m/%Y} et le"):
+            assert sentence in text, sentence
+        [code] = scan_pdf(download.content)
+        assert verify(code.payload, TrustList.from_pem(applicant.get("/2d-doc/certificats.pem").content)).valid
+        values = parse_code(code.payload).values()
+        assert values["6J"] == "2" and values["6Q"] == numero_etranger and values["6P"] == "NON AUTORISE A TRAVAILLER"
