@@ -1,4 +1,6 @@
-"""The attestation de prolongation d'instruction (ADP, guide 04 ANNEXE 1) as a verifier meets it:
+"""The attestations with a 2D-DOC as a verifier meets them: the attestation de prolongation
+d'instruction (ADP, guide 04 ANNEXE 1) and the attestation de décision favorable (ADF, guide 03
+"INSTRUCTION DE LA DEMANDE" étape 4). Each one:
 its printed text read with pypdf, its 2D-DOC found as a phone finds it (the page rendered, the code
 read from the pixels: harness.twoddoc.scan_pdf), verified against the target's trust list, and the
 three compared: what is printed, what the code holds, who the persona is.
@@ -7,7 +9,7 @@ The comparisons follow the specification, not the portal: a 2D-DOC field holds f
 ANTS annex says (unaccented capitals, digits, spaces; '/' between prénoms), so the persona's values
 are written that way here (:func:`as_code`), independently of any portal's writer.
 
-`check_adp` never stops at the first problem: the report lists them all, and the findings
+`check_adp` and `check_adf` never stop at the first problem: the report lists them all, and the findings
 (deviations that do not make the code invalid, e.g. what the scanner noticed).
 """
 
@@ -84,10 +86,11 @@ def months_later_less_a_day(start: date, months: int) -> date:
 
 
 @dataclass
-class AdpReport:
+class AttestationReport:
     """What was read (printed fields, the code) and every problem found, with the findings."""
 
     filename: str
+    nom: str = "l'attestation de prolongation d'instruction"
     printed: dict[str, str] = field(default_factory=dict)
     scanned: list[ScannedCode] = field(default_factory=list)
     verification: Verification | None = None
@@ -110,13 +113,13 @@ class AdpReport:
 
     def check(self) -> None:
         if self.problems:
-            raise AssertionError("l'attestation de prolongation d'instruction ne convient pas :\n  - "
+            raise AssertionError(f"{self.nom} ne convient pas :\n  - "
                                  + "\n  - ".join(self.problems) + "\n" + self.summary())
 
 
-def check_adp(document: PdfDocument, persona: Any, trust: TrustList, *, statut: str = "BPS") -> AdpReport:
+def check_adp(document: PdfDocument, persona: Any, trust: TrustList, *, statut: str = "BPS") -> AttestationReport:
     """Every check of guide 04 ANNEXE 1 and of the ANTS specification on one downloaded ADP."""
-    report = AdpReport(filename=document.filename)
+    report = AttestationReport(filename=document.filename)
     problems = report.problems
     for line in TITRE:
         if not document.contains(line):
@@ -126,7 +129,9 @@ def check_adp(document: PdfDocument, persona: Any, trust: TrustList, *, statut: 
     _check_printed(document, persona, statut, printed, problems)
     emission = parse_fr(_first_word(printed.get(EMISSION, "")))
     validite = VALIDITE.search(document.flat)
-    _check_code(document, persona, trust, report, emission, validite)
+    _check_code(document, persona, trust, report, emission, validite.groups() if validite else None,
+                type_attendu=(TYPE_ADP, "attestation de prolongation d'instruction"), numero=persona.numero_etranger,
+                numero_label=IDENTIFIANT)
     return report
 
 
@@ -177,8 +182,9 @@ def _check_printed(document: PdfDocument, persona: Any, statut: str, printed: di
         problems.append("la mention « 2D-DOC » qui signale le code est absente (§4)")
 
 
-def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: AdpReport,
-                emission: date | None, validite: re.Match[str] | None) -> None:
+def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: AttestationReport,
+                emission: date | None, validite: tuple[str, str] | None, *, type_attendu: tuple[str, str],
+                numero: str, numero_label: str) -> None:
     problems = report.problems
     report.scanned = scan_pdf(document.content)
     if not report.scanned:
@@ -211,8 +217,8 @@ def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: A
     printed = report.printed
     adresse = persona.adresse
     expected: list[tuple[str, str, str]] = [
-        ("6J", TYPE_ADP, "type de document étranger (2 : attestation de prolongation d'instruction)"),
-        ("6Q", persona.numero_etranger, "numéro étranger du demandeur"),
+        ("6J", type_attendu[0], f"type de document étranger ({type_attendu[0]} : {type_attendu[1]})"),
+        ("6Q", numero, "numéro étranger du demandeur"),
         ("6K", printed.get("N° de la demande", ""), "N° de la demande imprimé"),
         ("62", as_code(persona.nom), "nom de naissance"),
         ("60", "/".join(as_code(p) for p in persona.prenoms), "prénoms, séparés par « / »"),
@@ -225,11 +231,12 @@ def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: A
         ("6W", adresse.code_postal, "code postal"),
         ("6X", as_code(adresse.ville), "commune"),
     ]
-    if emission is not None:
-        expected.append(("6L", jjmmaaaa(emission), "date de dépôt imprimée"))
+    depot = NUMERO_DEMANDE.match(printed.get("N° de la demande", ""))
+    if depot is not None:  # the numéro de la demande carries its dépôt date (AAAAMMJJ)
+        expected.append(("6L", depot.group(2)[6:] + depot.group(2)[4:6] + depot.group(2)[:4], "date de dépôt (celle du N° de la demande)"))
     if validite is not None:
-        expected += [("6N", validite.group(1).replace("/", ""), "début de validité imprimé"),
-                     ("6O", validite.group(2).replace("/", ""), "fin de validité imprimée")]
+        expected += [("6N", validite[0].replace("/", ""), "début de validité imprimé"),
+                     ("6O", validite[1].replace("/", ""), "fin de validité imprimée")]
     for identifier, want, what in expected:
         got = values.get(identifier)
         item = code.field(identifier)
@@ -241,8 +248,81 @@ def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: A
     # What is printed and what is signed say the same thing.
     if as_code(printed.get("Nom de naissance", "")) not in ("", values.get("62")):
         problems.append(f"2D-DOC 62 « {values.get('62')} » ≠ nom imprimé « {printed.get('Nom de naissance')} »")
-    if not same(printed.get(IDENTIFIANT, ""), values.get("6Q", "")):
-        problems.append(f"2D-DOC 6Q « {values.get('6Q')} » ≠ identifiant imprimé « {printed.get(IDENTIFIANT)} »")
+    if not same(printed.get(numero_label, ""), values.get("6Q", "")):
+        problems.append(f"2D-DOC 6Q « {values.get('6Q')} » ≠ identifiant imprimé « {printed.get(numero_label)} »")
+
+
+# The ADF (guide 03 "INSTRUCTION DE LA DEMANDE", étape 4) ------------------------------------------
+TITRE_ADF = ("ATTESTATION DE DÉCISION FAVORABLE", "SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR")
+IDENTIFIANT_ADF, EMISSION_ADF = "Identifiant (N° étranger)", "DATE D'ÉMISSION"
+IDENTITE_ADF = ("Nom de naissance", "Nom d'usage", "Prénom", "Né(e) le", "A", "Nationalité", "Adresse")
+DECISION = re.compile(r"Le (\d{2}/\d{2}/\d{4}), une décision favorable a été prise à la suite de votre demande")
+CARTE = re.compile(r"Une (.+?), valable du (\d{2}/\d{2}/\d{4}) au (\d{2}/\d{2}/\d{4}) portant la mention (.+?) "
+                   r"va vous être délivré\(e\)\.")
+ACCOMPAGNEE = "Cette attestation n'est valable qu'accompagnée du visa de long séjour ou du titre précédemment détenu."
+TAXE = re.compile(r"Vous devrez à cette occasion vous acquitter de ([0-9][0-9 ]*(?:,[0-9]{2})?) € correspondant au "
+                  r"montant des taxes")
+TYPE_ADF = "3"
+
+
+def euros(amount: str) -> str:
+    """"225" → "225", "225.5" → "225,50": the taxe as the attestation prints it."""
+    value = float(amount.replace(",", "."))
+    return f"{value:.0f}" if value == int(value) else f"{value:.2f}".replace(".", ",")
+
+
+def check_adf(document: PdfDocument, persona: Any, trust: TrustList, *, numero_etranger: str, numero_demande: str,
+              debut: date, fin: date, taxe: str, mention: str | None = None) -> AttestationReport:
+    """Every check of the guide's ADF and of the ANTS specification (type 13, 6J = 3) on one
+    downloaded ADF: the references, the persona's identity, the decision's card (dates, `mention`
+    when given), the taxe, the guide's sentences; the code verified and compared with all of it."""
+    report = AttestationReport(filename=document.filename, nom="l'attestation de décision favorable")
+    problems = report.problems
+    for line in TITRE_ADF:
+        if not document.contains(line):
+            problems.append(f"titre « {line} » absent")
+    printed = document.fields((IDENTIFIANT_ADF, "N° de la demande", EMISSION_ADF, *IDENTITE_ADF),
+                              end=r"Le \d{2}/\d{2}/\d{4}, une décision favorable")
+    report.printed = printed
+    for label, want in ((IDENTIFIANT_ADF, numero_etranger), ("N° de la demande", numero_demande)):
+        if not same(_first_word(printed.get(label, "")), want):
+            problems.append(f"{label} : lu « {printed.get(label)} », attendu « {want} »")
+    for expected in expected_identity(persona):
+        if expected.label in IDENTITE_ADF and not expected.matches(printed.get(expected.label)):
+            problems.append(f"{expected.label} : lu « {printed.get(expected.label)} », attendu "
+                            + " ou ".join(f"« {v} »" for v in expected.values))
+    emission = parse_fr(_first_word(printed.get(EMISSION_ADF, "")))
+    if emission is None:
+        problems.append(f"DATE D'ÉMISSION : « {printed.get(EMISSION_ADF)} » n'est pas une date JJ/MM/AAAA")
+    decision = DECISION.search(document.flat)
+    if decision is None:
+        problems.append("phrase de la décision absente : « Le JJ/MM/AAAA, une décision favorable a été prise … »")
+    elif emission is not None and parse_fr(decision.group(1)) != emission:
+        problems.append(f"date de la décision {decision.group(1)} différente de la DATE D'ÉMISSION {emission:%d/%m/%Y}")
+    carte = CARTE.search(document.flat)
+    validite = None
+    if carte is None:
+        problems.append("phrase du titre délivré absente : « Une carte …, valable du JJ/MM/AAAA au JJ/MM/AAAA portant "
+                        "la mention … va vous être délivré(e). »")
+    else:
+        validite = (carte.group(2), carte.group(3))
+        if (parse_fr(carte.group(2)), parse_fr(carte.group(3))) != (debut, fin):
+            problems.append(f"validité du titre : du {carte.group(2)} au {carte.group(3)}, attendu du "
+                            f"{debut:%d/%m/%Y} au {fin:%d/%m/%Y} (la décision)")
+        if mention is not None and not same(carte.group(4), mention):
+            problems.append(f"mention du titre : « {carte.group(4)} », attendu « {mention} »")
+    taxe_lue = TAXE.search(document.flat)
+    if taxe_lue is None:
+        problems.append("phrase de la taxe absente : « Vous devrez à cette occasion vous acquitter de … € … »")
+    elif taxe_lue.group(1).replace(" ", "") != euros(taxe):
+        problems.append(f"taxe : {taxe_lue.group(1)} €, attendu {euros(taxe)} € (la décision)")
+    for sentence in (ACCOMPAGNEE, SCHENGEN):
+        if not document.contains(sentence):
+            problems.append(f"phrase absente : « {sentence} »")
+    _check_code(document, persona, trust, report, emission, validite,
+                type_attendu=(TYPE_ADF, "attestation favorable de décision"), numero=numero_etranger,
+                numero_label=IDENTIFIANT_ADF)
+    return report
 
 
 def _first_word(text: str) -> str:

@@ -40,7 +40,9 @@ def words(text: str) -> str:
 
 
 def same(a: str, b: str) -> bool:
-    return words(a).casefold() == words(b).casefold()
+    """Equal as a clerk reads them; upper-cased first, as the documents print names ("ı" and "i"
+    both print "I": "Nağıoğlu" is "NAĞIOĞLU")."""
+    return words(a).upper().casefold() == words(b).upper().casefold()
 
 
 @dataclass
@@ -152,12 +154,14 @@ def expected_identity(persona: Any) -> list[Expected]:
 def compare_confirmation(document: PdfDocument, persona: Any, *, numero_etranger: str = "",
                          titre: str = "CONFIRMATION DU DÉPÔT D'UNE PRÉ-DEMANDE",
                          sentences: Sequence[str] = CONFIRMATION_SENTENCES,
-                         identity: list[Expected] | None = None) -> Comparison:
+                         identity: list[Expected] | None = None,
+                         labels: Sequence[str] = CONFIRMATION_LABELS) -> Comparison:
     """Every field of the confirmation of the dépôt (guide 02: "CONFIRMATION DU DÉPÔT D'UNE
     PRÉ-DEMANDE"; guide 03 gives its own `titre` and `sentences`) against the persona (or the
     `identity` the portal is expected to print), and its references: the numéro de la demande in
-    the guide's 19-digit format, dated like the document."""
-    printed = document.fields(CONFIRMATION_LABELS, end=r"Le \d{2}/\d{2}/\d{4}, vous avez déposé")
+    the guide's 19-digit format, dated like the document. `labels`: every label printed, in order
+    (a journey whose confirmation prints more lines than guide 02's adds its own after them)."""
+    printed = document.fields(labels, end=r"Le \d{2}/\d{2}/\d{4}, vous avez déposé")
     result = Comparison(printed=printed)
     if not document.contains(titre):
         result.problems.append(f"titre « {titre} » absent")

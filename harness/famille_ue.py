@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from . import fichiers
 from .actor import Actor
-from .demarche import Demarche
-from .documents import PdfDocument
+from .demarche import Demarche, Zone
+from .documents import CONFIRMATION_LABELS, Comparison, Expected, PdfDocument, compare_confirmation, expected_identity
 from .enfant_de_francais import requested_justificatifs
 from .referentiel import nationality_labels
 
@@ -35,6 +35,11 @@ LIENS = {
     "personne à charge": "Personne à charge",
 }
 AUTRE_ETAT = "Belgique"  # where the couple lived: the persona records only how long
+SITUATION = "MA SITUATION VIS-À-VIS DE L'ACCUEILLANT"
+NUMERO_ACCUEILLANT = "Numéro étranger de l'accueillant"
+# The simulator's words for "confirmer son identité" (guide 05 3/9 has a caption only: DERIVED there).
+CONFIRMER = "Confirmer l'identité de l'accueillant"
+CONFIRMEE = "Identité confirmée"
 
 
 def demarche(actor: Actor) -> Demarche:
@@ -51,6 +56,8 @@ def fill_informations(actor: Actor) -> None:
     """Étape 1: the place of birth (the record has none), the address, the phone."""
     p, d = actor.persona, demarche(actor)
     d.zone.section("ÉTAT CIVIL").fill("Lieu de naissance", p.ville_naissance)
+    if p.nom_usage:  # "Un nom d'usage peut être ajouté si nécessaire"
+        d.zone.section("ÉTAT CIVIL").fill("Nom d'usage", p.nom_usage)
     a = p.adresse
     d.fill_address(a.ligne(), a.code_postal, zone=d.zone.section("ADRESSE"))
     d.zone.section("INFORMATIONS DE CONTACT").fill("Téléphone", p.telephone)
@@ -62,9 +69,23 @@ def plus_de_5_ans(persona: Any) -> bool:
     return (date.today() - entree).days > 5 * 365 + 1
 
 
-def fill_modalites(actor: Actor, *, lien: str | None = None, mois: int | None = None) -> None:
+def titulaire(actor: Actor) -> bool:
+    """The accueillant is a European holding a title (a numéro étranger): their identity is confirmed."""
+    h = actor.persona.accueillant
+    return h.qualite != "français" and bool(h.personne.numero_etranger)
+
+
+def autre_numero(numero: str) -> str:
+    """A numéro étranger of the right shape that is not `numero` (its last digit changed)."""
+    return numero[:-1] + str((int(numero[-1]) + 1) % 10)
+
+
+def fill_modalites(actor: Actor, *, lien: str | None = None, mois: int | None = None, numero: str | None = None,
+                   confirmer: bool = False) -> None:
     """Étape 2, sub-screens 1/9 to 9/9, from the persona; `lien` and `mois` override its link to the
-    accueillant and the months spent in another member state (for the refusals)."""
+    accueillant and the months spent in another member state (for the refusals), `numero` the
+    accueillant's numéro étranger typed; `confirmer`: press "Confirmer" for an accueillant with a
+    title and see the identity confirmed (3/9), before the children and the family situation."""
     p, d = actor.persona, demarche(actor)
     h = p.accueillant
     lien = lien or h.lien
@@ -84,16 +105,17 @@ def fill_modalites(actor: Actor, *, lien: str | None = None, mois: int | None = 
     if not francais:
         z.choose("Votre accueillant possède-t-il un titre de séjour (numéro étranger) ?", oui(bool(personne.numero_etranger)))
         if personne.numero_etranger:
-            z.fill("Numéro étranger de l'accueillant", personne.numero_etranger)
+            z.fill(NUMERO_ACCUEILLANT, numero or personne.numero_etranger)
             z.choose("Ce titre de séjour est-il un titre de séjour permanent ?", "Non")
     z.fill("Nom de l'accueillant", personne.nom)
     z.fill("Prénom(s) de l'accueillant", " ".join(personne.prenoms))
     z.fill_date("Date de naissance de l'accueillant", personne.date_naissance)
     z.select("Nationalité de l'accueillant", *nationality_labels(personne.nationalites[0]))
+    if confirmer and titulaire(actor):
+        confirm_identity(actor)
+        expect_identity_confirmed(actor)
+    fill_enfants(actor)
     z = d.zone.section("LIENS PERSONNELS ET FAMILIAUX")
-    z.choose("Avez-vous des enfants à votre charge ou à celle de votre conjoint ?", oui(bool(p.enfants)))
-    if p.enfants:
-        raise NotImplementedError("children are not typed by this journey yet")
     z.select("Quelle est votre situation familiale actuelle ?", p.situation_familiale)
     if p.situation_familiale in ("Marié(e)", "Pacsé(e)"):
         z.fill_date("Date de l'union", p.union.date)
@@ -106,6 +128,63 @@ def fill_modalites(actor: Actor, *, lien: str | None = None, mois: int | None = 
         z.fill_date("Date de début du séjour", debut)
         z.fill_date("Date de fin du séjour", fin)
         z.choose("Ce séjour a-t-il duré plus de trois mois ?", oui(mois > 3))
+
+
+def fill_enfants(actor: Actor) -> None:
+    """6/9: "Il peut également déclarer plusieurs enfants": each child in its group "Enfant n",
+    the next one after "Ajouter un enfant" (which reloads the page, what was typed kept)."""
+    p, d = actor.persona, demarche(actor)
+    z = d.zone.section("LIENS PERSONNELS ET FAMILIAUX")
+    z.choose("Avez-vous des enfants à votre charge ou à celle de votre conjoint ?", oui(bool(p.enfants)))
+    for i, enfant in enumerate(p.enfants):
+        if i:
+            d.press("Ajouter un enfant", within=z)
+            z = d.zone.section("LIENS PERSONNELS ET FAMILIAUX")
+        g = z.group(f"Enfant {i + 1}")
+        g.fill("Nom", enfant.nom)
+        g.fill("Prénom(s)", " ".join(enfant.prenoms))
+        g.fill_date("Date de naissance", enfant.date_naissance)
+
+
+def expect_enfants(actor: Actor) -> None:
+    """Every child of the persona is in its group, as typed."""
+    z = demarche(actor).zone.section("LIENS PERSONNELS ET FAMILIAUX")
+    assert actor.persona.enfants, "la personne n'a pas d'enfant"
+    for i, enfant in enumerate(actor.persona.enfants):
+        g = z.group(f"Enfant {i + 1}")
+        expect(g.field("Nom")).to_have_value(enfant.nom)
+        expect(g.field("Prénom(s)")).to_have_value(" ".join(enfant.prenoms))
+    expect(z.root.get_by_role("group", name=f"Enfant {len(actor.persona.enfants) + 1}", exact=True)).to_have_count(0)
+
+
+def situation_zone(actor: Actor) -> Zone:
+    return demarche(actor).zone.section(SITUATION)
+
+
+def confirm_identity(actor: Actor) -> None:
+    """3/9 "confirmer son identité": the button of the accueillant's identity (the page reloads)."""
+    demarche(actor).press(CONFIRMER, within=situation_zone(actor))
+
+
+def expect_identity_confirmed(actor: Actor, confirmed: bool = True) -> None:
+    text = situation_zone(actor).root.get_by_text(CONFIRMEE)
+    if confirmed:
+        expect(text).to_be_visible()
+    else:
+        expect(text).to_have_count(0)
+
+
+def correct_numero(actor: Actor) -> None:
+    situation_zone(actor).fill(NUMERO_ACCUEILLANT, actor.persona.accueillant.personne.numero_etranger)
+
+
+def expect_accueillant_kept(actor: Actor, numero: str) -> None:
+    """After a refused confirmation, what was typed about the accueillant is still there."""
+    z, personne = situation_zone(actor), actor.persona.accueillant.personne
+    expect(z.field(NUMERO_ACCUEILLANT)).to_have_value(numero)
+    expect(z.field("Nom de l'accueillant")).to_have_value(personne.nom)
+    expect(z.field("Prénom(s) de l'accueillant")).to_have_value(" ".join(personne.prenoms))
+    expect(z.group("Date de naissance de l'accueillant").root.get_by_label("Année")).to_have_value(str(personne.date_naissance.year))
 
 
 def fill_justificatifs(actor: Actor) -> None:
@@ -128,12 +207,51 @@ def validate_parts(actor: Actor) -> None:
             d.expect_part_open(PARTS[i + 1])
 
 
+# The confirmation of the dépôt ----------------------------------------------------------------
+CONFIRMATION_TITRE = "CONFIRMATION DU DÉPÔT D'UNE DEMANDE DE TITRE DE SÉJOUR"
+# The lines the simulator prints after guide 02's (its own words: guide 05 shows no confirmation).
+ACCUEILLANT_LABELS = ("Lien avec l'accueillant", "Nom de l'accueillant", "Prénom(s) de l'accueillant",
+                      "Nationalité de l'accueillant", "N° étranger de l'accueillant", "Identité de l'accueillant")
+
+
+def _adjectifs(code: str) -> tuple[str, ...]:
+    return tuple(nationality_labels(code)[:2])
+
+
+def expected_on_confirmation(persona: Any) -> tuple[list[Expected], list[str]]:
+    """What the confirmation must print for this persona (the identity the portal holds for the
+    numéro étranger: every prénom, the first nationality; the accueillant as typed at étape 2), and
+    the labels it must not print (no numéro nor confirmed identity for an accueillant without title)."""
+    h = persona.accueillant
+    identity = [e for e in expected_identity(persona) if e.label != "Nationalité"]
+    identity.append(Expected("Nationalité", _adjectifs(persona.nationalites[0])))
+    identity += [
+        Expected("Lien avec l'accueillant", (LIENS[h.lien],)),
+        Expected("Nom de l'accueillant", (h.personne.nom,)),
+        Expected("Prénom(s) de l'accueillant", (" ".join(h.personne.prenoms),)),
+        Expected("Nationalité de l'accueillant", _adjectifs(h.personne.nationalites[0])),
+    ]
+    if h.qualite != "français" and h.personne.numero_etranger:
+        identity += [Expected("N° étranger de l'accueillant", (h.personne.numero_etranger,)),
+                     Expected("Identité de l'accueillant", (CONFIRMEE,))]
+        return identity, []
+    return identity, ["N° étranger de l'accueillant", "Identité de l'accueillant"]
+
+
+def compare(document: PdfDocument, persona: Any) -> Comparison:
+    """Every line of the confirmation against the persona, and its references."""
+    identity, absent = expected_on_confirmation(persona)
+    result = compare_confirmation(document, persona, numero_etranger=persona.numero_etranger, titre=CONFIRMATION_TITRE,
+                                  identity=identity, labels=(*CONFIRMATION_LABELS, *ACCUEILLANT_LABELS))
+    for label in absent:
+        if label in result.printed:
+            result.problems.append(f"{label} : lu « {result.printed[label]} », attendu absent")
+    return result
+
+
 def expect_confirmation(document: PdfDocument, persona: Any) -> None:
-    """The confirmation de dépôt names the applicant and their numéro étranger."""
-    flat = document.flat
-    assert "CONFIRMATION DU DÉPÔT D'UNE DEMANDE DE TITRE DE SÉJOUR" in flat, flat[:800]
-    assert persona.numero_etranger in flat, flat[:800]
-    assert persona.nom.upper() in flat.upper(), flat[:800]
+    """The confirmation de dépôt prints the applicant, their address, the accueillant and the link."""
+    compare(document, persona).check()
 
 
 def expect_no_step(actor: Actor, title: str) -> None:

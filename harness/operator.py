@@ -10,9 +10,9 @@ import httpx
 
 
 class OperatorAPI:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, timeout: float = 15) -> None:
         self.url = url.rstrip("/")
-        self._client = httpx.Client(timeout=15)
+        self._client = httpx.Client(timeout=timeout)
 
     def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
         response = self._client.post(f"{self.url}{path}", json=payload)
@@ -48,3 +48,29 @@ class OperatorAPI:
         """Instruction of a deposited demande begins: the simulator assigns a numéro étranger and
         mails the definitive account (guide 02 "INSTRUCTION DE LA DEMANDE"). Returns the numéro."""
         return self._post(f"/demandes/{numero_demande}/instruction", {})["numero_etranger"]
+
+    def ask_complement(self, numero_demande: str, motifs: dict[str, str], observations: str = "") -> None:
+        """A "Demande de complément" notification and its mail: {justificatif id or title as the
+        applicant's pages write it: "illisible" | "invalide" | "manquant"}."""
+        self._post(f"/demandes/{numero_demande}/complement", {"motifs": dict(motifs), "observations": observations})
+
+    def decide_favorably(self, numero_demande: str, debut: date, fin: date, taxe: str) -> None:
+        """The favourable decision: the new card's validity and the taxe (euros)."""
+        self._post(f"/demandes/{numero_demande}/decision", {
+            "date_debut": debut.isoformat(), "date_fin": fin.isoformat(), "taxe": str(taxe)})
+
+    def mark_available(self, numero_demande: str) -> None:
+        self._post(f"/demandes/{numero_demande}/titre-disponible", {})
+
+    def deliver_attestation(self, numero_demande: str, attestation: str) -> None:
+        """An attestation issued during the instruction (its id or title, e.g. the ADP), notified."""
+        from urllib.parse import quote
+
+        self._post(f"/demandes/{numero_demande}/attestations/{quote(attestation, safe='')}", {})
+
+    def demande(self, numero_demande: str) -> dict[str, Any]:
+        """The agent's view of a demande: state, numéro étranger, files, notifications and answers."""
+        response = self._client.get(f"{self.url}/demandes/{numero_demande}")
+        if response.status_code >= 400:
+            raise AssertionError(f"API opérateur /demandes/{numero_demande} : {response.status_code} {response.text}")
+        return response.json()

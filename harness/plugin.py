@@ -32,6 +32,9 @@ CHROMIUM_ARGS = [
     "--disable-gpu",
     "--no-first-run",
 ]
+# the back-office adapter (--backoffice, the `backoffice` fixture) lives in its own plugin module
+pytest_plugins = ["harness.backoffice_plugin"]
+
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 
 
@@ -139,8 +142,11 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
+def browser_context_args(browser_context_args: dict[str, Any], pytestconfig: pytest.Config) -> dict[str, Any]:
+    args = {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
+    if pytestconfig.getoption("--headed") and "viewport" not in args:  # a demo: pages fill their windows, side by side
+        args["no_viewport"] = True
+    return args
 
 
 # Actors ---------------------------------------------------------------------------------------

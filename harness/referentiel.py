@@ -45,3 +45,14 @@ def register_titre(operator: OperatorAPI, persona: Any, *, tous_les_prenoms: boo
         numero=titre.numero, kind=titre.kind, numero_etranger=persona.numero_etranger,
         date_debut=titre.date_debut, date_fin=titre.date_fin, categorie=titre.categorie, mention=titre.mention,
     )
+
+
+def register_titulaire(operator: OperatorAPI, personne: Any) -> None:
+    """Someone around the applicant who holds a title (guide 05: an accueillant with a numéro
+    étranger): their identity, every prénom, and their current title."""
+    register_identite(operator, personne, tous_les_prenoms=True)
+    titre = personne.titre
+    operator.register_titre(
+        numero=titre.numero, kind=titre.kind, numero_etranger=personne.numero_etranger,
+        date_debut=titre.date_debut, date_fin=titre.date_fin, categorie=titre.categorie, mention=titre.mention,
+    )

@@ -1,0 +1,195 @@
+"""The instruction as the applicant lives it (guides 02-04 "INSTRUCTION DE LA DEMANDE", guide 01
+FAQ 12 and 16): a demande deposited through its journey, then what the agent's actions leave in the
+applicant's mailbox and pages: the bell and its count, "Mes Notifications" (rows, paging, filter), a
+notification opened (the accusé de réception), a demande de complément answered, the notification de
+décision and its attestation, "Mes demandes en cours" and "Historique de mes Titres de Séjour".
+
+Everything is read as a person reads it: by the guides' words, through links and buttons."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from playwright.sync_api import Locator, expect
+
+from . import ase, bpi, fichiers
+from . import enfant_de_francais as edf
+from .actor import Actor
+from .browser import label_pattern
+from .documents import PdfDocument, download
+
+MES_NOTIFICATIONS = "Mes Notifications"
+VOIR_TOUTES = "Voir toutes mes notifications"
+RETOUR_TOUTES = "< RETOUR A TOUTES MES NOTIFICATIONS"
+TELECHARGER = "TELECHARGER LE DOCUMENT"
+NOTIFICATION_MAIL = "Vous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
+# The card a favourable decision grants, as guide 03's ADF words it, for the journeys whose card the
+# guides show (the BPI card's mention is the simulator's: not checked against another target).
+MENTION = {"enfant_de_francais": "Vie privée et familiale", "ase": "Vie privée et familiale"}
+DEPOT = "Dépôt de la demande"
+
+
+def _esc(text: str) -> str:
+    """re.escape, and "/" too: Playwright writes a name pattern as /…/."""
+    return re.escape(text).replace("/", r"\/")
+
+
+# The demande deposited ----------------------------------------------------------------------------
+def deposit(actor: Actor) -> str:
+    """The persona's journey from its first step to the dépôt (the account already open and the
+    applicant connected); returns the numéro de la demande as "Mes demandes en cours" shows it."""
+    parcours = actor.persona.parcours
+    if parcours == "enfant_de_francais":
+        edf.advance_to(actor, DEPOT)
+        d = edf.demarche(actor)
+        d.press("Déposer la demande")
+    elif parcours == "ase":
+        ase.advance_to(actor, DEPOT)
+        d = ase.demarche(actor)
+        d.press("Déposer la demande")
+    elif parcours == "bpi":
+        bpi.advance_to(actor, bpi.STEPS[3])
+        bpi.deposit(actor)
+        d = bpi.demarche(actor)
+    else:
+        raise AssertionError(f"parcours « {parcours} » : pas de dépôt connu pour l'instruction")
+    d.expect_step("Confirmation")
+    numero = numero_demande(actor)
+    actor.notes["numero_demande"] = numero
+    actor.notes["date_depot"] = date.today()
+    return numero
+
+
+def numero_demande(actor: Actor) -> str:
+    """The newest demande's number in "Mes demandes en cours" ("Suivi de ma demande :")."""
+    page = actor.browser.page
+    page.get_by_role("link", name=label_pattern("Mes demandes en cours")).first.click()
+    table = page.get_by_role("region", name=label_pattern("Suivi de ma demande"))
+    cell = table.get_by_role("row").filter(has=page.get_by_role("cell")).first.get_by_role("cell").first
+    expect(cell).to_have_text(re.compile(r"^\s*\d{19}\s*$"))
+    return cell.inner_text().strip()
+
+
+def demande_state(actor: Actor, state: str) -> None:
+    """"Mes demandes en cours" shows the demande in this state of guide 01 FAQ 12."""
+    page = actor.browser.page
+    page.get_by_role("link", name=label_pattern("Mes demandes en cours")).first.click()
+    table = page.get_by_role("region", name=label_pattern("Suivi de ma demande"))
+    row = table.get_by_role("row").filter(has_text=actor.notes["numero_demande"])
+    expect(row).to_contain_text(state)
+
+
+def history_shows(actor: Actor, debut: date, fin: date, mention: str | None) -> None:
+    """"Historique de mes Titres de Séjour :" lists the card decided (validity, mention, Accepté)."""
+    page = actor.browser.page
+    page.get_by_role("link", name=label_pattern("Mes demandes en cours")).first.click()
+    history = page.get_by_role("region", name=label_pattern("Historique de mes Titres de Séjour"))
+    row = history.get_by_role("row").filter(has_text=f"{debut:%d/%m/%Y}").filter(has_text=f"{fin:%d/%m/%Y}")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Accepté")
+    if mention:
+        expect(row).to_contain_text(mention)
+
+
+def decision_dates(today: date | None = None) -> tuple[date, date]:
+    """A card valid one year from tomorrow (the guide's ADF: decided 17/09, valid 18/09 → 17/09)."""
+    debut = (today or date.today()) + timedelta(days=1)
+    try:
+        fin = debut.replace(year=debut.year + 1) - timedelta(days=1)
+    except ValueError:  # 29 February
+        fin = debut.replace(year=debut.year + 1, day=28)
+    return debut, fin
+
+
+# The bell and "Mes Notifications" -------------------------------------------------------------------
+def expect_unread(actor: Actor, count: int) -> None:
+    actor.browser.page.reload()
+    expect(actor.browser.page.get_by_label(re.compile(rf"^Notifications non lues : {count}$"))).to_be_visible()
+
+
+def open_from_bell(actor: Actor) -> None:
+    """The bell's drop-down: "Mes Notifications" with the latest, and "Voir toutes mes notifications"."""
+    page = actor.browser.page
+    page.get_by_label(re.compile(r"^Notifications non lues")).click()
+    menu = page.get_by_role("region", name=MES_NOTIFICATIONS)
+    expect(menu).to_be_visible()
+    menu.get_by_role("link", name=VOIR_TOUTES).click()
+    expect(page.get_by_role("heading", name=MES_NOTIFICATIONS, level=1)).to_be_visible()
+
+
+def bell_lists(actor: Actor, titre: str) -> None:
+    page = actor.browser.page
+    page.get_by_label(re.compile(r"^Notifications non lues")).click()
+    menu = page.get_by_role("region", name=MES_NOTIFICATIONS)
+    expect(menu.get_by_role("link", name=re.compile(rf"^\d\d\W\d\d\W\d{{4}} {_esc(titre)}$")).first).to_be_visible()
+    expect(menu.get_by_role("link", name=VOIR_TOUTES)).to_be_visible()
+    page.get_by_label(re.compile(r"^Notifications non lues")).click()  # closed again
+
+
+def rows(actor: Actor, titre: str | None = None) -> Locator:
+    """The rows of "Mes Notifications" (date, SEJOUR, title and state, "Lu le", "Répondu le")."""
+    items = actor.browser.page.get_by_role("listitem").filter(has_text="SEJOUR")
+    return items.filter(has_text=titre) if titre else items
+
+
+def expect_row(actor: Actor, titre: str, etat: str, *, index: int = 0) -> Locator:
+    row = rows(actor, titre).nth(index)
+    expect(row).to_contain_text(f"{date.today():%d/%m/%Y}")
+    expect(row.get_by_role("link", name=re.compile(rf"^{_esc(titre)} {_esc(etat)}$"))).to_be_visible()
+    return row
+
+
+def open_notification(actor: Actor, titre: str, index: int = 0) -> None:
+    rows(actor, titre).nth(index).get_by_role("link", name=re.compile(rf"^{_esc(titre)} ")).click()
+    expect(actor.browser.page.get_by_role("heading", name=titre, level=1)).to_be_visible()
+
+
+def back_to_all(actor: Actor) -> None:
+    actor.browser.page.get_by_role("link", name=RETOUR_TOUTES).first.click()
+    expect(actor.browser.page.get_by_role("heading", name=MES_NOTIFICATIONS, level=1)).to_be_visible()
+
+
+def filter_by(actor: Actor, filtre: str) -> None:
+    page = actor.browser.page
+    page.get_by_label(re.compile(r"^Filt(r)?er mes notifications")).select_option(label=filtre)
+    page.get_by_role("button", name="Filtrer").click()
+
+
+def pager(actor: Actor) -> Locator:
+    return actor.browser.page.get_by_role("navigation", name=re.compile(r"^\d+ sur \d+$")).first
+
+
+def next_page(actor: Actor) -> None:
+    actor.browser.page.get_by_role("link", name="Page suivante").first.click()
+
+
+# A demande de complément answered -------------------------------------------------------------------
+def document_zone(actor: Actor, titre: str) -> Locator:
+    """One document of the demande de complément: its title, "VOIR LE DOCUMENT", the answer."""
+    return actor.browser.page.get_by_role("region", name=re.compile(rf"^{_esc(titre)}\s*\*?\s*:?$"))
+
+
+def answer(actor: Actor, titre: str, choix: str, *, raisons: str = "", fichier: str | None = None) -> None:
+    zone = document_zone(actor, titre)
+    zone.get_by_role("radio", name=choix).check()
+    if raisons:
+        zone.get_by_label(re.compile(r"préciser les raisons du maintien du document")).fill(raisons)
+    if fichier:
+        zone.get_by_label("Nouveau document").set_input_files(fichiers.pdf(fichier))  # type: ignore[arg-type]
+
+
+def expect_answer_error(actor: Actor, titre: str, message: str) -> None:
+    expect(document_zone(actor, titre).get_by_text(message, exact=True)).to_be_visible()
+
+
+# The notification de décision and its attestation ----------------------------------------------------
+def download_attestation(actor: Actor) -> PdfDocument:
+    page = actor.browser.page
+    link = page.get_by_role("link", name=TELECHARGER).or_(page.get_by_role("button", name=TELECHARGER)).first
+    return download(page, link.click)
+
+
+def expected_mention(persona: Any) -> str | None:
+    return MENTION.get(persona.parcours)
