@@ -11,4 +11,5 @@ pytest_plugins = [
     "steps.ase",
     "steps.bpi",
     "steps.famille_ue",
+    "steps.instruction",
 ]

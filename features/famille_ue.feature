@@ -7,7 +7,9 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
   des écrans que le simulateur a dû écrire sont marqués DERIVED dans sa définition. Accueillant
   français : le membre de famille est son conjoint, avec qui il a vécu plus de trois mois dans un
   autre État membre ; trois mois ou moins le renvoient vers une autre procédure. Un accueillant
-  étudiant ne peut accueillir un ascendant.
+  européen titulaire d'un titre de séjour (numéro étranger) voit son identité confirmée auprès du
+  portail ; sans titre, il est saisi sans numéro et n'est pas confirmé. Un accueillant étudiant ne
+  peut accueillir un ascendant.
 
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
@@ -42,6 +44,9 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et le justificatif "Acte de mariage" est demandé
     Et le justificatif "Justificatifs de l'activité salariée de l'accueillant" n'est pas demandé
     Et le justificatif "Justificatifs du droit au séjour de l'accueillant durant les 5 années précédentes" n'est pas demandé
+    Quand je coche "Je ne possède pas de carte de séjour délivrée par cet État"
+    Alors le justificatif "Justificatifs du séjour dans l'autre État de l'UE, de l'EEE ou de la Suisse" est demandé
+    Et le justificatif "Carte de séjour délivrée par l'autre État de l'UE, de l'EEE ou de la Suisse" n'est pas demandé
     Quand je confirme mon numéro ephoto et je joins un document à chaque justificatif demandé
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors je suis à l'étape "Récapitulatif"
@@ -51,7 +56,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Alors je suis à l'étape "Confirmation"
     Et la page affiche "Votre demande a bien été enregistrée et vous allez recevoir un accusé de réception."
     Quand je télécharge "J'ouvre ma confirmation de dépôt de demande (PDF)"
-    Alors le document téléchargé est ma confirmation de dépôt, à mon nom et mon numéro étranger
+    Alors le document téléchargé est ma confirmation de dépôt : mon identité, ma nationalité, mon adresse, mon accueillant et notre lien
     Et je reçois le courriel "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat."
     Et ce courriel porte en pièce jointe la confirmation de dépôt téléchargée
 
@@ -79,6 +84,50 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Alors je suis à l'étape "Justificatifs"
     Et le justificatif "Document d'identité de l'accueillant" est demandé
     Et le justificatif "Justificatifs du droit au séjour de l'accueillant durant les 5 années précédentes" est demandé
+
+  @simulateur
+  Scénario: Un accueillant européen titulaire d'un titre de séjour : son identité est confirmée et la demande est déposée
+    Soit un membre de famille "conjoint" d'un accueillant européen "salarié" titulaire d'un titre de séjour, avec 2 enfants à charge, leurs titres de séjour étant connus du portail
+    Et j'ai ouvert mon compte avec mon titre de séjour
+    Et j'ai commencé ma demande de renouvellement jusqu'à l'étape "Modalités du séjour"
+    Quand je renseigne les modalités de mon séjour et mon accueillant
+    Et je confirme l'identité de mon accueillant
+    Alors l'identité de mon accueillant est confirmée
+    Et mes enfants à charge sont déclarés, chacun dans son groupe
+    Quand j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Justificatifs"
+    Et le justificatif "Document d'identité de l'accueillant" n'est pas demandé
+    Et le justificatif "Justificatifs du droit au séjour de l'accueillant durant les 5 années précédentes" est demandé
+    Et le justificatif "Justificatifs de l'activité salariée de l'accueillant" est demandé
+    Quand je confirme mon numéro ephoto et je joins un document à chaque justificatif demandé
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Récapitulatif"
+    Quand je valide les trois parties du récapitulatif de ma demande
+    Et j'appuie sur "Déposer la demande"
+    Alors je suis à l'étape "Confirmation"
+    Quand je télécharge "J'ouvre ma confirmation de dépôt de demande (PDF)"
+    Alors le document téléchargé est ma confirmation de dépôt : mon identité, ma nationalité, mon adresse, mon accueillant et notre lien
+    Et je reçois le courriel "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat."
+    Et ce courriel porte en pièce jointe la confirmation de dépôt téléchargée
+
+  @simulateur
+  Scénario: Le numéro étranger saisi ne correspond pas à l'accueillant : l'erreur est à côté du champ, rien n'est perdu
+    Soit un membre de famille "descendant" d'un accueillant européen "non salarié" titulaire d'un titre de séjour, leurs titres de séjour étant connus du portail
+    Et j'ai ouvert mon compte avec mon titre de séjour
+    Et j'ai commencé ma demande de renouvellement jusqu'à l'étape "Modalités du séjour"
+    Quand je renseigne les modalités de mon séjour et mon accueillant, avec un autre numéro étranger que le sien
+    Et je confirme l'identité de mon accueillant
+    Alors le champ "Numéro étranger de l'accueillant" signale "Aucun titre de séjour ne correspond à ce numéro étranger"
+    Et l'identité de mon accueillant n'est pas confirmée
+    Et ce que j'ai saisi sur mon accueillant est conservé
+    Quand j'appuie sur "Enregistrer et poursuivre"
+    Alors le champ "Numéro étranger de l'accueillant" signale "Confirmez l'identité de votre accueillant"
+    Quand je corrige le numéro étranger de mon accueillant
+    Et je confirme l'identité de mon accueillant
+    Alors l'identité de mon accueillant est confirmée
+    Quand j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Justificatifs"
+    Et le justificatif "Document d'identité de l'accueillant" n'est pas demandé
 
   @simulateur @non_eligible
   Scénario: Un accueillant étudiant ne peut accueillir un ascendant

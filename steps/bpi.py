@@ -12,7 +12,7 @@ from pytest_bdd import given, parsers, then, when
 
 from harness import bpi, journeys, referentiel
 from harness.actor import Actor
-from harness.attestation import AdpReport, check_adp
+from harness.attestation import AttestationReport, check_adp
 from harness.browser import label_pattern
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, same
@@ -161,12 +161,12 @@ def bouton_present(demarche: Demarche, bouton: str) -> None:
 
 # Step 5: the attestation de prolongation d'instruction ------------------------------------------
 @pytest.fixture
-def adp_report() -> dict[str, AdpReport]:
+def adp_report() -> dict[str, AttestationReport]:
     return {}
 
 
 @then("le document téléchargé est mon attestation de prolongation d'instruction, valable six mois")
-def adp_conforme(acteur: Actor, document: PdfDocument, trust_list: TrustList, adp_report: dict[str, AdpReport]) -> None:
+def adp_conforme(acteur: Actor, document: PdfDocument, trust_list: TrustList, adp_report: dict[str, AttestationReport]) -> None:
     report = check_adp(document, acteur.persona, trust_list, statut=acteur.persona.titres[0].categorie)
     adp_report["telechargee"] = report
     acteur.notes["adp"] = document
@@ -174,7 +174,7 @@ def adp_conforme(acteur: Actor, document: PdfDocument, trust_list: TrustList, ad
 
 
 @then("son 2D-DOC, signé par une autorité de test, porte mon identité et les dates imprimées")
-def adp_2ddoc(acteur: Actor, adp_report: dict[str, AdpReport]) -> None:
+def adp_2ddoc(acteur: Actor, adp_report: dict[str, AttestationReport]) -> None:
     report = adp_report["telechargee"]
     assert report.verification is not None and report.verification.valid, report.summary()
     code = report.code
@@ -197,7 +197,7 @@ def document_dates(document: PdfDocument) -> tuple[str, str]:
 
 
 @then("ce courriel porte en pièce jointe mon attestation, nommée d'après mon numéro étranger et sa date d'émission")
-def adp_jointe(acteur: Actor, adp_report: dict[str, AdpReport]) -> None:
+def adp_jointe(acteur: Actor, adp_report: dict[str, AttestationReport]) -> None:
     jointe = bpi.mail_adp(acteur)
     telechargee: PdfDocument = acteur.notes["adp"]
     emission = adp_report["telechargee"].printed["DATE D'EMISSION"].split()[0]

@@ -35,6 +35,27 @@ def membre_de_famille_europeen(personas, actor_factory, operator: OperatorAPI, l
     return actor_factory(persona)
 
 
+def _titulaire(personas, actor_factory, operator: OperatorAPI, lien: str, activite: str, enfants: int) -> Actor:  # type: ignore[no-untyped-def]
+    persona = personas.famille_ue(accueillant="européen", lien=lien, activite=ACTIVITES[activite], accueillant_titre=True,
+                                  enfants=enfants)
+    referentiel.register_titre(operator, persona, tous_les_prenoms=True)
+    referentiel.register_titulaire(operator, persona.accueillant.personne)
+    return actor_factory(persona)
+
+
+@given(parsers.parse('un membre de famille "{lien}" d\'un accueillant européen "{activite}" titulaire d\'un titre de séjour, '
+                     'leurs titres de séjour étant connus du portail'), target_fixture="acteur")
+def membre_de_famille_titulaire(personas, actor_factory, operator: OperatorAPI, lien: str, activite: str) -> Actor:  # type: ignore[no-untyped-def]
+    return _titulaire(personas, actor_factory, operator, lien, activite, 0)
+
+
+@given(parsers.parse('un membre de famille "{lien}" d\'un accueillant européen "{activite}" titulaire d\'un titre de séjour, '
+                     'avec {enfants:d} enfants à charge, leurs titres de séjour étant connus du portail'), target_fixture="acteur")
+def membre_de_famille_titulaire_avec_enfants(personas, actor_factory, operator: OperatorAPI, lien: str, activite: str,  # type: ignore[no-untyped-def]
+                                             enfants: int) -> Actor:
+    return _titulaire(personas, actor_factory, operator, lien, activite, enfants)
+
+
 @given(parsers.parse('j\'ai commencé ma demande de renouvellement jusqu\'à l\'étape "{titre}"'))
 def commence_jusqua(acteur: Actor, titre: str) -> None:
     from harness import bpi
@@ -53,7 +74,7 @@ def commence_jusqua(acteur: Actor, titre: str) -> None:
         d.press("Enregistrer et poursuivre")
         d.expect_step(famille_ue.STEPS[1])
     if famille_ue.STEPS.index(titre) >= 2:
-        famille_ue.fill_modalites(acteur)
+        famille_ue.fill_modalites(acteur, confirmer=True)
         d.press("Enregistrer et poursuivre")
         d.expect_step(famille_ue.STEPS[2])
 
@@ -80,6 +101,43 @@ def modalites_lien(acteur: Actor, lien: str) -> None:
     famille_ue.fill_modalites(acteur, lien=lien)
 
 
+@when("je renseigne les modalités de mon séjour et mon accueillant, avec un autre numéro étranger que le sien")
+def modalites_autre_numero(acteur: Actor) -> None:
+    numero = famille_ue.autre_numero(acteur.persona.accueillant.personne.numero_etranger)
+    acteur.notes["numero_accueillant_saisi"] = numero
+    famille_ue.fill_modalites(acteur, numero=numero)
+
+
+@when("je confirme l'identité de mon accueillant")
+def confirme_identite(acteur: Actor) -> None:
+    famille_ue.confirm_identity(acteur)
+
+
+@when("je corrige le numéro étranger de mon accueillant")
+def corrige_numero(acteur: Actor) -> None:
+    famille_ue.correct_numero(acteur)
+
+
+@then("l'identité de mon accueillant est confirmée")
+def identite_confirmee(acteur: Actor) -> None:
+    famille_ue.expect_identity_confirmed(acteur)
+
+
+@then("l'identité de mon accueillant n'est pas confirmée")
+def identite_non_confirmee(acteur: Actor) -> None:
+    famille_ue.expect_identity_confirmed(acteur, confirmed=False)
+
+
+@then("ce que j'ai saisi sur mon accueillant est conservé")
+def accueillant_conserve(acteur: Actor) -> None:
+    famille_ue.expect_accueillant_kept(acteur, acteur.notes["numero_accueillant_saisi"])
+
+
+@then("mes enfants à charge sont déclarés, chacun dans son groupe")
+def enfants_declares(acteur: Actor) -> None:
+    famille_ue.expect_enfants(acteur)
+
+
 @then(parsers.parse('le champ "{libelle}" n\'est pas proposé'))
 def champ_non_propose(acteur: Actor, libelle: str) -> None:
     expect(famille_ue.demarche(acteur).page.get_by_label(label_pattern(libelle))).to_be_hidden()
@@ -98,7 +156,7 @@ def valider(acteur: Actor) -> None:
 
 
 # Step 5 -----------------------------------------------------------------------------------------
-@then("le document téléchargé est ma confirmation de dépôt, à mon nom et mon numéro étranger")
+@then("le document téléchargé est ma confirmation de dépôt : mon identité, ma nationalité, mon adresse, mon accueillant et notre lien")
 def confirmation(acteur: Actor, document: PdfDocument) -> None:
     famille_ue.expect_confirmation(document, acteur.persona)
     acteur.notes["confirmation"] = document

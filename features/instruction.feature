@@ -1,0 +1,142 @@
+# language: fr
+@instruction @simulateur
+Fonctionnalité: Instruction de la demande, vue par le demandeur
+  Parties « INSTRUCTION DE LA DEMANDE » des guides 02, 03 et 04, et guide 01 FAQ 7, 12, 13, 15 et 16 :
+  l'agent démarre l'instruction (le compte définitif d'un demandeur sans numéro étranger est alors
+  créé), demande un complément, prend une décision favorable et marque le titre disponible. Ce que fait
+  l'agent passe par l'adaptateur de back-office de la cible (les pages agent du portail intégré, dans
+  une seconde fenêtre) ; le demandeur le découvre par ses courriels, la cloche, « Mes Notifications »,
+  l'attestation de décision favorable (ADF) et son 2D-DOC, et « Mes demandes en cours ».
+
+  Contexte:
+    Étant donné je suis sur la page d'accueil du portail
+
+  @enfant_de_francais @decision
+  Scénario: Enfant de Français : le compte créé à l'instruction, puis la décision favorable et son attestation
+    Soit un demandeur de nationalité "marocaine", enfant d'un parent français
+    Et j'ai ouvert mon compte sans numéro étranger
+    Et j'ai déposé ma demande
+    Quand l'agent démarre l'instruction de ma demande
+    Alors je reçois le courriel "Votre compte d'accès à votre espace personnel usager a été créé."
+    Et ce courriel me donne mon numéro étranger comme identifiant et un mot de passe provisoire
+    Quand je suis le lien "Se connecter" du courriel
+    Et je m'identifie avec le mot de passe provisoire
+    Et je saisis un nouveau mot de passe dans "Nouveau mot de passe" et "Confirmation du mot de passe"
+    Et je clique sur "Valider mon mot de passe"
+    Alors je suis connecté sur la page d'accueil
+    Et « Mes demandes en cours » montre ma demande à l'état "Instruction en cours"
+    Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 225 €
+    Alors je reçois un nouveau courriel de notification
+    Et ce courriel dit "Vous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
+    Et la cloche indique 1 notification non lue
+    Et la cloche liste "Notification de décision" et « Voir toutes mes notifications »
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Alors la page affiche "Vous pouvez suivre votre correspondance avec l'administration ci-dessous."
+    Et la page affiche "Résultats par page : 10"
+    Et la notification "Notification de décision" est "non lue"
+    Quand j'ouvre la notification "Notification de décision"
+    Alors la notification m'informe que ma demande a été acceptée
+    Et la page affiche "Dans l'attente de cette remise, vous trouverez en pièce jointe l'attestation de décision favorable qui vous permettra de justifier votre droit au séjour et de maintenir vos droits associés dans l'attente de la remise de votre nouveau titre en préfecture."
+    Quand je télécharge "TELECHARGER LE DOCUMENT"
+    Alors le document téléchargé dit "Cette attestation n'est valable qu'accompagnée du visa de long séjour ou du titre précédemment détenu."
+    Et le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
+    Quand je reviens à toutes mes notifications
+    Alors la notification "Notification de décision" est "lue", avec "Lu le aujourd'hui"
+    Et la cloche indique 0 notification non lue
+    Et « Mes demandes en cours » montre ma demande à l'état "Décision prise"
+    Et « Historique de mes Titres de Séjour » montre la carte décidée
+    Quand l'agent marque mon titre de séjour disponible
+    Alors « Mes demandes en cours » montre ma demande à l'état "Titre de séjour disponible"
+
+  @ase @complement
+  Scénario: ASE : un complément répondu par « Maintenir le Document », dont la raison est obligatoire ; l'attestation de prolongation d'instruction
+    Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai déposé ma demande
+    Quand l'agent démarre l'instruction de ma demande
+    Et l'agent me demande un complément, avec l'observation "Le document transmis est flou." :
+      | Justificatif de domicile datant de moins de 6 mois | ne sont pas lisibles |
+    Alors je reçois un nouveau courriel de notification
+    Et la cloche indique 1 notification non lue
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Je vous informe qu'après avoir pris connaissance des documents justificatifs joints à votre demande, un complément d'information est nécessaire à la poursuite de son instruction."
+    Et la page affiche "Les documents mentionnés ci-dessous ne sont pas lisibles :"
+    Et la page affiche "Le document transmis est flou."
+    Et la page affiche "Si vous n'apportez pas les compléments nécessaires dans un délai de 30 jours après avoir pris connaissance de ce message, votre demande pourra être considérée comme incomplète par l'administration qui ne sera pas en mesure de prendre une décision d'acceptation ou de refus de votre demande, et elle sera clôturée."
+    Quand je réponds "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois"
+    Et j'appuie sur "Valider et envoyer"
+    Alors la réponse pour "Justificatif de domicile datant de moins de 6 mois" signale "Veuillez préciser les raisons du maintien du document."
+    Quand je réponds "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois" en précisant "C'est le seul justificatif que j'ai."
+    Et je saisis "Je reste disponible." dans le champ "Message à l'agent"
+    Et j'appuie sur "Valider et envoyer"
+    Alors la page affiche "Votre réponse a été envoyée à l'administration."
+    Quand je reviens à toutes mes notifications
+    Alors la notification "Demande de complément" est "répondu", avec "Répondu le aujourd'hui"
+    Et l'agent voit ma réponse pour "Justificatif de domicile datant de moins de 6 mois" : "Maintenir le Document" et "C'est le seul justificatif que j'ai."
+    Quand l'agent me délivre l'attestation "Attestation de prolongation d'instruction"
+    Alors je reçois un nouveau courriel de notification
+    Et la cloche indique 1 notification non lue
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Attestation de prolongation d'instruction"
+    Et je télécharge "TELECHARGER LE DOCUMENT"
+    Alors le document téléchargé dit "ATTESTATION DE PROLONGATION D'INSTRUCTION"
+    Et le document téléchargé dit "Ce document n'autorise pas le franchissement des frontières de l'espace Schengen."
+    Et son 2D-DOC est signé et porte le type de document étranger 2 (6J), ma demande, mon numéro étranger et mon nom
+
+  @bpi @complement @decision
+  Scénario: BPI : un complément répondu par « Mettre à jour le Document », puis la décision favorable
+    Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
+    Et j'ai ouvert mon compte avec mon titre de séjour
+    Et j'ai déposé ma demande
+    Quand l'agent démarre l'instruction de ma demande
+    Et l'agent me demande un complément, avec l'observation "Merci de fournir une facture récente." :
+      | Justificatifs de domicile de moins de 6 mois | sont manquants |
+    Alors je reçois un nouveau courriel de notification
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Les documents mentionnés ci-dessous sont manquants :"
+    Quand je réponds "Mettre à jour le Document" pour "Justificatifs de domicile de moins de 6 mois"
+    Et j'appuie sur "Valider et envoyer"
+    Alors la réponse pour "Justificatifs de domicile de moins de 6 mois" signale "Veuillez joindre le nouveau document."
+    Quand je réponds "Mettre à jour le Document" pour "Justificatifs de domicile de moins de 6 mois" avec le fichier "facture-electricite.pdf"
+    Et j'appuie sur "Valider et envoyer"
+    Alors la page affiche "Votre réponse a été envoyée à l'administration."
+    Et l'agent voit ma réponse pour "Justificatifs de domicile de moins de 6 mois" : "Mettre à jour le Document" et "facture-electricite.pdf"
+    Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 225 €
+    Alors je reçois un nouveau courriel de notification
+    Quand je reviens à toutes mes notifications
+    Et j'ouvre la notification "Notification de décision"
+    Et je télécharge "TELECHARGER LE DOCUMENT"
+    Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
+    Et « Mes demandes en cours » montre ma demande à l'état "Décision prise"
+    Et « Historique de mes Titres de Séjour » montre la carte décidée
+
+  @enfant_de_francais @notifications
+  Scénario: Plus de dix notifications : « Mes Notifications » les pagine par 10 et les filtre
+    Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français
+    Et j'ai ouvert mon compte sans numéro étranger
+    Et j'ai déposé ma demande
+    Quand l'agent démarre l'instruction de ma demande
+    Alors je reçois le courriel "Votre compte d'accès à votre espace personnel usager a été créé."
+    Et ce courriel me donne mon numéro étranger comme identifiant et un mot de passe provisoire
+    Quand je suis le lien "Se connecter" du courriel
+    Et je m'identifie avec le mot de passe provisoire
+    Et je saisis un nouveau mot de passe dans "Nouveau mot de passe" et "Confirmation du mot de passe"
+    Et je clique sur "Valider mon mot de passe"
+    Et l'agent me demande 11 compléments pour le justificatif "Justificatif de domicile datant de moins de 6 mois"
+    Et l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 225 €
+    Alors la cloche indique 12 notifications non lues
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Alors la liste montre 10 notifications, page « 1 sur 2 »
+    Quand je passe à la page suivante
+    Alors la liste montre 2 notifications, page « 2 sur 2 »
+    Quand je filtre mes notifications sur "Toutes les notifications"
+    Et j'ouvre la notification "Notification de décision"
+    Et je reviens à toutes mes notifications
+    Et je filtre mes notifications sur "Lues"
+    Alors la liste montre 1 notifications, page « 1 sur 1 »
+    Et la notification "Notification de décision" est "lue", avec "Lu le aujourd'hui"
+    Quand je filtre mes notifications sur "Non lues"
+    Alors la liste montre 10 notifications, page « 1 sur 2 »
+    Et la cloche indique 11 notifications non lues
