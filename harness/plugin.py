@@ -31,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-gpu",
     "--no-first-run",
+    "--disable-features=Translate",  # no "translate this page?" bubble over a French page in a demo
 ]
 # the back-office adapter (--backoffice, the `backoffice` fixture) lives in its own plugin module
 pytest_plugins = ["harness.backoffice_plugin"]
