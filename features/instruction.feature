@@ -11,8 +11,8 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @enfant_de_francais @decision
-  Scénario: Enfant de Français : le compte créé à l'instruction, puis la décision favorable et son attestation
+  @enfant_de_francais @complement @decision
+  Scénario: Enfant de Français : le compte créé à l'instruction, un complément répondu par « Mettre à jour le Document », puis la décision favorable et son attestation
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
     Et j'ai déposé ma demande
@@ -25,6 +25,17 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Et je clique sur "Valider mon mot de passe"
     Alors je suis connecté sur la page d'accueil
     Et « Mes demandes en cours » montre ma demande à l'état "Instruction en cours"
+    Quand l'agent me demande un complément, avec l'observation "Le justificatif a expiré." :
+      | Justificatif de domicile datant de moins de 6 mois | ne sont pas valides |
+    Alors je reçois un nouveau courriel de notification
+    Et la cloche indique 1 notification non lue
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Les documents mentionnés ci-dessous ne sont pas valides :"
+    Quand je réponds "Mettre à jour le Document" pour "Justificatif de domicile datant de moins de 6 mois" avec le fichier "quittance-de-loyer.pdf"
+    Et j'appuie sur "Valider et envoyer"
+    Alors la page affiche "Votre réponse a été envoyée à l'administration."
+    Et l'agent voit ma réponse pour "Justificatif de domicile datant de moins de 6 mois" : "Mettre à jour le Document" et "quittance-de-loyer.pdf"
     Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 225 €
     Alors je reçois un nouveau courriel de notification
     Et ce courriel dit "Vous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
@@ -48,8 +59,8 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Quand l'agent marque mon titre de séjour disponible
     Alors « Mes demandes en cours » montre ma demande à l'état "Titre de séjour disponible"
 
-  @ase @complement
-  Scénario: ASE : un complément répondu par « Maintenir le Document », dont la raison est obligatoire ; l'attestation de prolongation d'instruction
+  @ase @complement @decision
+  Scénario: ASE : un complément répondu par « Maintenir le Document », dont la raison est obligatoire ; l'attestation de prolongation d'instruction ; la décision favorable
     Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
     Et j'ai déposé ma demande
@@ -83,6 +94,14 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Alors le document téléchargé dit "ATTESTATION DE PROLONGATION D'INSTRUCTION"
     Et le document téléchargé dit "Ce document n'autorise pas le franchissement des frontières de l'espace Schengen."
     Et son 2D-DOC est signé et porte le type de document étranger 2 (6J), ma demande, mon numéro étranger et mon nom
+    Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 0 €
+    Alors je reçois un nouveau courriel de notification
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Notification de décision"
+    Alors la notification m'informe que ma demande a été acceptée
+    Quand je télécharge "TELECHARGER LE DOCUMENT"
+    Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
+    Et « Historique de mes Titres de Séjour » montre la carte décidée
 
   @bpi @complement @decision
   Scénario: BPI : un complément répondu par « Mettre à jour le Document », puis la décision favorable
