@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from .documents import DATE_FR, NUMERO_DEMANDE, PdfDocument, expected_identity, same
+from .documents import DATE_FR, NUMERO_DEMANDE, Expected, PdfDocument, expected_identity, same
 from .twoddoc import ScannedCode, TrustList, TwoDDoc, Verification, scan_pdf, verify
 
 TITRE = ("ATTESTATION DE PROLONGATION D'INSTRUCTION", "D'UNE DEMANDE DE TITRE DE SEJOUR")
@@ -184,7 +185,7 @@ def _check_printed(document: PdfDocument, persona: Any, statut: str, printed: di
 
 def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: AttestationReport,
                 emission: date | None, validite: tuple[str, str] | None, *, type_attendu: tuple[str, str],
-                numero: str, numero_label: str) -> None:
+                numero: str, numero_label: str, prenoms: Sequence[str] | None = None) -> None:
     problems = report.problems
     report.scanned = scan_pdf(document.content)
     if not report.scanned:
@@ -221,7 +222,7 @@ def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: A
         ("6Q", numero, "numéro étranger du demandeur"),
         ("6K", printed.get("N° de la demande", ""), "N° de la demande imprimé"),
         ("62", as_code(persona.nom), "nom de naissance"),
-        ("60", "/".join(as_code(p) for p in persona.prenoms), "prénoms, séparés par « / »"),
+        ("60", "/".join(as_code(p) for p in (prenoms or persona.prenoms)), "prénoms, séparés par « / »"),
         ("69", jjmmaaaa(persona.date_naissance), "date de naissance"),
         ("68", persona.sexe, "sexe"),
         ("67", persona.nationalites[0], "nationalité (ISO 3166 alpha-2)"),
@@ -272,10 +273,13 @@ def euros(amount: str) -> str:
 
 
 def check_adf(document: PdfDocument, persona: Any, trust: TrustList, *, numero_etranger: str, numero_demande: str,
-              debut: date, fin: date, taxe: str, mention: str | None = None) -> AttestationReport:
+              debut: date, fin: date, taxe: str, mention: str | None = None,
+              identity: Sequence[Expected] | None = None) -> AttestationReport:
     """Every check of the guide's ADF and of the ANTS specification (type 13, 6J = 3) on one
     downloaded ADF: the references, the persona's identity, the decision's card (dates, `mention`
-    when given), the taxe, the guide's sentences; the code verified and compared with all of it."""
+    when given), the taxe, the guide's sentences; the code verified and compared with all of it.
+    `identity`: what the administration's record holds when it is less than the persona (e.g. the one
+    prénom an ASE applicant's numéro étranger was registered with); the persona's by default."""
     report = AttestationReport(filename=document.filename, nom="l'attestation de décision favorable")
     problems = report.problems
     for line in TITRE_ADF:
@@ -287,7 +291,8 @@ def check_adf(document: PdfDocument, persona: Any, trust: TrustList, *, numero_e
     for label, want in ((IDENTIFIANT_ADF, numero_etranger), ("N° de la demande", numero_demande)):
         if not same(_first_word(printed.get(label, "")), want):
             problems.append(f"{label} : lu « {printed.get(label)} », attendu « {want} »")
-    for expected in expected_identity(persona):
+    held = list(identity) if identity is not None else None
+    for expected in held if held is not None else expected_identity(persona):
         if expected.label in IDENTITE_ADF and not expected.matches(printed.get(expected.label)):
             problems.append(f"{expected.label} : lu « {printed.get(expected.label)} », attendu "
                             + " ou ".join(f"« {v} »" for v in expected.values))
@@ -319,9 +324,11 @@ def check_adf(document: PdfDocument, persona: Any, trust: TrustList, *, numero_e
     for sentence in (ACCOMPAGNEE, SCHENGEN):
         if not document.contains(sentence):
             problems.append(f"phrase absente : « {sentence} »")
+    # the prénoms the record holds (one Expected per record), else the persona's own list
+    prenoms = next((list(e.values[:1]) for e in held if e.label == "Prénom"), None) if held is not None else None
     _check_code(document, persona, trust, report, emission, validite,
                 type_attendu=(TYPE_ADF, "attestation favorable de décision"), numero=numero_etranger,
-                numero_label=IDENTIFIANT_ADF)
+                numero_label=IDENTIFIANT_ADF, prenoms=prenoms)
     return report
 
 

@@ -193,3 +193,9 @@ def download_attestation(actor: Actor) -> PdfDocument:
 
 def expected_mention(persona: Any) -> str | None:
     return MENTION.get(persona.parcours)
+
+
+def identity_held(persona: Any) -> list[Any] | None:
+    """The identity the portal prints when it holds less than the persona (an ASE applicant's numéro
+    étranger was registered with one prénom); None: the persona's own."""
+    return ase.expected_on_confirmation(persona) if persona.parcours == "ase" else None

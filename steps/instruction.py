@@ -166,7 +166,8 @@ def adf_conforme(acteur: Actor, document: PdfDocument, trust_list: TrustList) ->
     report = check_adf(document, acteur.persona, trust_list,
                        numero_etranger=acteur.notes.get("numero_etranger") or acteur.persona.numero_etranger,
                        numero_demande=acteur.notes["numero_demande"], debut=decision["debut"], fin=decision["fin"],
-                       taxe=decision["taxe"], mention=instruction.expected_mention(acteur.persona))
+                       taxe=decision["taxe"], mention=instruction.expected_mention(acteur.persona),
+                       identity=instruction.identity_held(acteur.persona))
     report.check()
     assert report.fields().get("6J") == "3", report.summary()
 

@@ -126,3 +126,17 @@ def test_each_fault_of_the_adf_is_reported(persona: Any, certificate: tuple[TwoD
     assert any(expected in problem for problem in report.problems), report.problems
     with pytest.raises(AssertionError, match="l'attestation de décision favorable ne convient pas"):
         report.check()
+
+
+def test_a_record_holding_one_prenom_is_checked_against_what_the_administration_holds(
+        persona: Any, certificate: tuple[TwoDDocSigner, bytes]) -> None:
+    from harness.documents import Expected, expected_identity
+
+    signer, pem = certificate
+    two = replace(persona, prenoms=["Zahra", "Shirin"])
+    printed = make_adf(replace(two, prenoms=["Zahra"]), signer)  # the record knows the first one only
+    held = [Expected("Prénom", ("Zahra",)) if e.label == "Prénom" else e for e in expected_identity(two)]
+    _check(printed, two, pem, identity=held).check()
+    unheld = _check(printed, two, pem)
+    assert any("Prénom : lu « ZAHRA », attendu « Zahra Shirin »" in p for p in unheld.problems), unheld.problems
+    assert any("2D-DOC 60" in p and "ZAHRA/SHIRIN" in p for p in unheld.problems), unheld.problems
