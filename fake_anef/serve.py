@@ -57,6 +57,8 @@ async def _serve(args: argparse.Namespace) -> None:
     if controller:
         print(f"SMTP      : {args.host}:{args.smtp_port}", flush=True)
         print(f"Courriels : http://{args.host}:{args.mail_port}/api/messages", flush=True)
+    print(f"Agent     : {settings.base_url}/agent (comptes agents du fichier de données de référence, "
+          "agent.instructeur / Instructeur1! pour celui fourni)", flush=True)
     if settings.operator_api:
         print(f"Opérateur : {settings.base_url}/__sim__/health", flush=True)
     loop = asyncio.get_running_loop()
