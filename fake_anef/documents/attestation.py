@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from ..engine.definition import Attestation, Paragraphe
-from .demande import MARGIN, WIDTH, _fill, _line, _Writer
+from .demande import MARGIN, WIDTH, _fill, _line, _Writer, write_lignes
 from .twoddoc import MIN_MODULE_MM, QUIET_ZONE_MODULES, TwoDDocSigner, datamatrix_modules, draw_on_canvas
 
 __all__ = ["add_months", "attestation_filename", "attestation_pdf", "attestation_values", "code_payload", "titre_delivre"]
@@ -131,10 +131,7 @@ def attestation_pdf(attestation: Attestation, values: Mapping[str, str], variabl
         w.canvas.rect(MARGIN, w.y + 6, WIDTH - 2 * MARGIN, box_top - w.y - 6)
         w.space(6)
     w.space(4)
-    for line in attestation.lignes:
-        if line.omise_si_vide and not _fill(line.valeur, values).strip(" ,"):
-            continue
-        w.text(_line(line, values), size=11)
+    write_lignes(w, attestation.lignes, values)
     w.space(8)
     for p in attestation.paragraphes:
         if _applies(p, variables, today):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -100,6 +100,14 @@ def _line(line: Ligne, values: Mapping[str, str]) -> str:
     return f"{line.libelle} : {value}".rstrip()
 
 
+def write_lignes(w: _Writer, lignes: Iterable[Ligne], values: Mapping[str, str]) -> None:
+    """The "Libellé : valeur" lines of a document; one `omise_si_vide` is left out when empty."""
+    for line in lignes:
+        if line.omise_si_vide and not _fill(line.valeur, values).strip(" ,"):
+            continue
+        w.text(_line(line, values), size=11)
+
+
 def confirmation_filename(definition: Definition, values: Mapping[str, str]) -> str:
     return _fill(definition.confirmation.fichier, values)
 
@@ -117,10 +125,7 @@ def confirmation_pdf(definition: Definition, values: Mapping[str, str]) -> bytes
     w.space(2)
     w.rule()
     w.space(4)
-    for line in c.lignes:
-        if line.omise_si_vide and not _fill(line.valeur, values).strip(" ,"):
-            continue
-        w.text(_line(line, values), size=11)
+    write_lignes(w, c.lignes, values)
     w.space(8)
     for paragraph in c.paragraphes:
         w.text(_fill(paragraph.texte, values), bold=paragraph.gras)
