@@ -53,6 +53,16 @@ def bundled_communs() -> dict[str, Any]:
     return parse_communs(entry.read_text(encoding="utf-8"))
 
 
+def expand(text: str, source: str = "<définition>", blocs: dict[str, Any] | None = None) -> Any:
+    """A definition's YAML as if written out in full: every shared bloc in place (by default those of
+    procedures/communs.yaml). What the reader checks; what a test may change before loading."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DefinitionError(f"{source} : YAML illisible : {exc}") from None
+    return resolve(data, bundled_communs() if blocs is None else blocs, source)
+
+
 def resolve(data: Any, blocs: dict[str, Any], source: str, where: str = "", stack: tuple[str, ...] = ()) -> Any:
     """`data` with every ``{commun: nom}`` replaced by a copy of its bloc (overrides applied)."""
     if isinstance(data, list):

@@ -7,10 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .checks import check_references
-from .communs import bundled_communs, resolve
+from .communs import expand
 from .conditions import ConditionError, parse
 from .loading_documents import read_attestation, read_confirmation, read_liste
 from .reader import _Reader
@@ -258,11 +256,7 @@ def _preambule(r: _Reader) -> Preambule:
 def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] | None = None) -> Definition:
     """Parse and check one definition; raise DefinitionError naming the place of the first problem.
     `communs`: the shared blocs its ``{commun: nom}`` name (by default procedures/communs.yaml)."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DefinitionError(f"{source} : YAML illisible : {exc}") from None
-    data = resolve(data, bundled_communs() if communs is None else communs, source)
+    data = expand(text, source, communs)
     r = _Reader(data, "", source)
     r.known("id", "guide", "titre", "fil", "acces", "intro", "recapitulatif", "identite", "variables", "cas",
             "justificatifs", "steps", "documents", "preambule", "type_demande", "contexte")

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from fake_anef.documents.demande import confirmation_pdf
 from fake_anef.engine.definition import DefinitionError, by_id, load_text
 from fake_anef.engine.wizard import Wizard, clean, identity_confirmed, keep_held, read
+from fake_anef.engine.communs import expand
 
 D = by_id("famille-ue")
 STEP = D.step("modalites-du-sejour")  # type: ignore[union-attr]
@@ -93,7 +94,7 @@ def test_the_confirmation_is_never_read_from_a_form_but_carried_from_what_is_sto
 
 
 def _load(change) -> None:  # type: ignore[no-untyped-def]
-    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    data = expand(SOURCE.read_text(encoding="utf-8"))
     blocs = data["steps"][1]["sections"][1]["blocs"]
     [bloc] = [b for b in blocs if b.get("type") == "confirmation_identite"]
     change(bloc, blocs)

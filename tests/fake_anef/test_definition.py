@@ -6,12 +6,13 @@ import pytest
 import yaml
 
 from fake_anef.engine.definition import DefinitionError, bundled, by_motif, load_text
+from fake_anef.engine.communs import expand
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "enfant_de_francais.yaml"
 
 
 def _data() -> dict:
-    return yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    return expand(SOURCE.read_text(encoding="utf-8"))
 
 
 def _load(data: dict) -> None:

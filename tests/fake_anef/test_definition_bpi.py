@@ -7,12 +7,13 @@ import pytest
 import yaml
 
 from fake_anef.engine.definition import DefinitionError, by_id, by_renouvellement, load_text
+from fake_anef.engine.communs import expand
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "bpi_renouvellement.yaml"
 
 
 def _data() -> dict:
-    return yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    return expand(SOURCE.read_text(encoding="utf-8"))
 
 
 def _load(data: dict) -> None:

@@ -13,6 +13,7 @@ import yaml
 from fake_anef.engine.conditions import parse
 from fake_anef.engine.definition import DefinitionError, by_id, by_situation, load_text
 from fake_anef.engine.wizard import Wizard, with_prefill
+from fake_anef.engine.communs import expand
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "ase.yaml"
 ASE = by_id("vpf-ase")
@@ -20,7 +21,7 @@ TODAY = date(2026, 6, 15)
 
 
 def _data() -> dict:
-    return yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    return expand(SOURCE.read_text(encoding="utf-8"))
 
 
 def _load(data: dict) -> None:

@@ -19,6 +19,7 @@ from starlette.testclient import TestClient
 from fake_anef.mail.sink import MailStore, _body, parse
 from fake_anef.settings import Settings
 from fake_anef.web.app import create_app
+from fake_anef.engine.communs import expand
 from harness import fichiers
 from tests.fake_anef.test_web_bpi import NUMERO, connected_holder, informations
 
@@ -251,7 +252,7 @@ def test_the_definition_is_bundled_and_a_broken_bloquants_rule_is_refused() -> N
     assert by_renouvellement(CATEGORIE) is definition
     assert len(definition.step("modalites-du-sejour").bloquants) == 3
     source = Path(__file__).parents[2] / "fake_anef" / "procedures" / "famille_ue.yaml"
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data = expand(source.read_text(encoding="utf-8"))
     data["steps"][1]["bloquants"][0]["when"] = "accueillant_inconnu == 'x'"
     with pytest.raises(DefinitionError, match=r"nom\(s\) inconnu\(s\)"):
         load_text(yaml.safe_dump(data, allow_unicode=True), source="test.yaml")
