@@ -2,7 +2,7 @@
 
 Each sentence here is copied verbatim from the guide named beside it; a sentence the guides do not
 show (an error message, say) is marked DERIVED so it is easy to find and replace. Templates print
-these values and hold no user-facing sentence of their own (DEVELOPERS.md, rule 3).
+these values and hold no user-facing sentence of their own (each guide text in one place).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Page helpers in the guides' vocabulary: fill "Nom :", press "Créer un compte", read what the
 page says. Elements are found as a person reads them (role, label, text), never by CSS ids, so the
-same helpers work on any deployment whose pages carry the guides' wording (DEVELOPERS.md, rule 2)."""
+same helpers work on any deployment whose pages carry the guides' wording."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Helpers for the téléprocédures' wizard, in the guides' words: the stepper, a section or a group of
 the page, repeatable fields ("+ Ajouter un prénom"), the address type-ahead, "Joindre un document",
 the ephoto. Elements are found by role, label and text, never by CSS ids or classes, so the same
-helpers drive any deployment whose pages carry the guides' wording (DEVELOPERS.md, rule 2).
+helpers drive any deployment whose pages carry the guides' wording.
 The current step is read from the stepper's ARIA state (aria-current="step"), as a screen reader does."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Which portal the suite runs against: the bundled simulator (started here, in a subprocess) or
 any deployment given by URL. The harness reaches the bundled one exactly as it reaches a vendor's:
-over HTTP and its mailbox, never by importing it (DEVELOPERS.md, rule 1)."""
+over HTTP and its mailbox, never by importing it."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The téléprocédures' pages: one generic set of routes that renders any procedure definition
 step by step (fake_anef.engine). Nothing here knows a particular procedure: which steps, fields,
-justificatifs and texts apply is read from the definition (DEVELOPERS.md, rule 3)."""
+justificatifs and texts apply is read from the definition (rules are data, docs/procedures.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Reading and checking submitted forms: each problem becomes a French message next to its field,
-and the values entered are sent back so nothing typed is lost (DEVELOPERS.md, rule 5)."""
+and the values entered are sent back so nothing typed is lost."""
 
 from __future__ import annotations
 
