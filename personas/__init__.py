@@ -13,6 +13,8 @@ Main entry points:
 * :mod:`personas.reference` - the named people of the guides (COLLINS Marshall ...);
 * :mod:`personas.strategies` - Hypothesis strategies (passwords, e-photo numbers, dates, text);
 * :mod:`personas.pytest_plugin` - ``--persona-seed`` and the ``personas`` fixture.
+* ``python -m personas "une demandeuse …"`` / ``--reference`` (:mod:`personas.demo`) - a person from a
+  one-line description (:mod:`personas.description`), or the guides' named people.
 """
 
 from personas.countries import (

@@ -1,0 +1,5 @@
+"""``python -m personas``: see :mod:`personas.demo`."""
+
+from personas.demo import main
+
+raise SystemExit(main())
