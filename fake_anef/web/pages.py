@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+from jinja2 import StrictUndefined
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
@@ -18,6 +19,8 @@ from ..store import Compte
 
 T = TypeVar("T")
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+# A mistyped or missing name is an error, not an empty string on the page.
+templates.env.undefined = StrictUndefined
 templates.env.globals["T"] = texts
 
 
