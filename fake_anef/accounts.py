@@ -12,9 +12,10 @@ from datetime import date, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from . import security
 from .clock import Clock
 from .store import Compte, Identite, Jeton, Store, Titre
 
@@ -22,7 +23,8 @@ LINK_VALIDITY = timedelta(hours=24)  # guide 01 §III: "ce lien n'est valable qu
 SPECIAL_CHARACTERS = set(string.punctuation)  # the guides list several sets; any ASCII punctuation counts
 # OWASP's minimum for argon2id (19 MiB, 2 passes): real hashing, but cheap enough for property tests.
 T = TypeVar("T")
-_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+HASH_PARAMETERS = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+_hasher = PasswordHasher(**HASH_PARAMETERS)
 
 
 def password_problems(password: str) -> list[str]:
@@ -120,21 +122,34 @@ class Accounts:
     def email_taken(self, s: Session, email: str) -> bool:
         return s.scalar(select(Compte).where(Compte.identifiant == email.lower())) is not None
 
-    def create_temporary(self, s: Session, email: str) -> tuple[Compte, str]:
-        """Path a: the e-mail is the identifiant; a temporary password that must be reset."""
-        password = temporary_password()
+    def create_temporary(self, s: Session, email: str, password: str | None = None,
+                         password_hash: str | None = None) -> tuple[Compte, str]:
+        """Path a: the e-mail is the identifiant; a temporary password that must be reset (pass it
+        with its hash, made off the event loop, from a page)."""
+        if password is None or password_hash is None:
+            password = temporary_password()
+            password_hash = hash_password(password)
         compte = Compte(
-            identifiant=email.lower(), email=email, kind="temporaire", password_hash=hash_password(password),
+            identifiant=email.lower(), email=email, kind="temporaire", password_hash=password_hash,
             must_reset=True, active=True, created_at=self.clock.now(),
         )
         s.add(compte)
         s.flush()
         return compte, password
 
-    def create_pending(self, s: Session, ident: Identite, email: str) -> Compte:
+    def active_account_for(self, s: Session, numero_etranger: str) -> bool:
+        """Paths b and c refuse a numéro étranger whose account is already active: running them
+        again must never replace the e-mail of an account someone uses (account takeover)."""
+        compte = self.by_identifiant(s, numero_etranger)
+        return compte is not None and compte.active
+
+    def create_pending(self, s: Session, ident: Identite, email: str) -> Compte | None:
         """Paths b and c: identifiant = numéro étranger; active once the e-mail link sets a password.
-        A pending account whose link expired is replaced, so the user can start again."""
+        A pending account whose link expired is replaced, so the user can start again; an active
+        account is left alone (None)."""
         compte = self.by_identifiant(s, ident.numero_etranger)
+        if compte is not None and compte.active:
+            return None
         if compte is None:
             compte = Compte(identifiant=ident.numero_etranger, created_at=self.clock.now(), kind="usager")
             s.add(compte)
@@ -145,20 +160,42 @@ class Accounts:
         s.flush()
         return compte
 
-    def set_password(self, s: Session, compte: Compte, password: str) -> None:
-        compte.password_hash = hash_password(password)
+    def set_password(self, s: Session, compte: Compte, password: str, password_hash: str | None = None) -> None:
+        """The new password (its hash may be made beforehand, off the event loop); every session
+        of the account opened before ends (security.end_sessions)."""
+        compte.password_hash = password_hash or hash_password(password)
         compte.must_reset = False
         compte.active = True
+        security.end_sessions(s, f"compte_id:{compte.id}")
 
     def authenticate(self, s: Session, identifiant: str, password: str) -> Compte | None:
         compte = self.by_identifiant(s, identifiant)
-        if compte is None or not check_password(compte.password_hash, password):
+        if not security.verify(compte.password_hash if compte else None, password):
             return None
         return compte
 
+    async def login(self, identifiant: str, password: str) -> tuple[Compte | None, str | None]:
+        """(account, None) or (None, "trop_de_tentatives" | "identifiants_incorrects"): throttled per
+        identifiant, the hash checked in a worker thread, the same cost for an unknown account."""
+        now = self.clock.now()
+        with self.store.session() as s:
+            if security.throttled(s, "usager", identifiant, now):
+                return None, "trop_de_tentatives"
+            compte = self.by_identifiant(s, identifiant)
+            password_hash = compte.password_hash if compte else None
+        ok = await security.verify_in_thread(password_hash, password)
+        with self.store.session() as s:
+            if ok:
+                security.clear_failures(s, "usager", identifiant)
+            else:
+                security.record_failure(s, "usager", identifiant, now)
+        return (compte, None) if ok else (None, "identifiants_incorrects")
+
     # Tokens ------------------------------------------------------------------------------------
     def issue_token(self, s: Session, compte: Compte, purpose: str) -> str:
+        """A new link; the account's earlier unused links for the same purpose are void."""
         now = self.clock.now()
+        _void_tokens(s, compte.id, purpose)
         token = secrets.token_urlsafe(32)
         s.add(Jeton(token=token, compte_id=compte.id, purpose=purpose, created_at=now, expires_at=now + LINK_VALIDITY))
         return token
@@ -170,12 +207,26 @@ class Accounts:
             return None, "expire"
         if jeton.used_at is not None:
             return jeton, "utilise"
+        if jeton.expires_at <= jeton.created_at:  # voided by a newer link or by a link used
+            return jeton, "remplace"
         if self.clock.now() > jeton.expires_at and "lien_sans_expiration" not in self.faults:
             return jeton, "expire"
         return jeton, None
 
     def use_token(self, s: Session, jeton: Jeton) -> None:
+        """The link is used up, and every other link of the account still unused is void."""
         jeton.used_at = self.clock.now()
+        _void_tokens(s, jeton.compte_id, None, keep=jeton.token)
+
+
+def _void_tokens(s: Session, compte_id: int, purpose: str | None, keep: str | None = None) -> None:
+    """A void link has an empty validity window (expires_at = created_at): check_token says so."""
+    query = update(Jeton).where(Jeton.compte_id == compte_id, Jeton.used_at.is_(None))
+    if purpose is not None:
+        query = query.where(Jeton.purpose == purpose)
+    if keep is not None:
+        query = query.where(Jeton.token != keep)
+    s.execute(query.values(expires_at=Jeton.created_at).execution_options(synchronize_session=False))
 
 
 def _upsert(s: Session, model: type[T], key: object, values: dict[str, object]) -> T:

@@ -9,7 +9,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from .accounts import Accounts, temporary_password, hash_password
@@ -40,6 +40,13 @@ class StoredPieces:
         return self.counts.get(justificatif_id, 0)
 
 
+def _owned(compte_id: int, numero_etranger: str | None):  # type: ignore[no-untyped-def]
+    """The demandes an account sees: its own, and those given its numéro étranger at instruction."""
+    if numero_etranger:
+        return or_(Demande.compte_id == compte_id, Demande.numero_etranger == numero_etranger)
+    return Demande.compte_id == compte_id
+
+
 @dataclass
 class Demandes:
     store: Store
@@ -47,10 +54,12 @@ class Demandes:
     data_dir: Path
 
     # Drafts -----------------------------------------------------------------------------------
-    def current(self, s: Session, compte_id: int, procedure: str) -> Demande | None:
-        """The account's demande for this procedure (the draft, or the one deposited)."""
+    def current(self, s: Session, compte_id: int, procedure: str, numero_etranger: str | None = None) -> Demande | None:
+        """The account's demande for this procedure (the draft, or the one deposited). With the
+        account's numéro étranger, also the demande in instruction under that numéro: the
+        definitive account (created at instruction) owns what the temporary one deposited."""
         return s.scalar(
-            select(Demande).where(Demande.compte_id == compte_id, Demande.procedure == procedure)
+            select(Demande).where(_owned(compte_id, numero_etranger), Demande.procedure == procedure)
             .order_by(Demande.id.desc())
         )
 
@@ -127,13 +136,15 @@ class Demandes:
         (self.data_dir / piece.chemin).unlink(missing_ok=True)
         s.delete(piece)
 
-    def piece_for(self, s: Session, compte_id: int, piece_id: int) -> tuple[Piece, bytes] | None:
-        """A file, only for the account whose demande holds it."""
+    def piece_for(self, s: Session, compte_id: int, piece_id: int,
+                  numero_etranger: str | None = None) -> tuple[Piece, bytes] | None:
+        """A file, only for the account whose demande holds it (or the definitive account of its
+        numéro étranger, see `current`)."""
         piece = s.get(Piece, piece_id)
         if piece is None:
             return None
-        demande = s.get(Demande, piece.demande_id)
-        if demande is None or demande.compte_id != compte_id:
+        demande = s.scalar(select(Demande).where(Demande.id == piece.demande_id, _owned(compte_id, numero_etranger)))
+        if demande is None:
             return None
         return piece, (self.data_dir / piece.chemin).read_bytes()
 

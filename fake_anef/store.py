@@ -10,6 +10,9 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 
+BUSY_TIMEOUT_S = 30.0
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -75,6 +78,26 @@ class Jeton(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class SessionEpoch(Base):
+    """How many times a user's or an agent's sessions were ended (logout, password change): a
+    session cookie remembers the epoch it was opened in and is void once it moved on. The cookie
+    is signed client-side, so this row is what lets the server end a copied cookie."""
+
+    __tablename__ = "session_epoch"
+    sujet: Mapped[str] = mapped_column(String(40), primary_key=True)  # "compte:<id>" | "agent:<id>"
+    epoch: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LoginFailure(Base):
+    """A failed login, kept to throttle guessing (identifiant folded to lower case)."""
+
+    __tablename__ = "login_failure"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    espace: Mapped[str] = mapped_column(String(10))  # "usager" | "agent"
+    identifiant: Mapped[str] = mapped_column(String(254), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Journal(Base):
@@ -152,7 +175,8 @@ class Store:
     """Owns the engine; `session()` is a unit of work that commits on success."""
 
     def __init__(self, url: str) -> None:
-        connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
+        # A writer waits up to BUSY_TIMEOUT_S for another's commit instead of failing "database is locked".
+        connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S} if url.startswith("sqlite") else {}
         self.engine = create_engine(url, connect_args=connect_args)
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -171,5 +195,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     # WAL lets the portal's threads read while one writes; foreign keys are off by default in SQLite.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+    # Safe with WAL: a crash of the process loses nothing; only a power cut may lose the last commits.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()

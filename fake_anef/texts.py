@@ -105,6 +105,10 @@ CONNEXION = {
     "mot_de_passe": "Mot de passe :",
     "oublie": "MOT DE PASSE OUBLIÉ ?",
     "s_identifier": "S'identifier",
+    "trop_de_tentatives": (
+        "Trop de tentatives de connexion infructueuses pour cet identifiant. Veuillez patienter "
+        "15 minutes avant de réessayer, ou utilisez « Mot de passe oublié ? »."
+    ),  # DERIVED (throttling, security.MAX_FAILURES)
     "ou": "OU",
     "franceconnect": "FranceConnect est la solution proposée par l'État pour sécuriser et simplifier la connexion à vos services en ligne.",
     "franceconnect_bouton": "S'identifier avec FranceConnect",
@@ -212,6 +216,10 @@ LIEN = {
         "la page de connexion."
     ),  # guide 01 §III mail, adapted to a page
     "utilise": "Ce lien a déjà été utilisé.",  # DERIVED
+    "remplace": (
+        "Ce lien n'est plus valable : un lien plus récent vous a été envoyé, ou votre mot de passe a "
+        "déjà été défini. Utilisez le dernier lien reçu ou « Mot de passe oublié ? »."
+    ),  # DERIVED
 }
 
 # Guide 02 §6: after the temporary password is reset (path a).
@@ -536,6 +544,9 @@ AGENT = {
     "se_connecter": "Se connecter",  # DERIVED
     "se_deconnecter": "Se déconnecter",  # DERIVED
     "identifiants_incorrects": "Identifiant ou mot de passe incorrect.",  # DERIVED
+    "trop_de_tentatives": (
+        "Trop de tentatives de connexion infructueuses pour cet identifiant. Veuillez patienter 15 minutes avant de réessayer."
+    ),  # DERIVED
     "demandes": "Demandes déposées",  # DERIVED
     "filtres": "Filtrer les demandes",  # DERIVED
     "procedure": "Procédure",  # DERIVED

@@ -13,8 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import texts
-from ..accounts import check_password
+from .. import security, texts
 from ..demandes import BROUILLON, Demandes
 from ..engine import pieces as piece_rules
 from ..engine.definition import bundled, by_id
@@ -22,7 +21,7 @@ from ..engine.wizard import Wizard
 from ..store import Agent, Compte, Demande, Notification
 from .instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably, echanges_of,
                           identite_of, issue_attestation, mark_available, start_instruction)
-from .pages import content_disposition, portal, redirect, render, session_row
+from .pages import content_disposition, end_sessions, open_session, portal, redirect, render, session_row
 
 A = texts.AGENT
 
@@ -42,19 +41,35 @@ async def connexion(request: Request) -> Response:
         form = await request.form()
         identifiant = str(form.get("identifiant", "")).strip()
         password = str(form.get("mot_de_passe", ""))
-        with portal(request).store.session() as s:
-            agent = s.scalar(select(Agent).where(Agent.identifiant == identifiant))
-            ok = agent is not None and check_password(agent.password_hash, password)
+        p = portal(request)
+        now = p.clock.now()
+        with p.store.session() as s:
+            bloque = security.throttled(s, "agent", identifiant, now)
+            agent = s.scalar(select(Agent).where(Agent.identifiant == identifiant)) if not bloque else None
+            password_hash = agent.password_hash if agent is not None else None
             agent_id = agent.id if agent is not None else None
-        if ok:
-            request.session["agent_id"] = agent_id
-            return redirect(request, "agent_demandes")
-        erreur = A["identifiants_incorrects"]
+        if bloque:
+            erreur = A["trop_de_tentatives"]
+        else:
+            # in a worker thread, and against a dummy hash for an unknown agent (same timing)
+            ok = await security.verify_in_thread(password_hash, password)
+            with p.store.session() as s:
+                if ok:
+                    security.clear_failures(s, "agent", identifiant)
+                else:
+                    security.record_failure(s, "agent", identifiant, now)
+            if ok and agent_id is not None:
+                open_session(request, "agent_id", agent_id)
+                return redirect(request, "agent_demandes")
+            erreur = A["identifiants_incorrects"]
     return _page(request, "agent/connexion.html", status_code=200 if erreur is None else 422,
                  erreur=erreur, identifiant=identifiant)
 
 
 async def deconnexion(request: Request) -> Response:
+    """A POST, like the applicant's: ends this agent's sessions, copies of the cookie included."""
+    if current_agent(request) is not None:
+        end_sessions(request, "agent_id")
     request.session.pop("agent_id", None)
     return redirect(request, "agent_connexion")
 
@@ -165,7 +180,7 @@ async def piece(request: Request) -> Response:
         row = rows[0]
         content = (portal(request).settings.data_dir / row.chemin).read_bytes()
     return Response(content, media_type=piece_rules.MIMETYPES.get(row.format, "application/octet-stream"),
-                    headers=content_disposition("inline", row.nom))
+                    headers=content_disposition("attachment", row.nom))
 
 
 async def instruction(request: Request) -> Response:
@@ -223,7 +238,7 @@ async def action(request: Request) -> Response:
 routes = [
     Route("/agent", liste, name="agent_demandes"),
     Route("/agent/connexion", connexion, methods=["GET", "POST"], name="agent_connexion"),
-    Route("/agent/deconnexion", deconnexion, name="agent_deconnexion"),
+    Route("/agent/deconnexion", deconnexion, methods=["POST"], name="agent_deconnexion"),
     Route("/agent/demandes/{numero}", demande, name="agent_demande"),
     Route("/agent/demandes/{numero}/pieces/{piece:int}", piece, name="agent_piece"),
     Route("/agent/demandes/{numero}/instruction", instruction, methods=["POST"], name="agent_instruction"),

@@ -12,6 +12,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..portal import Portal
 from ..settings import Settings
+from .protection import OriginCheck, SecurityHeaders
 from . import agent, certificats, comptes, demarche, espace, notifications, operator, suivi
 
 
@@ -23,7 +24,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes.append(Mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"))
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SessionMiddleware, secret_key=portal.secret_key(), session_cookie="anef_sim", same_site="lax")],
+        middleware=[
+            Middleware(SecurityHeaders),  # outermost: refusals carry the headers too
+            Middleware(OriginCheck, base_url=portal.settings.base_url),
+            # SameSite=Lax: a foreign site's POST never carries the session; HttpOnly is Starlette's default
+            Middleware(SessionMiddleware, secret_key=portal.secret_key(), session_cookie="anef_sim", same_site="lax",
+                       https_only=portal.settings.base_url.startswith("https://")),
+        ],
     )
     app.state.portal = portal
     return app

@@ -6,12 +6,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from .. import texts
+from .. import security, texts
+from ..accounts import temporary_password
 from ..countries import all_countries
 from ..store import Compte, Identite, Titre
 from . import demarche, espace
 from .forms import Form
-from .pages import current_account, portal, redirect, render, send_mail
+from .pages import current_account, end_sessions, open_session, portal, redirect, render, send_mail
 
 BRIQUES = {b["id"]: b for b in texts.BRIQUES}
 
@@ -69,11 +70,13 @@ async def premiere_demande(request: Request) -> Response:
     email = form.email_pair("email", "email_confirmation")
     p = portal(request)
     if email:
+        password = temporary_password()
+        password_hash = await security.hash_in_thread(password)
         with p.store.session() as s:
             if p.accounts.email_taken(s, email):
                 form.error("email", "email_deja_utilise")
             else:
-                compte, password = p.accounts.create_temporary(s, email)
+                compte, password = p.accounts.create_temporary(s, email, password, password_hash)
     if not form.ok:
         return render(request, "compte_sans_numero.html", status_code=422, form=form)
     await send_mail(p, email, "compte_temporaire", identifiant=compte.identifiant, mot_de_passe=password,
@@ -127,8 +130,11 @@ async def creation_numero(request: Request) -> Response:
             ident = p.accounts.find_identite(s, numero, form.get("nom"), form.get("prenom"), naissance, annee)
             if ident and (ident.pays_naissance, ident.nationalite) != (form.get("pays_naissance"), form.get("nationalite")):
                 ident = None
+            existing = ident is not None and p.accounts.active_account_for(s, ident.numero_etranger)
         if ident is None:
             form.general = texts.COMPTE_NUMERO_ERREURS["inconnu"]
+        elif existing:  # as path c: the identity matched, so say only that an account exists
+            form.general = texts.CREATION_TITRE["compte_existant"]
         else:
             request.session["creation"] = {"numero_etranger": ident.numero_etranger, "chemin": "numero"}
             return redirect(request, "saisie_email")
@@ -176,12 +182,16 @@ async def saisie_email(request: Request) -> Response:
     purpose = "confirmation-" + creation["chemin"]
     with p.store.session() as s:
         ident = s.get(Identite, creation["numero_etranger"])
-        compte = p.accounts.create_pending(s, ident, email)
-        token = p.accounts.issue_token(s, compte, purpose)
-        nom = f" {ident.prenom} {ident.nom}" if creation["chemin"] == "numero" else ""
+        compte = p.accounts.create_pending(s, ident, email) if ident is not None else None
+        token = p.accounts.issue_token(s, compte, purpose) if compte is not None else None
+    if token is None:  # activated meanwhile (another tab, another person): never replace its e-mail
+        request.session.pop("creation", None)
+        form.general = texts.CREATION_TITRE["compte_existant"]
+        return render(request, "saisie_email.html", status_code=422, form=form)
+    nom = f" {ident.prenom} {ident.nom}" if creation["chemin"] == "numero" else ""  # type: ignore[union-attr]
     link = p.url(str(request.url_for("confirmer").path)) + f"?token={token}"
     await send_mail(p, email, "confirmation_email", nom=nom, lien=link, lien_connexion=p.url(str(request.url_for("connexion").path)))
-    p.journal("confirmation_email", identifiant=ident.numero_etranger)
+    p.journal("confirmation_email", identifiant=ident.numero_etranger)  # type: ignore[union-attr]
     request.session.pop("creation", None)
     return render(request, "creation_enregistree.html", par_numero=True)
 
@@ -209,13 +219,17 @@ async def _ask_password(request: Request, variante: str) -> str | Response:
     return password
 
 
-def _set_password_from_link(request: Request, token: str, purpose: str, password: str) -> str:
-    """Sets the password of the link's account and uses the link up; returns the identifiant."""
+async def _set_password_from_link(request: Request, token: str, purpose: str, password: str) -> str | None:
+    """Sets the password of the link's account and uses the link up; returns the identifiant
+    (None when the link became unusable meanwhile)."""
     p = portal(request)
+    password_hash = await security.hash_in_thread(password)
     with p.store.session() as s:
-        jeton, _ = p.accounts.check_token(s, token, purpose)
+        jeton, raison = p.accounts.check_token(s, token, purpose)
+        if raison:
+            return None
         compte = s.get(Compte, jeton.compte_id)  # type: ignore[union-attr]
-        p.accounts.set_password(s, compte, password)  # type: ignore[arg-type]
+        p.accounts.set_password(s, compte, password, password_hash)  # type: ignore[arg-type]
         p.accounts.use_token(s, jeton)  # type: ignore[arg-type]
         return compte.identifiant  # type: ignore[union-attr]
 
@@ -234,7 +248,9 @@ async def confirmer(request: Request) -> Response:
     password = await _ask_password(request, variante)
     if not isinstance(password, str):
         return password
-    identifiant = _set_password_from_link(request, token, jeton.purpose, password)  # type: ignore[union-attr]
+    identifiant = await _set_password_from_link(request, token, jeton.purpose, password)  # type: ignore[union-attr]
+    if identifiant is None:
+        return render(request, "lien_invalide.html", status_code=410, raison="utilise")
     portal(request).journal("compte_active", identifiant=identifiant)
     return render(request, "compte_cree.html")
 
@@ -251,9 +267,10 @@ async def connexion(request: Request) -> Response:
     p = portal(request)
     compte = None
     if form.ok:
-        with p.store.session() as s:
-            compte = p.accounts.authenticate(s, form.get("identifiant"), form.values["mot_de_passe"])
-        if compte is None:
+        compte, refus = await p.accounts.login(form.get("identifiant"), form.values["mot_de_passe"])
+        if refus == "trop_de_tentatives":  # next to the field it is about
+            form.errors["identifiant"] = texts.CONNEXION["trop_de_tentatives"]
+        elif compte is None:
             form.general = texts.CONNEXION["identifiants_incorrects"]
         elif not compte.active:
             form.general = texts.CONNEXION["compte_non_confirme"]
@@ -263,7 +280,7 @@ async def connexion(request: Request) -> Response:
     if compte.must_reset:
         request.session["reset_compte_id"] = compte.id
         return redirect(request, "reinitialisation")
-    request.session["compte_id"] = compte.id
+    open_session(request, "compte_id", compte.id)
     draft = demarche.draft_url(request, compte.id)
     return RedirectResponse(draft, status_code=303) if draft else redirect(request, "accueil")
 
@@ -277,12 +294,13 @@ async def reinitialisation(request: Request) -> Response:
     if not isinstance(password, str):
         return password
     p = portal(request)
+    password_hash = await security.hash_in_thread(password)
     with p.store.session() as s:
         compte = s.get(Compte, compte_id)
-        p.accounts.set_password(s, compte, password)  # type: ignore[arg-type]
+        p.accounts.set_password(s, compte, password, password_hash)  # type: ignore[arg-type]
         temporaire = compte.kind == "temporaire"  # type: ignore[union-attr]
     request.session.clear()
-    request.session["compte_id"] = compte_id
+    open_session(request, "compte_id", compte_id)
     if temporaire:
         return redirect(request, "brique", brique="premiere-demande")
     return redirect(request, "accueil")
@@ -318,11 +336,15 @@ async def nouveau_mot_de_passe(request: Request) -> Response:
     password = await _ask_password(request, "reinitialisation")
     if not isinstance(password, str):
         return password
-    _set_password_from_link(request, token, "reinitialisation", password)
+    if await _set_password_from_link(request, token, "reinitialisation", password) is None:
+        return render(request, "lien_invalide.html", status_code=410, raison="utilise")
     return RedirectResponse(f"{request.url_for('connexion')}?modifie=1", status_code=303)
 
 
 async def deconnexion(request: Request) -> Response:
+    """A POST (a button styled as a link): a foreign page cannot log the user out with an image."""
+    if current_account(request) is not None:
+        end_sessions(request, "compte_id")
     request.session.clear()
     return redirect(request, "accueil")
 
@@ -332,7 +354,7 @@ routes = [
     Route("/demarches/{brique}", brique, methods=["GET", "POST"], name="brique"),
     Route("/informations/{brique}", non_simule, name="non_simule"),
     Route("/connexion", connexion, methods=["GET", "POST"], name="connexion"),
-    Route("/deconnexion", deconnexion, name="deconnexion"),
+    Route("/deconnexion", deconnexion, methods=["POST"], name="deconnexion"),
     Route("/compte/creation", creation_titre, methods=["GET", "POST"], name="creation_titre"),
     Route("/compte/numero-etranger", creation_numero, methods=["GET", "POST"], name="creation_numero"),
     Route("/compte/email", saisie_email, methods=["GET", "POST"], name="saisie_email"),

@@ -554,7 +554,7 @@ async def confirmation_document(request: Request) -> Response:
         return Response(status_code=404)
     p = portal(request)
     with p.store.session() as s:
-        demande = _demandes(request).current(s, compte.id, definition.id)
+        demande = _demandes(request).current(s, compte.id, definition.id, compte.numero_etranger)
         if demande is None or demande.etat == BROUILLON:
             return Response(status_code=404)
         values = _document_values(definition, demande, wz.Wizard(definition, p.clock.today()))
@@ -622,12 +622,12 @@ async def piece(request: Request) -> Response:
     if compte is None:
         return _to_login(request)
     with portal(request).store.session() as s:
-        found = _demandes(request).piece_for(s, compte.id, int(request.path_params["piece"]))
+        found = _demandes(request).piece_for(s, compte.id, int(request.path_params["piece"]), compte.numero_etranger)
     if found is None:
         return Response(status_code=404)
     row, content = found
     return Response(content, media_type=piece_rules.MIMETYPES.get(row.format, "application/octet-stream"),
-                    headers=content_disposition("inline", row.nom))
+                    headers=content_disposition("attachment", row.nom))
 
 
 # Abandon --------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.templating import Jinja2Templates
 
-from .. import texts
+from .. import security, texts
 from ..portal import Portal
 from ..store import Compte
 
@@ -29,12 +29,31 @@ def portal(request: Request) -> Portal:
 
 
 def session_row(request: Request, key: str, model: type[T]) -> T | None:
-    """The row whose id the session keeps under `key` (the connected user, or agent)."""
+    """The row whose id the session keeps under `key` (the connected user, or agent), while the
+    session's epoch is the row's: a logout or a password change ends copies of the cookie too."""
     row_id = request.session.get(key)
     if row_id is None:
         return None
     with portal(request).store.session() as s:
+        if request.session.get(f"{key}:epoch") != security.epoch(s, f"{key}:{row_id}"):
+            return None
         return s.get(model, row_id)
+
+
+def open_session(request: Request, key: str, row_id: int) -> None:
+    """Log `row_id` in under `key` ("compte_id" or "agent_id") in the current epoch."""
+    with portal(request).store.session() as s:
+        request.session[key] = row_id
+        request.session[f"{key}:epoch"] = security.epoch(s, f"{key}:{row_id}")
+
+
+def end_sessions(request: Request, key: str) -> None:
+    """"Se déconnecter": every session of this user (or agent) ends, this one and any copy."""
+    row_id = request.session.pop(key, None)
+    request.session.pop(f"{key}:epoch", None)
+    if row_id is not None:
+        with portal(request).store.session() as s:
+            security.end_sessions(s, f"{key}:{row_id}")
 
 
 def current_account(request: Request) -> Compte | None:

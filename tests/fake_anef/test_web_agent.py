@@ -102,7 +102,7 @@ def test_pages_need_an_agent(app, deposited) -> None:  # type: ignore[no-untyped
     assert agent.post(f"/agent/demandes/{numero}/instruction").url.path == "/agent/connexion"
     agent.post("/agent/connexion", data=AGENT)
     assert agent.get("/agent/demandes/0000000000000000000").status_code == 404
-    agent.get("/agent/deconnexion")
+    agent.post("/agent/deconnexion")
     assert agent.get("/agent").url.path == "/agent/connexion"
 
 

@@ -1,0 +1,92 @@
+"""What keeps accounts safe beyond the guides' rules: password hashing off the event loop, login
+throttling with equal timing for unknown accounts, and session epochs that let the server end a
+signed cookie it handed out (logout, password change)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+from functools import cache
+
+import anyio.to_thread
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from .store import LoginFailure, SessionEpoch
+
+# After MAX_FAILURES wrong passwords for one identifiant within FAILURE_WINDOW, that identifiant is
+# refused (without checking the password) until the oldest of them leaves the window.
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+
+
+# Hashing ----------------------------------------------------------------------------------------
+@cache
+def _dummy_hash() -> str:
+    """A hash of the same cost as the real ones (made once, by its own hasher)."""
+    from argon2 import PasswordHasher
+
+    from .accounts import HASH_PARAMETERS
+
+    return PasswordHasher(**HASH_PARAMETERS).hash(secrets.token_urlsafe(16))
+
+
+def verify(password_hash: str | None, password: str) -> bool:
+    """argon2 verification that costs the same whether the account exists or not: an unknown
+    account (or one without a password yet) is verified against a dummy hash, then refused."""
+    from .accounts import check_password
+
+    if not password_hash:
+        check_password(_dummy_hash(), password)
+        return False
+    return check_password(password_hash, password)
+
+
+async def verify_in_thread(password_hash: str | None, password: str) -> bool:
+    """argon2 takes tens of milliseconds of CPU: run it in a worker thread, not on the event loop."""
+    return await anyio.to_thread.run_sync(verify, password_hash, password)
+
+
+async def hash_in_thread(password: str) -> str:
+    from .accounts import hash_password
+
+    return await anyio.to_thread.run_sync(hash_password, password)
+
+
+# Throttling -------------------------------------------------------------------------------------
+def _key(identifiant: str) -> str:
+    return identifiant.strip().lower()[:254]
+
+
+def throttled(s: Session, espace: str, identifiant: str, now: datetime) -> bool:
+    """True when this identifiant has had too many failures lately (known account or not, so the
+    refusal reveals nothing about who has an account)."""
+    count = s.scalar(select(func.count()).select_from(LoginFailure).where(
+        LoginFailure.espace == espace, LoginFailure.identifiant == _key(identifiant),
+        LoginFailure.at > now - FAILURE_WINDOW))
+    return (count or 0) >= MAX_FAILURES
+
+
+def record_failure(s: Session, espace: str, identifiant: str, now: datetime) -> None:
+    s.execute(delete(LoginFailure).where(LoginFailure.at <= now - FAILURE_WINDOW))
+    s.add(LoginFailure(espace=espace, identifiant=_key(identifiant), at=now))
+
+
+def clear_failures(s: Session, espace: str, identifiant: str) -> None:
+    s.execute(delete(LoginFailure).where(LoginFailure.espace == espace, LoginFailure.identifiant == _key(identifiant)))
+
+
+# Session epochs ---------------------------------------------------------------------------------
+def epoch(s: Session, sujet: str) -> int:
+    row = s.get(SessionEpoch, sujet)
+    return row.epoch if row else 0
+
+
+def end_sessions(s: Session, sujet: str) -> int:
+    """Every session opened for `sujet` so far is void; returns the new epoch."""
+    row = s.get(SessionEpoch, sujet)
+    if row is None:
+        row = SessionEpoch(sujet=sujet, epoch=0)
+        s.add(row)
+    row.epoch = (row.epoch or 0) + 1
+    return row.epoch
