@@ -123,6 +123,15 @@ class Verificateur:
                 raise AssertionError(f"texte lu : {normalise(haystack)[:600]}")
         return self.verifier(texte, probe, lieu=lieu)
 
+    def probleme(self, texte: str, haystack: str, *, lieu: str) -> str | None:
+        """For a check that lists its problems: None when `texte` is in `haystack` (or is only a
+        remarque), else the failure message naming its requirement."""
+        try:
+            self.verifier_dans(texte, haystack, lieu=lieu)
+        except TexteNonConforme as exc:
+            return str(exc)
+        return None
+
 
 def message(exigence: Exigence, lieu: str, texte: str, detail: str = "") -> str:
     kind = "exigence normative" if exigence.normative else "texte du simulateur (informatif)"
