@@ -1,0 +1,167 @@
+"""The requirement catalogue (requirements/*.yaml): every text the suite compares, with its source.
+
+A text is normative when it is quoted from a guide (file and section named), informative when it
+is the simulator's own wording (requirements/simulateur.yaml). The harness reads its expected texts
+here and never from the portal's code (the seam, DEVELOPERS.md rule 1).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+REQUIREMENTS = Path(__file__).resolve().parent.parent / "requirements"
+NATURES = {"ecran", "texte", "regle", "champ_document", "courriel", "champ_2ddoc", "faq"}
+
+_APOSTROPHES = "'’ʼ‘`´"
+_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\t\r\n"
+
+
+def normalise(text: str) -> str:
+    """The text with its typography folded: apostrophes, non-breaking and other spaces, the space
+    before ":" ";" "?" "!", the required-field "*" and the guides' "\\*". Words, accents and
+    case are kept: a change of those is a change of the text."""
+    text = unicodedata.normalize("NFC", text).replace("\\*", "*")
+    for a in _APOSTROPHES:
+        text = text.replace(a, "'")
+    for s in _SPACES:
+        text = text.replace(s, " ")
+    text = text.replace("«", "« ").replace("»", " »")
+    text = re.sub(r"\s*\*\s*(?=[:\s]|$)", " ", text)  # "Nom * :" / "Nom *" → "Nom :" / "Nom"
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([:;?!»])", r"\1", text)
+    text = re.sub(r"([«])\s+", r"\1", text)
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class Exigence:
+    """One requirement: a text the guides (or the simulator, informative) show."""
+
+    id: str
+    guide: str
+    section: str
+    nature: str
+    normative: bool
+    texte: str
+    non_couverte: str | None = None
+
+    @property
+    def source(self) -> str:
+        return f"guide {self.guide}, section « {self.section} »" if self.normative else \
+            f"formulation du simulateur ({self.guide}, {self.section})"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    exigences: tuple[Exigence, ...]
+
+    def by_id(self, id_: str) -> Exigence:
+        for e in self.exigences:
+            if e.id == id_:
+                return e
+        raise KeyError(id_)
+
+    def find(self, texte: str) -> Exigence | None:
+        """The requirement whose text is `texte` (typography aside); a normative one is preferred."""
+        wanted = normalise(texte)
+        found = [e for e in self.exigences if normalise(e.texte) == wanted]
+        found.sort(key=lambda e: not e.normative)
+        return found[0] if found else None
+
+    def find_template(self, texte: str) -> Exigence | None:
+        """The requirement of a text the step fills in ("… est à {pourcentage}% terminée")."""
+        exact = self.find(texte)
+        if exact:
+            return exact
+        wanted = normalise(texte)
+        for e in sorted(self.exigences, key=lambda e: not e.normative):
+            if "{" in e.texte:
+                parts = [re.escape(normalise(p)) for p in re.split(r"\{[^}]*\}", e.texte)]
+                if re.fullmatch(r"(.+?)".join(parts), wanted):
+                    return e
+        return None
+
+
+def load(folder: Path = REQUIREMENTS) -> Catalogue:
+    entries: list[Exigence] = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        guide = data["guide"]
+        for item in data.get("exigences") or []:
+            entries.append(Exigence(
+                id=item["id"], guide=guide, section=item["section"], nature=item["nature"],
+                normative=bool(item["normative"]), texte=item["texte"], non_couverte=item.get("non_couverte"),
+            ))
+    return Catalogue(tuple(entries))
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    return load()
+
+
+# Texts quoted in the features ------------------------------------------------------------------
+FEATURES = Path(__file__).resolve().parent.parent / "features"
+STEP = re.compile(r"^\s*(Soit|Étant donné|Etant donné|Quand|Lorsque|Alors|Et|Mais|Donc)\s+(.*)$")
+QUOTE = re.compile(r'"([^"]*)"')
+# Quotes that are what a person types or a persona's trait, not a text of the portal: the
+# step's regex and the indexes of such quotes in it.
+INPUTS: list[tuple[re.Pattern[str], set[int]]] = [
+    (re.compile(r"^je saisis \""), {0}),
+    (re.compile(r"^je saisis la date de naissance"), {0, 1, 2}),
+    (re.compile(r"^je joins .* au justificatif"), {0}),
+    (re.compile(r"^le justificatif \"[^\"]*\" montre"), {1, 2, 3}),
+    (re.compile(r"^un demandeur .*nationalité"), {0}),
+    (re.compile(r"^un membre de famille"), {0, 1}),
+    (re.compile(r"^je réponds \"[^\"]*\" pour \"[^\"]*\" (avec le fichier|en précisant)"), {2}),
+    (re.compile(r"^l'agent me demande un complément, avec l'observation"), {0}),
+    (re.compile(r"^l'agent voit ma réponse pour"), {1, 2}),
+]
+
+
+def feature_quotes(folder: Path = FEATURES) -> list[tuple[str, str, str]]:
+    """(feature file, step, quoted text) for every portal text quoted in a step, placeholders
+    of a "Plan du scénario" filled from its "Exemples"."""
+    found: list[tuple[str, str, str]] = []
+    for path in sorted(folder.glob("*.feature")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        i = 0
+        while i < len(lines):
+            if re.match(r"^\s*(Plan du scénario|Plan du Scénario|Scénario|Contexte)", lines[i]):
+                steps, j = [], i + 1
+                while j < len(lines) and not re.match(r"^\s*(@|Plan du|Scénario|Exemples)", lines[j]):
+                    m = STEP.match(lines[j])
+                    if m:
+                        steps.append(m.group(2).strip())
+                    j += 1
+                rows: list[dict[str, str]] = []
+                while True:  # an outline's "Exemples" blocks, each maybe tagged
+                    k = j
+                    while k < len(lines) and (lines[k].strip().startswith("@") or not lines[k].strip()):
+                        k += 1
+                    if not (k < len(lines) and lines[k].strip().startswith("Exemples")):
+                        break
+                    table, j = [], k + 1
+                    while j < len(lines) and (lines[j].strip().startswith("|") or not lines[j].strip()):
+                        if lines[j].strip():
+                            table.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
+                        j += 1
+                    rows += [dict(zip(table[0], r)) for r in table[1:]]
+                rows = rows or [{}]
+                for step in steps:
+                    for row in rows:
+                        filled = re.sub(r"<([^>]+)>", lambda m: row.get(m.group(1), m.group(0)), step)
+                        skip = next((idx for rx, idx in INPUTS if rx.search(filled)), set())
+                        for n, q in enumerate(QUOTE.findall(filled)):
+                            if n not in skip and q.strip():
+                                found.append((path.name, filled, q))
+                i = j
+            else:
+                i += 1
+    return found
