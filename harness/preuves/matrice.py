@@ -98,7 +98,7 @@ def guide_lines(matrix: dict[str, Any]) -> list[str]:
     lines = []
     for code, g in matrix["guides"].items():
         name = "simulateur (informatif)" if code == "SIM" else f"guide {code}"
-        line = f"{name} : {g['couvertes']}/{g['total']} exigences couvertes, {g['conforme']} conformes"
+        line = f"{name} : {g['couvertes']}/{g['total']} exigences couvertes, {g['conforme']} conforme{'s' if g['conforme'] > 1 else ''}"
         extras = [f"{g[s]} {PLURAL[s] if g[s] > 1 else s}" for s in PLURAL if g[s]]
         line += "".join(f", {e}" for e in extras)
         lines.append(line)
