@@ -40,8 +40,26 @@ def recorded_requirements(item: pytest.Item) -> list[tuple[str, str]]:
 
 
 def cited_requirements(item: pytest.Item, catalogue: Catalogue) -> list[str]:
+    """The requirements the test's tags cite. An outline's tags cover all its Exemples; a requirement
+    whose text is a value of another row's example (one password rule's message) is left to that row."""
     ids = {catalogue.id_for_tag(m.name) for m in item.iter_markers()}
-    return sorted(i for i in ids if i)
+    ids.discard(None)
+    row = {_fold(v) for v in example_params(item).values()}
+    others = {_fold(v) for r in _example_rows(item) for v in r} - row
+    return sorted(i for i in ids if _fold(catalogue[i].texte) not in others)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _example_rows(item: pytest.Item) -> list[list[str]]:
+    from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))
+    if template is None:
+        return []
+    return [list(values) for examples in template.examples for values in examples.examples]
 
 
 def failed_requirements(item: pytest.Item, report: pytest.TestReport, catalogue: Catalogue) -> set[str]:
@@ -88,15 +106,16 @@ def scenario_of(item: pytest.Item) -> dict[str, Any] | None:
 
 
 def guide_of(record: dict[str, Any], catalogue: Catalogue) -> str:
-    """The guide a scenario belongs to: the guide most of its cited requirements come from, else its
-    tags (@compte → 01 …), else "autres"."""
+    """The guide a scenario belongs to: its journey's tag (@compte → 01, @ase → 03 …), else the guide
+    most of its cited requirements come from (a sentence shared by several guides is cited in each),
+    else "autres"."""
+    for tag in record.get("marques", []):
+        if tag in GUIDE_TAGS:
+            return GUIDE_TAGS[tag]
     codes = [catalogue[i].guide_code for i in record["exigences_citees"] if i in catalogue]
     codes = [c for c in codes if c != "SIM"] or codes
     if codes:
         return max(sorted(set(codes)), key=codes.count)
-    for tag in record.get("marques", []):
-        if tag in GUIDE_TAGS:
-            return GUIDE_TAGS[tag]
     return "autres"
 
 

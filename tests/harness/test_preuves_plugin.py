@@ -175,3 +175,28 @@ def test_a_deviation_on_an_unknown_requirement_is_refused(project: pytest.Pytest
     result = project.runpytest("--ecarts", "ecarts.yaml")
     assert result.ret == 4
     result.stderr.fnmatch_lines(["*G02-NULLE-PART : exigence absente du catalogue*"])
+
+
+OUTLINE = """\
+# language: fr
+Fonctionnalité: Règles
+  @exig_G02_ETAPE1_TITRE @exig_G02_ETAPE2_RETOUR
+  @demo
+  Plan du scénario: La page montre <texte>
+    Soit une page
+    Alors la page affiche "<texte>"
+
+    Exemples:
+      | texte              |
+      | Votre situation    |
+      | Retour à l'accueil |
+"""
+
+
+def test_an_outline_row_is_credited_only_with_its_own_example_text(project: pytest.Pytester) -> None:
+    (project.path / "features" / "demo.feature").write_text(OUTLINE, encoding="utf-8")
+    project.makeconftest(CONFTEST + "\n\n@then(parsers.parse('la page affiche \"{texte}\"'))\ndef affiche(texte):\n    pass\n")
+    project.runpytest().assert_outcomes(passed=2)
+    run = json.loads((project.path / "reports" / "execution.json").read_text(encoding="utf-8"))
+    cited = {s["exemple"]["texte"]: s["exigences_citees"] for s in run["scenarios"]}
+    assert cited == {"Votre situation": ["G02-ETAPE1-TITRE"], "Retour à l'accueil": ["G02-ETAPE2-RETOUR"]}
