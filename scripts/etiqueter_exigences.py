@@ -29,6 +29,31 @@ EXTRA: dict[tuple[str, str], list[str]] = {
         "G02-ETAPE2-PROGRESSION-20", "G02-ETAPE2-PLUS-QUE-15-MINUTES", "G02-ETAPE5-PROGRESSION-90",
         "G02-PHOTOGRAPHIE-IDENTITE-SUPPRIMER"],  # the ephoto confirmed shows its SUPPRIMER button
     ("enfant_de_francais.feature", "Chaque document refusé"): ["G02-PHOTOGRAPHIE-IDENTITE-SUPPRIMER"],
+    # "la confirmation de dépôt porte mon état civil, ma nationalité et mon adresse" (every field of
+    # guide 02's PDF against the persona) and "ce courriel porte en pièce jointe la confirmation de dépôt"
+    ("enfant_de_francais.feature", "Parcours complet "): [f"G02-ETAPE6-{x}" for x in (
+        "CONFIRMATION-TITRE", "CONFIRMATION-NUMERO-DEMANDE", "CONFIRMATION-DATE-EMISSION",
+        "CONFIRMATION-NOM-NAISSANCE", "CONFIRMATION-PRENOM", "CONFIRMATION-NE-LE", "CONFIRMATION-LIEU-NAISSANCE",
+        "CONFIRMATION-NATIONALITE", "CONFIRMATION-ADRESSE", "CONFIRMATION-PREUVE-DEPOT",
+        "CONFIRMATION-PAS-PREUVE-REGULARITE", "COURRIEL-CONFIRMATION-JOINTE")],
+    ("enfant_de_francais.feature", "Un numéro ephoto déjà utilisé"): ["G01-FAQ10-EPHOTO-UNE-SEULE-DEMARCHE"],
+    # "le document téléchargé est mon attestation de prolongation d'instruction, valable six mois",
+    # "son 2D-DOC, signé par une autorité de test, porte mon identité…", "ce courriel porte en pièce jointe
+    # mon attestation, nommée d'après mon numéro étranger et sa date d'émission"
+    ("bpi_renouvellement.feature", "Renouvellement complet"): [f"G04-ANNEXE{x}" for x in (
+        "1-ADP-2DDOC", "1-ADP-IDENTIFIANT", "1-ADP-DEPOT", "1-ADP-VALIDITE-SIX-MOIS", "1-ADP-TRAVAIL",
+        "1-ADP-SCHENGEN", "2-COURRIEL-ADP-JOINTE")],
+    # "le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme"
+    ("instruction.feature", "Enfant de Français : le compte"): [
+        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE4-ADF-TITRE", "G03-ETAPE4-ADF-DECISION",
+        "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE", "G03-ETAPE4-ADF-CARTE"],
+    ("instruction.feature", "ASE : un complément"): [
+        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE4-ADF-TITRE", "G03-ETAPE4-ADF-DECISION",
+        "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE", "G03-ETAPE4-ADF-CARTE",
+        "G01-FAQ7-ADP-ESPACE-PERSONNEL", "G04-ANNEXE1-ADP-2DDOC"],
+    ("instruction.feature", "BPI : un complément"): [
+        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE4-ADF-TITRE", "G03-ETAPE4-ADF-DECISION",
+        "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE"],
 }
 
 
