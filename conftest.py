@@ -2,6 +2,7 @@
 advice), so every feature and test below shares them."""
 
 pytest_plugins = [
+    "harness.textes",  # before harness.plugin, which imports it (assertion rewriting)
     "harness.plugin",
     "personas.pytest_plugin",
     "steps.commun",

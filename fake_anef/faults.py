@@ -12,6 +12,8 @@ FAULTS = {
     "dates_dans_le_desordre": "a date d'entrée or d'union before the birth date is accepted",
     "texte_non_echappe": "what was typed in the wizard is shown back as markup, not escaped",
     "refus_enregistre": "a refused submission of a wizard step is saved all the same",
+    "reformule_derives": "every DERIVED text (the simulator's own wording) is reworded (fake_anef/reformulation.py)",
+    "texte_guide_modifie": "one text a guide shows is changed: guide 04 §6 \"Demande de création de compte bien enregistrée.\" loses \"bien\"",
 }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from . import faults
+from . import faults, reformulation
 from .accounts import Accounts
 from .clock import Clock
 from .documents.certificates import ensure_certificate, trust_list_pem
@@ -38,6 +38,7 @@ class Portal:
     @classmethod
     def create(cls, settings: Settings) -> "Portal":
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        reformulation.apply(settings.faults)  # wording fault modes (reformule_derives, texte_guide_modifie)
         store = Store(settings.db_url)
         store.create_all()
         clock = Clock(store)

@@ -11,7 +11,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_DEMANDER_TITRE_OBSERVATIONS_DESTINATION_ADMINISTRATION @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_ETAPE2_PLUS_QUE_15_MINUTES @exig_G02_ETAPE2_PROGRESSION_20 @exig_G02_ETAPE5_PROGRESSION_90 @exig_G02_ETAPE6_CONFIRMATION_ADRESSE @exig_G02_ETAPE6_CONFIRMATION_DATE_EMISSION @exig_G02_ETAPE6_CONFIRMATION_LIEU_NAISSANCE @exig_G02_ETAPE6_CONFIRMATION_NATIONALITE @exig_G02_ETAPE6_CONFIRMATION_NE_LE @exig_G02_ETAPE6_CONFIRMATION_NOM_NAISSANCE @exig_G02_ETAPE6_CONFIRMATION_NUMERO_DEMANDE @exig_G02_ETAPE6_CONFIRMATION_PAS_PREUVE_REGULARITE @exig_G02_ETAPE6_CONFIRMATION_PRENOM @exig_G02_ETAPE6_CONFIRMATION_PREUVE_DEPOT @exig_G02_ETAPE6_CONFIRMATION_TITRE @exig_G02_ETAPE6_COURRIEL_CONFIRMATION_JOINTE @exig_G02_ETAPE_1_VOTRE_COMPTE_ACCES @exig_G02_ETAPE_2_VOUS_ETES_ENFANT @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_SEJOUR_REGULIER @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_VISA_LONG @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_VOTRE_SAISIE_EST @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G05_ETAPE_5_TELECHARGER_CONFIRMATION_DEPOT
+  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_DEMANDER_TITRE_OBSERVATIONS_DESTINATION_ADMINISTRATION @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_ETAPE2_PLUS_QUE_15_MINUTES @exig_G02_ETAPE2_PROGRESSION_20 @exig_G02_ETAPE5_PROGRESSION_90 @exig_G02_ETAPE6_CONFIRMATION_ADRESSE @exig_G02_ETAPE6_CONFIRMATION_DATE_EMISSION @exig_G02_ETAPE6_CONFIRMATION_LIEU_NAISSANCE @exig_G02_ETAPE6_CONFIRMATION_NATIONALITE @exig_G02_ETAPE6_CONFIRMATION_NE_LE @exig_G02_ETAPE6_CONFIRMATION_NOM_NAISSANCE @exig_G02_ETAPE6_CONFIRMATION_NUMERO_DEMANDE @exig_G02_ETAPE6_CONFIRMATION_PRENOM @exig_G02_ETAPE6_COURRIEL_CONFIRMATION_JOINTE @exig_G02_ETAPE_1_VOTRE_COMPTE_ACCES @exig_G02_ETAPE_2_VOUS_ETES_ENFANT @exig_G02_ETAPE_6_CONFIRMATION_DEPOT_UNE @exig_G02_ETAPE_6_CONSTITUE_PAS_UNE @exig_G02_ETAPE_6_DOCUMENT_CONSTITUE_PREUVE @exig_G02_ETAPE_6_VOUS_SEREZ_INFORME @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_SEJOUR_REGULIER @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_VISA_LONG @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_VOTRE_SAISIE_EST @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G05_ETAPE_5_TELECHARGER_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @simulateur
   Plan du scénario: Parcours complet d'un demandeur de nationalité <nationalité>
     Soit un demandeur de nationalité "<nationalité>", enfant d'un parent français
@@ -71,7 +71,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
       | algérienne  | Justificatif de séjour régulier | Justificatif de visa de long séjour en cours de validité |
       | tunisienne  | Justificatif de séjour régulier | Justificatif de visa de long séjour en cours de validité |
 
-  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_G03_ETAPE_2_DATE_DEBUT_UNION @exig_G03_ETAPE_2_MARIE @exig_G03_ETAPE_2_PAYS_UNION @exig_G03_ETAPE_2_QUELLE_EST_VOTRE @exig_SIM_ENFANT_2
+  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_G03_ETAPE_2_DATE_DEBUT_UNION @exig_G03_ETAPE_2_MARIE @exig_G03_ETAPE_2_PAYS_UNION @exig_G03_ETAPE_2_QUELLE_EST_VOTRE @exig_SIM_ENFANT_2 @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @cas_1
   Scénario: Un demandeur marié, parent de deux enfants, déclare son union et ses enfants
     Soit un demandeur marié, de nationalité "marocaine", parent de 2 enfants, enfant d'un parent français
@@ -89,7 +89,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Motif de séjour"
     Et la page montre ma date et mon pays d'union et le prénom de chacun de mes enfants
 
-  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_VOUS_QUITTEZ_TELE @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE
+  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_VOUS_QUITTEZ_TELE @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Quitter et revenir plus tard reprend la demande à la dernière étape enregistrée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -104,7 +104,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Informations personnelles"
     Et la page montre mon nom de naissance, mon téléphone et mon code postal
 
-  @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_ETAPE_2_MODIFIER_SITUATION @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE
+  @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_ETAPE_2_MODIFIER_SITUATION @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Modifier ma situation ramène à l'étape 1 sans perdre les étapes suivantes
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -130,7 +130,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors la page affiche "Le simulateur ne reproduit pas encore cette démarche"
 
-  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_SIM_OUI_ABANDONNER_DEMANDE @exig_SIM_VOTRE_DEMANDE_ETE @exig_SIM_VOULEZ_VOUS_VRAIMENT
+  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_SIM_OUI_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOTRE_DEMANDE_ETE @exig_SIM_VOULEZ_VOUS_VRAIMENT
   Scénario: Abandonner la demande supprime le brouillon après confirmation
     Soit un demandeur de nationalité "algérienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -147,7 +147,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Votre situation"
     Et la case "Je suis membre de famille d'un citoyen français" n'est pas cochée
 
-  @exig_G02_ETAPE_2_DATE_NAISSANCE @exig_G02_ETAPE_2_TELEPHONE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_CETTE_DATE_EST @exig_SIM_CETTE_DATE_EXISTE @exig_SIM_NUMERO_TELEPHONE_COMPORTE
+  @exig_G02_ETAPE_2_DATE_NAISSANCE @exig_G02_ETAPE_2_TELEPHONE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_CETTE_DATE_EST @exig_SIM_CETTE_DATE_EXISTE @exig_SIM_NUMERO_TELEPHONE_COMPORTE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Les saisies refusées sont signalées à côté du champ, sans rien perdre
     Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -177,7 +177,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors le groupe "Date d'entrée en France" signale "La date d'entrée en France ne peut pas précéder votre date de naissance."
     Et la page montre le nom de naissance de mon parent français
 
-  @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_POUR_POURSUIVRE_TELEPROCEDURE
+  @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_POUR_POURSUIVRE_TELEPROCEDURE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Une attestation sur l'honneur non cochée est refusée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger

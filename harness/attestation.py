@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from . import textes
 from .documents import DATE_FR, NUMERO_DEMANDE, Expected, PdfDocument, expected_identity, same
 from .twoddoc import ScannedCode, TrustList, TwoDDoc, Verification, scan_pdf, verify
 
@@ -123,8 +124,8 @@ def check_adp(document: PdfDocument, persona: Any, trust: TrustList, *, statut: 
     report = AttestationReport(filename=document.filename)
     problems = report.problems
     for line in TITRE:
-        if not document.contains(line):
-            problems.append(f"titre « {line} » absent")
+        if problem := textes.current().probleme(line, document.flat, lieu=f"le document « {document.filename} »"):
+            problems.append(problem)
     printed = document.fields((*REFERENCES, *IDENTITE), end=r"Le \d{2}/\d{2}/\d{4}, vous avez déposé")
     report.printed = printed
     _check_printed(document, persona, statut, printed, problems)
@@ -157,8 +158,9 @@ def _check_printed(document: PdfDocument, persona: Any, statut: str, printed: di
         problems.append(f"N° de la demande : « {numero} » n'a pas le format du guide (19 chiffres)")
     elif emission is not None and match.group(2) != f"{emission:%Y%m%d}":
         problems.append(f"N° de la demande : la date de « {numero} » n'est pas la DATE D'EMISSION {emission_text}")
-    if not document.contains(STATUT.get(statut, statut)):
-        problems.append(f"mention « {STATUT.get(statut, statut)} » absente")
+    if problem := textes.current().probleme(STATUT.get(statut, statut), document.flat,
+                                            lieu=f"le document « {document.filename} »"):
+        problems.append(problem)
     depot = DEPOT.search(document.flat)
     if depot is None:
         problems.append("phrase du dépôt absente : « Le JJ/MM/AAAA, vous avez déposé une demande de titre de séjour … »")
@@ -177,8 +179,8 @@ def _check_printed(document: PdfDocument, persona: Any, statut: str, printed: di
             expected_end = months_later_less_a_day(start, VALIDITE_MOIS)
             problems.append(f"validité : fin {validite.group(2)}, attendu {expected_end:%d/%m/%Y} (six mois, comme le guide)")
     for sentence in (TRAVAIL, SCHENGEN):
-        if not document.contains(sentence):
-            problems.append(f"phrase absente : « {sentence} »")
+        if problem := textes.current().probleme(sentence, document.flat, lieu=f"le document « {document.filename} »"):
+            problems.append(problem)
     if "2D-DOC" not in document.flat:
         problems.append("la mention « 2D-DOC » qui signale le code est absente (§4)")
 
@@ -283,8 +285,8 @@ def check_adf(document: PdfDocument, persona: Any, trust: TrustList, *, numero_e
     report = AttestationReport(filename=document.filename, nom="l'attestation de décision favorable")
     problems = report.problems
     for line in TITRE_ADF:
-        if not document.contains(line):
-            problems.append(f"titre « {line} » absent")
+        if problem := textes.current().probleme(line, document.flat, lieu=f"le document « {document.filename} »"):
+            problems.append(problem)
     printed = document.fields((IDENTIFIANT_ADF, "N° de la demande", EMISSION_ADF, *IDENTITE_ADF),
                               end=r"Le \d{2}/\d{2}/\d{4}, une décision favorable")
     report.printed = printed
@@ -322,8 +324,8 @@ def check_adf(document: PdfDocument, persona: Any, trust: TrustList, *, numero_e
     elif taxe_lue.group(1).replace(" ", "") != euros(taxe):
         problems.append(f"taxe : {taxe_lue.group(1)} €, attendu {euros(taxe)} € (la décision)")
     for sentence in (ACCOMPAGNEE, SCHENGEN):
-        if not document.contains(sentence):
-            problems.append(f"phrase absente : « {sentence} »")
+        if problem := textes.current().probleme(sentence, document.flat, lieu=f"le document « {document.filename} »"):
+            problems.append(problem)
     # the prénoms the record holds (one Expected per record), else the persona's own list
     prenoms = next((list(e.values[:1]) for e in held if e.label == "Prénom"), None) if held is not None else None
     _check_code(document, persona, trust, report, emission, validite,

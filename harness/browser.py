@@ -10,6 +10,9 @@ from datetime import date
 
 from playwright.sync_api import Locator, Page, expect
 
+from . import textes
+from .textes import pattern
+
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre"]
 
@@ -87,27 +90,43 @@ class PortalPage:
         select_matching(self.field(label), list(candidates))
 
     # Reading ----------------------------------------------------------------------------------
+    # Each text compared here is judged by the requirement catalogue (harness.textes): a guide's
+    # text fails on any target, the simulator's own wording only against the bundled portal.
+    def _where(self) -> str:
+        return f"la page {self.page.url}"
+
     def expect_text(self, text: str) -> None:
-        expect(self.page.get_by_text(text, exact=False).first).to_be_visible()
+        textes.current().verifier(
+            text, lambda: expect(self.page.get_by_text(pattern(text)).first).to_be_visible(), lieu=self._where())
 
     def expect_no_text(self, text: str) -> None:
-        expect(self.page.get_by_text(text, exact=False)).to_have_count(0)
+        # A text that must not be shown: its absence is what is checked.
+        textes.current().verifier(
+            text, lambda: expect(self.page.get_by_text(pattern(text))).to_have_count(0),
+            lieu=f"{self._where()} (ce texte ne doit pas y figurer)")
 
     def expect_field_error(self, label: str, message: str) -> None:
         """The message is shown next to the field and tied to it (its accessible description)."""
-        field = self.field(label)
-        expect(field).to_have_accessible_description(re.compile(re.escape(message)))
-        expect(self.page.get_by_text(message).first).to_be_visible()
+        def probe() -> None:
+            expect(self.field(label)).to_have_accessible_description(pattern(message))
+            expect(self.page.get_by_text(pattern(message)).first).to_be_visible()
+        textes.current().verifier(message, probe, lieu=f"le message du champ « {label} »")
 
     def expect_group_error(self, legend: str, message: str) -> None:
-        expect(self.group(legend)).to_have_accessible_description(re.compile(re.escape(message)))
+        textes.current().verifier(
+            message, lambda: expect(self.group(legend)).to_have_accessible_description(pattern(message)),
+            lieu=f"le message du groupe « {legend} »")
 
     def expect_alert(self, message: str) -> None:
-        expect(self.page.get_by_role("alert").filter(has_text=message).first).to_be_visible()
+        textes.current().verifier(
+            message, lambda: expect(self.page.get_by_role("alert").filter(has_text=pattern(message)).first).to_be_visible(),
+            lieu=f"le message d'alerte de {self._where()}")
 
     def expect_options(self, *labels: str) -> None:
         for label in labels:
-            expect(self.page.get_by_label(label, exact=True)).to_be_visible()
+            textes.current().verifier(
+                label, lambda label=label: expect(self.page.get_by_label(pattern(label, whole=True))).to_be_visible(),
+                lieu=f"les choix de {self._where()}")
 
     def expect_connected(self, identifiant: str) -> None:
         """A connected user sees their identifiant in the page header, and no "SE CONNECTER" link."""

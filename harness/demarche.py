@@ -2,7 +2,10 @@
 the page, repeatable fields ("+ Ajouter un prénom"), the address type-ahead, "Joindre un document",
 the ephoto. Elements are found by role, label and text, never by CSS ids or classes, so the same
 helpers drive any deployment whose pages carry the guides' wording (DEVELOPERS.md, rule 2).
-The current step is read from the stepper's ARIA state (aria-current="step"), as a screen reader does."""
+The guides show the stepper as the numbered list of the step titles, the current one emphasised: the
+title in that list is the guide's text (normative); which item is current is read from the ARIA state
+(aria-current="step"), a structure the guides do not show, so that part is informative. Texts are
+judged by the requirement catalogue (harness.textes)."""
 
 from __future__ import annotations
 
@@ -14,7 +17,12 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
+from . import textes
 from .browser import MOIS, PortalPage, fold, label_pattern, select_matching
+from .catalogue import catalogue
+from .textes import pattern
+
+CURRENT_STEP = "SIM-STRUCTURE-ETAPE-COURANTE"
 
 Upload = dict[str, Any]  # Playwright's FilePayload: {"name", "mimeType", "buffer"}
 
@@ -108,8 +116,12 @@ class Demarche:
             target.click()
 
     def expect_step(self, title: str) -> None:
-        """The stepper marks `title` as the current step."""
-        expect(self.page.locator('[aria-current="step"]')).to_contain_text(title)
+        """The stepper lists `title` (the guide's text) and marks it as the current step."""
+        v = textes.current()
+        v.verifier(title, lambda: expect(self.page.get_by_role("listitem").filter(
+            has_text=pattern(title)).first).to_be_visible(), lieu="la liste des étapes de la démarche")
+        v.verifier(title, lambda: expect(self.page.locator('[aria-current="step"]')).to_contain_text(pattern(title)),
+                   lieu=f"l'étape en cours (aria-current) : « {title} »", exigence=catalogue().by_id(CURRENT_STEP))
 
     def expect_progress(self, percent: int, minutes: int | None = None) -> None:
         self.browser.expect_text(f"Votre démarche en ligne est à {percent}% terminée")
@@ -148,7 +160,8 @@ class Demarche:
 
     def expect_refused(self, title: str, message: str) -> None:
         zone = self.justificatif(title)
-        expect(zone.root.get_by_role("alert")).to_contain_text(message)
+        textes.current().verifier(message, lambda: expect(zone.root.get_by_role("alert")).to_contain_text(pattern(message)),
+                                  lieu=f"le message du justificatif « {title} »")
 
     def joined_count(self, title: str) -> int:
         return self.justificatif(title).root.get_by_role("button", name=_exact("SUPPRIMER")).count()
@@ -205,11 +218,13 @@ class Demarche:
             f"« {label} » suivi de « {value} » absent de la partie « {title} » : {text[:1500]}")
 
     def expect_justificatif(self, title: str, present: bool = True) -> None:
-        locator = self.page.get_by_role("heading", name=label_pattern(title))
+        locator = self.page.get_by_role("heading", name=pattern(title, whole=True))
         if present:
-            expect(locator).to_be_visible()
+            textes.current().verifier(title, lambda: expect(locator.first).to_be_visible(),
+                                      lieu="les justificatifs demandés")
         else:
-            expect(locator).to_have_count(0)
+            textes.current().verifier(title, lambda: expect(locator).to_have_count(0),
+                                      lieu="les justificatifs (celui-ci ne doit pas être demandé)")
 
 
 def save_steps_before(d: Demarche, actor: Any, steps: Sequence[str], fillers: Any, title: str) -> None:

@@ -18,6 +18,8 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from . import textes
+
 NUMERO_DEMANDE = re.compile(r"^(\d{2})01(\d{8})(\d{7})$")
 DATE_FR = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 
@@ -163,8 +165,9 @@ def compare_confirmation(document: PdfDocument, persona: Any, *, numero_etranger
     (a journey whose confirmation prints more lines than guide 02's adds its own after them)."""
     printed = document.fields(labels, end=r"Le \d{2}/\d{2}/\d{4}, vous avez déposé")
     result = Comparison(printed=printed)
-    if not document.contains(titre):
-        result.problems.append(f"titre « {titre} » absent")
+    lieu = f"le document « {document.filename} »"
+    if problem := textes.current().probleme(titre, document.flat, lieu=lieu):
+        result.problems.append(problem)
     for expected in identity if identity is not None else expected_identity(persona):
         value = printed.get(expected.label)
         if not expected.matches(value):
@@ -188,6 +191,6 @@ def compare_confirmation(document: PdfDocument, persona: Any, *, numero_etranger
     elif match and match.group(2) != f"{emission[6:]}{emission[3:5]}{emission[:2]}":
         result.problems.append(f"N° de la demande : la date de « {numero} » n'est pas la DATE D'ÉMISSION {emission}")
     for sentence in sentences:
-        if not document.contains(sentence):
-            result.problems.append(f"phrase absente : « {sentence} »")
+        if problem := textes.current().probleme(sentence, document.flat, lieu=lieu):
+            result.problems.append(problem)
     return result

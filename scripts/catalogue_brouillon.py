@@ -111,7 +111,7 @@ def main(argv: list[str]) -> None:
         todo.setdefault(normalise(q), ("", "", q))
     files: dict[str, dict] = {}
     for key, (feature, step, q) in todo.items():
-        if key in known:
+        if key in known or cat.find_template(q) is not None:
             continue
         order = FEATURE_GUIDES.get(feature, ["01", "02", "03", "04", "05"])
         found = next(((g, s) for g in order if (s := locate(q, g, False))), None) or \

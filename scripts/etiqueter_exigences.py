@@ -31,35 +31,54 @@ EXTRA: dict[tuple[str, str], list[str]] = {
     ("enfant_de_francais.feature", "Chaque document refusé"): ["G02-PHOTOGRAPHIE-IDENTITE-SUPPRIMER"],
     # "la confirmation de dépôt porte mon état civil, ma nationalité et mon adresse" (every field of
     # guide 02's PDF against the persona) and "ce courriel porte en pièce jointe la confirmation de dépôt"
-    ("enfant_de_francais.feature", "Parcours complet "): [f"G02-ETAPE6-{x}" for x in (
-        "CONFIRMATION-TITRE", "CONFIRMATION-NUMERO-DEMANDE", "CONFIRMATION-DATE-EMISSION",
+    ("enfant_de_francais.feature", "Parcours complet "): [
+        "G02-ETAPE-6-CONFIRMATION-DEPOT-UNE", "G02-ETAPE-6-DOCUMENT-CONSTITUE-PREUVE", "G02-ETAPE-6-CONSTITUE-PAS-UNE",
+        "G02-ETAPE-6-VOUS-SEREZ-INFORME"] + [f"G02-ETAPE6-{x}" for x in (
+        "CONFIRMATION-NUMERO-DEMANDE", "CONFIRMATION-DATE-EMISSION",
         "CONFIRMATION-NOM-NAISSANCE", "CONFIRMATION-PRENOM", "CONFIRMATION-NE-LE", "CONFIRMATION-LIEU-NAISSANCE",
-        "CONFIRMATION-NATIONALITE", "CONFIRMATION-ADRESSE", "CONFIRMATION-PREUVE-DEPOT",
-        "CONFIRMATION-PAS-PREUVE-REGULARITE", "COURRIEL-CONFIRMATION-JOINTE")],
+        "CONFIRMATION-NATIONALITE", "CONFIRMATION-ADRESSE",
+        "COURRIEL-CONFIRMATION-JOINTE")],
     ("enfant_de_francais.feature", "Un numéro ephoto déjà utilisé"): ["G01-FAQ10-EPHOTO-UNE-SEULE-DEMARCHE"],
     # "le document téléchargé est mon attestation de prolongation d'instruction, valable six mois",
     # "son 2D-DOC, signé par une autorité de test, porte mon identité…", "ce courriel porte en pièce jointe
     # mon attestation, nommée d'après mon numéro étranger et sa date d'émission"
     ("bpi_renouvellement.feature", "Renouvellement complet"): [f"G04-ANNEXE{x}" for x in (
-        "1-ADP-2DDOC", "1-ADP-IDENTIFIANT", "1-ADP-DEPOT", "1-ADP-VALIDITE-SIX-MOIS", "1-ADP-TRAVAIL",
-        "1-ADP-SCHENGEN", "2-COURRIEL-ADP-JOINTE")],
+        "1-ADP-2DDOC", "1-ADP-IDENTIFIANT", "1-ADP-DEPOT", "1-ADP-VALIDITE-SIX-MOIS",
+        "1-ADP-SCHENGEN", "2-COURRIEL-ADP-JOINTE", "1-ACTIVITE-PROFESSIONNELLE")]
+    + ["G04-ETAPE-5-UNE-DEMANDE-TITRE"],
+    # "le document téléchargé est ma confirmation de dépôt : mon identité…" (guide 03's title; guide 05's
+    # is the simulator's own)
+    ("ase.feature", "CAS 1, un mineur"): ["G03-ETAPE-5-CONFIRMATION-DEPOT-UNE"],
+    ("ase.feature", "CAS 2, un mineur"): ["G03-ETAPE-5-CONFIRMATION-DEPOT-UNE"],
+    ("ase.feature", "CAS 3, un majeur atteste"): ["G03-ETAPE-5-CONFIRMATION-DEPOT-UNE"],
+    ("famille_ue.feature", "Le conjoint d'un Français"): ["SIM-CONFIRMATION-DEPOT-UNE"],
+    ("famille_ue.feature", "titulaire d'un titre de séjour : son identité"): ["SIM-CONFIRMATION-DEPOT-UNE"],
     # "le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme"
     ("instruction.feature", "Enfant de Français : le compte"): [
-        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE4-ADF-TITRE", "G03-ETAPE4-ADF-DECISION",
+        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE-4-ATTESTATION-DECISION-FAVORABLE", "G03-ETAPE-4-SUR-UNE-DEMANDE",
+        "G03-ETAPE-4-DOCUMENT-AUTORISE-FRANCHISSEMENT", "G03-ETAPE4-ADF-DECISION",
         "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE", "G03-ETAPE4-ADF-CARTE"],
     ("instruction.feature", "ASE : un complément"): [
-        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE4-ADF-TITRE", "G03-ETAPE4-ADF-DECISION",
+        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE-4-ATTESTATION-DECISION-FAVORABLE", "G03-ETAPE-4-SUR-UNE-DEMANDE",
+        "G03-ETAPE-4-DOCUMENT-AUTORISE-FRANCHISSEMENT", "G03-ETAPE4-ADF-DECISION",
         "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE", "G03-ETAPE4-ADF-CARTE",
         "G01-FAQ7-ADP-ESPACE-PERSONNEL", "G04-ANNEXE1-ADP-2DDOC"],
     ("instruction.feature", "BPI : un complément"): [
-        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE4-ADF-TITRE", "G03-ETAPE4-ADF-DECISION",
+        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE-4-ATTESTATION-DECISION-FAVORABLE", "G03-ETAPE-4-SUR-UNE-DEMANDE",
+        "G03-ETAPE-4-DOCUMENT-AUTORISE-FRANCHISSEMENT", "G03-ETAPE4-ADF-DECISION",
         "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE"],
 }
+
+# a step's own words → the requirements it checks, wherever it is used
+STEP_RULES: list[tuple[re.Pattern[str], list[str]]] = [
+    (re.compile(r"^je suis à l'étape "), ["SIM-STRUCTURE-ETAPE-COURANTE"]),  # the stepper's aria-current
+]
 
 
 def quoted_ids(steps: list[str], rows: list[dict[str, str]], catalogue) -> set[str]:
     ids = set()
     for step in steps:
+        ids |= {i for rx, extra in STEP_RULES if rx.search(step) for i in extra}
         for row in rows or [{}]:
             filled = re.sub(r"<([^>]+)>", lambda m: row.get(m.group(1), m.group(0)), step)
             skip = next((idx for rx, idx in INPUTS if rx.search(filled)), set())

@@ -9,10 +9,12 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import parsers, then, when
 
-from harness import fichiers
+from harness import fichiers, textes
 from harness.browser import PortalPage
 from harness.demarche import Demarche
-from harness.documents import PdfDocument, download, words
+from harness.catalogue import normalise
+from harness.documents import PdfDocument, download
+from harness.textes import pattern
 
 
 @pytest.fixture
@@ -106,13 +108,23 @@ def telecharger(demarche: Demarche, lien: str) -> PdfDocument:
 
 @then(parsers.parse('le document téléchargé dit "{texte}"'))
 def document_dit(document: PdfDocument, texte: str) -> None:
-    assert document.contains(texte), document.flat
+    textes.current().verifier_dans(texte, document.flat, lieu="le document téléchargé")
 
 
 @then(parsers.parse('le document téléchargé présente "{titre}" puis "{element}"'))
 def document_presente(document: PdfDocument, titre: str, element: str) -> None:
-    flat = document.flat.casefold()
-    start = flat.find(words(titre).casefold())
-    assert start >= 0, f"« {titre} » absent du document : {document.flat}"
-    assert flat.find(words(element).casefold(), start) > start, f"« {element} » n'est pas après « {titre} »"
+    v = textes.current()
+    flat = normalise(document.flat)
+    found = {}
+    for texte in (titre, element):
+        match = pattern(texte).search(flat)
+        found[texte] = match.start() if match else -1
+        v.verifier(texte, lambda m=match, t=texte: _assert(m is not None, f"« {t} » absent du document : {flat[:600]}"),
+                   lieu="le document téléchargé")
+    if found[titre] >= 0 and found[element] >= 0:
+        assert found[element] > found[titre], f"« {element} » n'est pas après « {titre} » dans le document"
 
+
+def _assert(condition: bool, detail: str) -> None:
+    if not condition:
+        raise AssertionError(detail)

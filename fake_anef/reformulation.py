@@ -1,0 +1,193 @@
+"""Two fault modes on the portal's wording (fake_anef/faults.py), to show how the harness judges texts:
+
+- `reformule_derives` rewords every DERIVED text, the simulator's own wording (an entry of texts.py
+  marked DERIVED, a string on a line of procedures/*.yaml carrying a `# DERIVED` comment): a
+  deployment is free to word those its own way, so against it the harness must only make remarques.
+- `texte_guide_modifie` changes one text a guide shows: the harness must fail, naming that guide.
+
+The DERIVED marks are read from the sources' comments, line by line (tokenize for texts.py, the YAML
+parser's marks for the definitions), so a reorganised file keeps working as long as each mark stays
+on the line of its text. The rewording changes the case of the words (a change of the text for the
+harness, which never folds case) and keeps "{placeholders}", so every page, mail and PDF still
+renders, and the harness's buttons, found by name whatever the case, can still be pressed.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import io
+import re
+import tokenize
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import texts
+
+REWORD = "reformule_derives"
+GUIDE_TEXT = "texte_guide_modifie"
+# texte_guide_modifie: guide 04 §6 (and 02 §1) "Demande de création de compte bien enregistrée." loses a word.
+GUIDE_CHANGE = (("CREATION_ENREGISTREE", "enregistree"), "Demande de création de compte enregistrée.")
+# Values that are rules or names, not words shown to a person, even on a DERIVED line.
+LOGIC_KEYS = {"when", "si", "condition", "id", "valeur", "value", "cle", "key", "fichier", "variable", "source"}
+
+
+def reword(text: str) -> str:
+    """The same words in another case ("Lues" → "LUES"; an all-capitals text → lower case); the
+    "{placeholders}" are kept."""
+    parts = re.split(r"(\{[^}]*\})", text)
+    words = "".join(p for p in parts if not p.startswith("{"))
+    change = str.upper if words != words.upper() else str.lower
+    return "".join(p if p.startswith("{") else change(p) for p in parts)
+
+
+# texts.py ------------------------------------------------------------------------------------------
+def _comments(source: str) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type == tokenize.COMMENT:
+            out[tok.start[0]] = tok.string
+    return out
+
+
+def _span(node: ast.AST, lines: list[str]) -> range:
+    """The lines of a value, with a closing line ")," that carries its comment."""
+    end = node.end_lineno or node.lineno
+    if end < len(lines) and re.match(r"^\s*[)\]]\s*,?\s*(#.*)?$", lines[end]):
+        end += 1
+    return range(node.lineno, end + 1)
+
+
+def _strings(node: ast.AST, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], ast.AST]]:
+    """(path, node) of each string of a literal, path of dict keys and list indexes."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield path, node
+    elif isinstance(node, ast.Dict):
+        for k, v in zip(node.keys, node.values):
+            if isinstance(k, ast.Constant):
+                yield from _strings(v, (*path, k.value))
+    elif isinstance(node, (ast.List, ast.Tuple)):
+        for i, v in enumerate(node.elts):
+            yield from _strings(v, (*path, i))
+
+
+def derived_texts(source: str) -> list[tuple[tuple[Any, ...], str]]:
+    """(path from the module, text) of every DERIVED entry of texts.py: a string whose lines carry a
+    "DERIVED" comment, or every string of an assignment whose comment above says DERIVED, except
+    those whose own comment names a guide."""
+    lines = source.splitlines()
+    comments = _comments(source)
+    out = []
+    for stmt in ast.parse(source).body:
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+            continue
+        above, n = [], stmt.lineno - 1
+        while n >= 1 and lines[n - 1].lstrip().startswith("#"):
+            above.append(lines[n - 1])
+            n -= 1
+        whole = any("DERIVED" in c for c in above)
+        for path, node in _strings(stmt.value, (stmt.targets[0].id,)):
+            own = " ".join(comments.get(i, "") for i in _span(node, lines))
+            if "DERIVED" in own or (whole and "guide" not in own.lower()):
+                out.append((path, node.value))
+    return out
+
+
+# procedures/*.yaml ---------------------------------------------------------------------------------
+def derived_yaml_strings(text: str) -> list[str]:
+    """The strings on the lines of a definition that carry a `# DERIVED` comment: values shown to a
+    person (not a rule under a LOGIC_KEYS key), of two words at least (a lone word may be a value
+    the rules compare)."""
+    marked = {i for i, line in enumerate(text.splitlines()) if re.search(r"#.*\bDERIVED\b", line)}
+    out: list[str] = []
+
+    def walk(node: yaml.Node, key: str | None) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            if (node.tag.endswith(":str") and key not in LOGIC_KEYS and node.end_mark.line in marked
+                    and len(node.value.split()) >= 2):
+                out.append(node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, key)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                walk(v, k.value if isinstance(k, yaml.ScalarNode) else None)
+
+    root = yaml.compose(text)
+    if root is not None:
+        walk(root, None)
+    return out
+
+
+def _replace_strings(obj: Any, table: dict[str, str], seen: set[int]) -> Any:
+    """`obj` with each string of `table` replaced, in place where the object allows it."""
+    if isinstance(obj, str):
+        return table.get(obj, obj)
+    if id(obj) in seen or isinstance(obj, (int, float, bool, type(None), bytes)):
+        return obj
+    seen.add(id(obj))
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            old = getattr(obj, f.name)
+            new = _replace_strings(old, table, seen)
+            if new is not old:
+                object.__setattr__(obj, f.name, new)
+        return obj
+    if isinstance(obj, dict):
+        for k in list(obj):
+            obj[k] = _replace_strings(obj[k], table, seen)
+        return obj
+    if isinstance(obj, list):
+        obj[:] = [_replace_strings(x, table, seen) for x in obj]
+        return obj
+    if isinstance(obj, tuple):
+        new = tuple(_replace_strings(x, table, seen) for x in obj)
+        return obj if all(a is b for a, b in zip(new, obj)) else type(obj)(*new) if hasattr(obj, "_fields") else new
+    return obj
+
+
+def procedure_sources() -> list[str]:
+    folder = files("fake_anef").joinpath("procedures")
+    return [e.read_text(encoding="utf-8") for e in sorted(folder.iterdir(), key=lambda e: e.name)
+            if e.name.endswith((".yaml", ".yml"))]
+
+
+_applied: set[str] = set()
+
+
+def apply(faults: frozenset[str]) -> dict[str, str]:
+    """Put the wording faults in place (once per process); returns original → new text."""
+    changes: dict[str, str] = {}
+    if REWORD in faults and REWORD not in _applied:
+        _applied.add(REWORD)
+        source = Path(texts.__file__).read_text(encoding="utf-8")
+        for path, text in derived_texts(source):
+            new = reword(text)
+            _set_module(path, new)
+            changes[text] = new
+        table = {s: reword(s) for src in procedure_sources() for s in derived_yaml_strings(src)}
+        from .engine import definition  # the definitions, as loaded once at start
+        _replace_strings(list(definition.bundled()), table, set())
+        changes.update(table)
+    if GUIDE_TEXT in faults and GUIDE_TEXT not in _applied:
+        _applied.add(GUIDE_TEXT)
+        (name, key), new = GUIDE_CHANGE
+        table = getattr(texts, name)
+        changes[table[key]] = new
+        table[key] = new
+    return changes
+
+
+def _set_module(path: tuple[Any, ...], value: str) -> None:
+    name, *rest = path
+    if not rest:
+        setattr(texts, name, value)
+        return
+    target = getattr(texts, name)
+    for key in rest[:-1]:
+        target = target[key]
+    target[rest[-1]] = value

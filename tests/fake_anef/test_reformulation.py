@@ -1,0 +1,72 @@
+"""The wording fault modes: `reformule_derives` rewords exactly the DERIVED texts (read from the
+comments line by line), `texte_guide_modifie` changes one guide text. Applied in a subprocess: they
+change the portal's texts for the life of the process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from fake_anef import reformulation, texts
+from fake_anef.reformulation import derived_texts, derived_yaml_strings, reword
+
+TEXTS = Path(texts.__file__).read_text(encoding="utf-8")
+
+
+def test_reword_changes_the_case_and_keeps_placeholders() -> None:
+    assert reword("Ce champ ne peut pas dépasser {max} caractères.") == "CE CHAMP NE PEUT PAS DÉPASSER {max} CARACTÈRES."
+    assert reword("NON AUTORISE A TRAVAILLER") == "non autorise a travailler"
+
+
+def test_derived_entries_of_texts_py() -> None:
+    found = {path: text for path, text in derived_texts(TEXTS)}
+    assert found[("ERREURS", "mdp_majuscule")] == texts.ERREURS["mdp_majuscule"]  # a block marked DERIVED
+    assert ("CREATION_TITRE", "inconnu") in found  # "),  # DERIVED" after a parenthesised string
+    assert ("MAILS", "compte_temporaire", "objet") in found
+    assert ("DEMARCHE", "confirmation_telecharger") in found
+    # the guides' texts are not touched
+    assert ("CREATION_ENREGISTREE", "enregistree") not in found
+    assert ("DEMARCHE", "progression") not in found
+    assert not any(path[:2] == ("MAILS", "compte_temporaire") and path[-1] == "corps" for path in found)
+
+
+def test_derived_strings_of_a_definition_are_read_line_by_line() -> None:
+    text = """
+titre: "Un titre du guide"
+bloc:
+  - {label: "Une question inventée ?", when: "x == 'Réfugié'"}  # DERIVED
+  - {valeur: "marie", libelle: "Marié(e)"}  # DERIVED
+  - message: "Une phrase du guide."
+    aide: "Une aide inventée pour l'exemple."   # DERIVED (explained)
+"""
+    assert derived_yaml_strings(text) == ["Une question inventée ?", "Une aide inventée pour l'exemple."]
+
+
+def _run(faults: str) -> dict[str, str]:
+    code = (
+        "import json; from fake_anef import reformulation, texts; from fake_anef.engine import definition;"
+        f"reformulation.apply(frozenset({faults!r}.split(',')));"
+        "ue = next(d for d in definition.bundled() if d.id.startswith('famille'));"
+        "print(json.dumps({'mdp': texts.ERREURS['mdp_majuscule'], 'enregistree': texts.CREATION_ENREGISTREE['enregistree'],"
+        "'intro': texts.COMPTE_SANS_NUMERO['intro'], 'ue': repr(ue)}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    return json.loads(out.stdout)
+
+
+def test_reword_mode_rewords_derived_texts_only() -> None:
+    seen = _run("reformule_derives")
+    assert seen["mdp"] == texts.ERREURS["mdp_majuscule"].upper()
+    assert seen["intro"] == texts.COMPTE_SANS_NUMERO["intro"]  # a guide's text, kept
+    assert seen["enregistree"] == "Demande de création de compte bien enregistrée."
+    assert "JE VÉRIFIE LES MODALITÉS DE MON SÉJOUR." in seen["ue"]  # a "# DERIVED" line of famille_ue.yaml
+    assert "'partenaire enregistré'" in seen["ue"]  # a value the rules compare is kept
+
+
+def test_guide_text_mode_changes_one_guide_text() -> None:
+    seen = _run("texte_guide_modifie")
+    assert seen["enregistree"] == reformulation.GUIDE_CHANGE[1]
+    assert seen["mdp"] == texts.ERREURS["mdp_majuscule"]
