@@ -89,12 +89,18 @@ def _verify(public_key: Any, signature: bytes, data: bytes) -> bool:
     return True
 
 
-def _files(reports: Path, output: Path) -> list[Path]:
+def _files(reports: Path, output: Path, run: dict[str, Any]) -> list[Path]:
+    """The run's files: everything in reports/ but earlier packages, and only the evidence folders of
+    this run's scenarios (reports/evidence keeps other runs' folders)."""
+    folders = {r.get("dossier") for r in run.get("scenarios", [])}
     out = []
     for path in sorted(reports.rglob("*")):
         if not path.is_file() or path.name in SKIPPED or path.suffix == ".zip" and path.parent == reports:
             continue
         if path.resolve() == output.resolve():
+            continue
+        parts = path.relative_to(reports).parts
+        if parts[0] == "evidence" and len(parts) > 2 and parts[1] not in folders:
             continue
         out.append(path)
     return out
@@ -113,7 +119,7 @@ def build(reports: Path, output: Path, key_path: Path | None = None) -> tuple[Pa
                if not (reports / n).is_file()]
     if missing:
         notes.append("absents de l'exécution (lancez-la avec anef run) : " + ", ".join(missing))
-    files = _files(reports, output)
+    files = _files(reports, output, run)
     contents: dict[str, bytes] = {p.relative_to(reports).as_posix(): p.read_bytes() for p in files}
     metadata = {k: v for k, v in run.items() if k != "scenarios"}
     metadata["resultats"] = _counts(run.get("scenarios", []))

@@ -5,6 +5,7 @@ on declared deviations into "écart déclaré", and writes the run, the matrix a
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,11 @@ class Preuves:
         shot = self._screenshot(request.node, f"etape-{n + 1:02d}-echec.png")
         if shot:
             request.node.stash.setdefault(collecte.SHOTS, {})[n] = shot
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        """A test's evidence folder holds this run's evidence only (a package takes it as such)."""
+        shutil.rmtree(self.reports / "evidence" / collecte.slug(item.nodeid), ignore_errors=True)
 
     # reports ------------------------------------------------------------------------------------
     @pytest.hookimpl(wrapper=True, tryfirst=True)

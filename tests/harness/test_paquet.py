@@ -32,7 +32,10 @@ def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "backoffice": "manuel", "adaptateurs_backoffice": ["manuel"],
         "etapes_attestees_par_operateur": [{"scenario": "s1", "attestation": "demande n° 1 : décision"}],
         "ecarts_declares": [{"id": "G02-A", "justification": "libellé raccourci"}],
-        "scenarios": [{"resultat": "réussi"}, {"resultat": "écart déclaré"}]}), encoding="utf-8")
+        "scenarios": [{"resultat": "réussi", "dossier": "scenario_1"}, {"resultat": "écart déclaré", "dossier": "s2"}]}),
+        encoding="utf-8")
+    (folder / "evidence" / "d_une_autre_execution").mkdir()
+    (folder / "evidence" / "d_une_autre_execution" / "page.png").write_bytes(b"old")  # not this run's: left out
     (folder / "matrice.json").write_text(json.dumps(MATRIX), encoding="utf-8")
     for name in ("matrice.html", "rapport-conformite.html", "junit.xml", "cucumber.json"):
         (folder / name).write_text(f"contenu de {name}", encoding="utf-8")
