@@ -17,7 +17,6 @@ from .catalogue import Catalogue
 PAGE = pytest.StashKey[Any]()
 DOWNLOADS = pytest.StashKey[list]()
 SHOTS = pytest.StashKey[dict]()          # step index → screenshot path (relative to the reports dir)
-MAILBOX = pytest.StashKey[Any]()         # the session's mailbox (its .read: the mails read so far)
 
 VERDICTS = {"ok": "conforme", "ko": "non conforme", "remarque": "remarque"}
 # feature tags naming a guide, for a scenario that cites no requirement of its own

@@ -15,6 +15,7 @@ from pytest_bdd import reporting
 from . import collecte
 from .catalogue import CatalogueError, load_catalogue
 from .couverture import scan_features
+from .documents import describe_pdf
 from .ecarts import load_ecarts
 from .matrice import build_matrix, guide_lines, write_matrix
 from .metadonnees import run_metadata
@@ -64,19 +65,20 @@ class Preuves:
         self.records: dict[str, dict[str, Any]] = {}
         self.matrix: dict[str, Any] | None = None
         self.written: list[Path] = []
+        self.session_fixtures: dict[str, Any] = {}   # the mailbox and the trust list, once set up
 
     # fixtures and steps ------------------------------------------------------------------------
     @pytest.hookimpl(wrapper=True)
     def pytest_fixture_setup(self, fixturedef: Any, request: pytest.FixtureRequest) -> Any:
         result = yield
-        if fixturedef.argname == "mailbox" and result is not None:
-            self.config.stash[collecte.MAILBOX] = result
+        if fixturedef.argname in ("mailbox", "trust_list") and result is not None:
+            self.session_fixtures[fixturedef.argname] = result
         if fixturedef.argname == "page" and result is not None:
             node = request.node
             node.stash[collecte.PAGE] = result
             downloads = node.stash.setdefault(collecte.DOWNLOADS, [])
-            try:
-                result.on("download", downloads.append)
+            try:  # a function, not the bound list.append: Playwright tags the handler it is given
+                result.on("download", lambda download: downloads.append(download))
             except Exception:  # noqa: BLE001 - a page double without events: no downloads kept
                 pass
         return result
@@ -88,7 +90,7 @@ class Preuves:
         folder = self.reports / "evidence" / collecte.slug(item.nodeid)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(folder / name), full_page=True, **options)
+            page.screenshot(path=str(folder / name), **{"full_page": True, **options})
         except Exception:  # noqa: BLE001 - evidence must never hide the real failure
             return None
         return f"evidence/{collecte.slug(item.nodeid)}/{name}"
@@ -101,7 +103,7 @@ class Preuves:
     def pytest_bdd_after_step(self, request: pytest.FixtureRequest, **_: Any) -> None:
         if self.config.getoption("--preuves") == "toutes":
             n = self._step_index(request.node)
-            shot = self._screenshot(request.node, f"etape-{n + 1:02d}.jpg", type="jpeg", quality=70)
+            shot = self._screenshot(request.node, f"etape-{n + 1:02d}.jpg", type="jpeg", quality=60, full_page=False)
             if shot:
                 request.node.stash.setdefault(collecte.SHOTS, {})[n] = shot
 
@@ -127,6 +129,13 @@ class Preuves:
         record = self.records.get(item.nodeid)
         if record is None:
             record = self.records[item.nodeid] = collecte.new_record(item, self.catalogue)
+        try:
+            self._record(item, report, record)
+        except Exception as exc:  # noqa: BLE001 - the evidence must never break the run nor hide its result
+            record.setdefault("erreurs_de_preuve", []).append(f"{type(exc).__name__}: {exc}")
+        return report
+
+    def _record(self, item: pytest.Item, report: pytest.TestReport, record: dict[str, Any]) -> None:
         if report.when == "setup" and not report.passed:
             record["resultat"] = "non joué" if report.skipped else "échoué"
             record["message"] = _short(report)
@@ -136,7 +145,6 @@ class Preuves:
             record["resultat"], record["message"] = "échoué", _short(report)
         if report.when != "setup" or not report.passed:
             self._fill(item, record)
-        return report
 
     def _call_report(self, item: pytest.Item, report: pytest.TestReport, record: dict[str, Any]) -> None:
         record["duree"] = round(report.duration, 3)
@@ -161,7 +169,7 @@ class Preuves:
         folder = self.reports / "evidence" / record["dossier"]
         from harness.plugin import MAILS_BEFORE  # the watermark the actor fixture sets
 
-        box = self.config.stash.get(collecte.MAILBOX, None)
+        box = self.session_fixtures.get("mailbox")
         if box is not None and MAILS_BEFORE in item.stash:
             for mail in list(getattr(box, "read", []))[item.stash[MAILS_BEFORE]:]:
                 try:
@@ -174,7 +182,10 @@ class Preuves:
                 name = download.suggested_filename
                 folder.mkdir(parents=True, exist_ok=True)
                 download.save_as(str(folder / name))
-                record["fichiers"].append({"nom": name, "fichier": _rel(folder / name, self.reports)})
+                entry = {"nom": name, "fichier": _rel(folder / name, self.reports)}
+                if name.lower().endswith(".pdf"):
+                    entry.update(describe_pdf(folder / name, self.session_fixtures.get("trust_list")))
+                record["fichiers"].append(entry)
             except Exception:  # noqa: BLE001 - a download the page cancelled: nothing to keep
                 continue
 

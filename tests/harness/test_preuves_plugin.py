@@ -57,12 +57,30 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
+class FakeDownload:
+    suggested_filename = "confirmation.pdf"
+
+    def save_as(self, path):
+        from reportlab.pdfgen import canvas
+
+        pdf = canvas.Canvas(path)
+        pdf.drawString(72, 720, "CONFIRMATION DU DEPOT")
+        pdf.save()
+
+
 class FakePage:
+    def __init__(self):
+        self.handlers = []
+
     def screenshot(self, path, **options):
         open(path, "wb").write(PNG)
 
     def on(self, event, callback):
-        pass
+        self.handlers.append(callback)
+
+    def download(self):
+        for handler in self.handlers:
+            handler(FakeDownload())
 
 
 @pytest.fixture
@@ -75,6 +93,7 @@ SHOWN = {"Votre situation": "G02-ETAPE1-TITRE", "Retour": "G02-ETAPE2-RETOUR"}
 
 @given("une page")
 def une_page(page):
+    page.download()  # the browser downloads a PDF: the report keeps it, its text and its 2D-DOC verdict
     return page
 
 
@@ -104,6 +123,8 @@ def project(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytes
     pytester.makepyfile(test_demo="from pytest_bdd import scenarios\nscenarios('features')\n")
     pytester.makeini("[pytest]\nmarkers =\n    demo: demo\n")
     return pytester
+# Inner runs in a subprocess: in-process, pytester restores sys.modules after each run, and the
+# 2D-DOC reader's native modules (pdfium, zxing) do not survive being imported again.
 
 
 def _matrix(project: pytest.Pytester) -> dict:
@@ -111,7 +132,7 @@ def _matrix(project: pytest.Pytester) -> dict:
 
 
 def test_a_run_leaves_the_matrix_the_report_and_a_line_per_guide(project: pytest.Pytester) -> None:
-    result = project.runpytest("--strict-markers", "-p", "no:cacheprovider")
+    result = project.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*guide 02 : 2/3 exigences couvertes, 1 conforme, 1 non conforme*",
                                  "*exigences normatives couvertes : 2/3 (66 %)*"])
@@ -131,10 +152,13 @@ def test_a_run_leaves_the_matrix_the_report_and_a_line_per_guide(project: pytest
     run = json.loads((project.path / "reports" / "execution.json").read_text(encoding="utf-8"))
     failed = next(s for s in run["scenarios"] if s["resultat"] == "échoué")
     assert [s["statut"] for s in failed["etapes"]] == ["réussie", "échouée", "non exécutée"]
+    [pdf] = failed["fichiers"]
+    assert pdf["nom"] == "confirmation.pdf" and "CONFIRMATION DU DEPOT" in pdf["texte"] and pdf["deux_d_doc"] == []
+    assert (project.path / "reports" / pdf["fichier"]).is_file()
 
 
 def test_every_step_has_its_screenshot_with_preuves_toutes(project: pytest.Pytester) -> None:
-    project.runpytest("--preuves", "toutes", "-k", "conforme")
+    project.runpytest_subprocess("--preuves", "toutes", "-k", "conforme")
     run = json.loads((project.path / "reports" / "execution.json").read_text(encoding="utf-8"))
     assert [bool(s["capture"]) for s in run["scenarios"][0]["etapes"]] == [True, True]
 
@@ -142,7 +166,7 @@ def test_every_step_has_its_screenshot_with_preuves_toutes(project: pytest.Pytes
 def test_a_tag_citing_no_requirement_is_refused(project: pytest.Pytester) -> None:
     feature = project.path / "features" / "demo.feature"
     feature.write_text(FEATURE.replace("@exig_G02_ETAPE1_TITRE", "@exig_G02_ETAPE9_INCONNUE"), encoding="utf-8")
-    result = project.runpytest("--strict-markers")
+    result = project.runpytest_subprocess("--strict-markers")
     assert result.ret != 0
     result.stdout.fnmatch_lines(["*exig_G02_ETAPE9_INCONNUE*not found in*markers*"])
 
@@ -151,7 +175,7 @@ def test_a_declared_deviation_does_not_fail_the_run(project: pytest.Pytester) ->
     (project.path / "ecarts.txt").write_text(
         "# exigence : justification\nG02-ETAPE2-RETOUR : libellé raccourci pour l'application mobile\n",
         encoding="utf-8")
-    result = project.runpytest("--ecarts", "ecarts.txt")
+    result = project.runpytest_subprocess("--ecarts", "ecarts.txt")
     assert result.ret == 0
     result.assert_outcomes(passed=1, xfailed=1)
     result.stdout.fnmatch_lines(["*écart déclaré : test_demo.py::test_un_texte_changé*"
@@ -165,14 +189,14 @@ def test_a_declared_deviation_does_not_fail_the_run(project: pytest.Pytester) ->
 
 def test_any_other_failure_still_fails_the_run(project: pytest.Pytester) -> None:
     (project.path / "ecarts.txt").write_text("G02-ETAPE1-TITRE : autre chose\n", encoding="utf-8")
-    result = project.runpytest("--ecarts", "ecarts.txt")
+    result = project.runpytest_subprocess("--ecarts", "ecarts.txt")
     assert result.ret == 1
     result.assert_outcomes(passed=1, failed=1)
 
 
 def test_a_deviation_on_an_unknown_requirement_is_refused(project: pytest.Pytester) -> None:
     (project.path / "ecarts.yaml").write_text("- id: G02-NULLE-PART\n  justification: x\n", encoding="utf-8")
-    result = project.runpytest("--ecarts", "ecarts.yaml")
+    result = project.runpytest_subprocess("--ecarts", "ecarts.yaml")
     assert result.ret == 4
     result.stderr.fnmatch_lines(["*G02-NULLE-PART : exigence absente du catalogue*"])
 
@@ -196,7 +220,7 @@ Fonctionnalité: Règles
 def test_an_outline_row_is_credited_only_with_its_own_example_text(project: pytest.Pytester) -> None:
     (project.path / "features" / "demo.feature").write_text(OUTLINE, encoding="utf-8")
     project.makeconftest(CONFTEST + "\n\n@then(parsers.parse('la page affiche \"{texte}\"'))\ndef affiche(texte):\n    pass\n")
-    project.runpytest().assert_outcomes(passed=2)
+    project.runpytest_subprocess().assert_outcomes(passed=2)
     run = json.loads((project.path / "reports" / "execution.json").read_text(encoding="utf-8"))
     cited = {s["exemple"]["texte"]: s["exigences_citees"] for s in run["scenarios"]}
     assert cited == {"Votre situation": ["G02-ETAPE1-TITRE"], "Retour à l'accueil": ["G02-ETAPE2-RETOUR"]}
