@@ -642,7 +642,7 @@ MES_NOTIFICATIONS = {
     "maintenir": "Maintenir le Document",
     "mettre_a_jour": "Mettre à jour le Document",
     "raisons": "Veillez préciser les raisons du maintien du document * :",
-    "nouveau_document": "Nouveau document",  # DERIVED
+    "nouveau_document": "Joindre un document",  # guide 02 "INSTRUCTION DE LA DEMANDE" étape 4 (Mettre à jour le Document)
     "message_agent": "Message à l'agent :",
     "valider": "Valider et envoyer",
     "repondue": "Votre réponse a été envoyée à l'administration.",  # DERIVED

@@ -94,7 +94,7 @@ Fonctionnalité: Créer un compte ANEF
       | titre de séjour   | Et je suis titulaire d'un titre de séjour / VLS-TS    |
       | visa long séjour  | Et je suis titulaire uniquement d'un visa long séjour |
 
-  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_SIM_MOT_PASSE_DOIT @exig_SIM_MOT_PASSE_DOIT_2 @exig_SIM_MOT_PASSE_DOIT_3 @exig_SIM_MOT_PASSE_DOIT_4 @exig_SIM_MOT_PASSE_DOIT_5
+  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_SIM_MDP_CHIFFRE @exig_SIM_MDP_LONGUEUR @exig_SIM_MDP_MAJUSCULE @exig_SIM_MDP_MINUSCULE @exig_SIM_MDP_SPECIAL
   @mot_de_passe
   Plan du scénario: Un mot de passe sans <règle> est refusé
     Soit un demandeur qui a reçu son mot de passe provisoire
@@ -123,7 +123,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors la page affiche "ce lien n'est valable que 24 heures"
     Et la page n'affiche pas "Créez votre mot de passe"
 
-  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_CONTINUE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_SIM_LES_INFORMATIONS_SAISIES_2
+  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_CONTINUE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_SIM_NUMERO_ETRANGER_INCONNU
   @chemin_b
   Scénario: Un numéro étranger inconnu est refusé
     Soit un demandeur dont le numéro étranger est inconnu du portail
@@ -149,7 +149,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je clique sur "Créer un compte"
     Alors le champ "Votre numéro Étranger" signale "Le numéro étranger comporte 10 chiffres."
 
-  @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_LES_INFORMATIONS_SAISIES
+  @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_TITRE_INCONNU
   @chemin_c @simulateur
   Scénario: Un titre de séjour aux dates de validité erronées est refusé
     Soit un titulaire d'un titre de séjour connu du portail

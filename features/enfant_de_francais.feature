@@ -189,7 +189,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Et la case "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation." signale "Pour poursuivre la téléprocédure, vous devez cocher cette case."
     Et la page montre le nom de naissance de mon parent français
 
-  @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_SIM_FICHIER_PAGE_4 @exig_SIM_FICHIER_PASSEPORT_PDF @exig_SIM_FICHIER_SCAN_PDF
+  @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_SIM_FICHIER_FORMAT @exig_SIM_FICHIER_NOMBRE @exig_SIM_FICHIER_TAILLE
   @justificatifs
   Scénario: Chaque document refusé dit pourquoi, les documents joints restent
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français

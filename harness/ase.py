@@ -12,8 +12,10 @@ from typing import Any
 from playwright.sync_api import Locator, expect
 
 from . import enfant_de_francais as edf
+from . import textes
 from .actor import Actor
 from .browser import label_pattern
+from .textes import pattern
 from .demarche import Demarche, Zone, save_steps_before
 from .documents import CONFIRMATION_SENTENCES, Comparison, Expected, PdfDocument, compare_confirmation, expected_identity
 from .referentiel import country_labels, nationality_labels
@@ -63,8 +65,9 @@ def expect_preambule_steps(actor: Actor, rows: list[list[str]]) -> None:
     items = actor.browser.page.get_by_role("listitem").filter(has_text=re.compile(r"^\s*\d\. "))
     expect(items).to_have_count(len(rows))
     for i, (titre, texte) in enumerate(rows):
-        expect(items.nth(i)).to_contain_text(titre)
-        expect(items.nth(i)).to_contain_text(texte)
+        for t in (titre, texte):
+            textes.current().verifier(t, lambda i=i, t=t: expect(items.nth(i)).to_contain_text(pattern(t)),
+                                      lieu=f"l'étape {i + 1} de « {PREAMBULE} »")
 
 
 # Step 1 -----------------------------------------------------------------------------------------
@@ -198,7 +201,8 @@ def expect_suivi(actor: Actor, numero_demande: str, type_demande: str, date_depo
     expect(row).to_have_count(1)
     cells = row.get_by_role("cell")
     expect(cells.nth(0)).to_have_text(numero_demande)
-    expect(cells.nth(1)).to_have_text(type_demande)
+    textes.current().verifier(type_demande, lambda: expect(cells.nth(1)).to_have_text(pattern(type_demande, whole=True)),
+                              lieu="le type de la demande dans « Suivi de ma demande »")
     expect(cells.nth(2)).to_have_text(actor.persona.numero_etranger)
     expect(cells.nth(3)).to_contain_text(f"Demande envoyée : le {date_depot} à ")
     expect(cells.nth(3)).to_contain_text(ENVOYEE)

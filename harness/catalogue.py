@@ -54,7 +54,7 @@ class Exigence:
     @property
     def source(self) -> str:
         return f"guide {self.guide}, section « {self.section} »" if self.normative else \
-            f"formulation du simulateur ({self.guide}, {self.section})"
+            f"formulation propre au simulateur (requirements/simulateur.yaml, {self.section})"
 
 
 @dataclass(frozen=True)

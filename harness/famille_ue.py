@@ -10,12 +10,13 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from . import fichiers
+from . import fichiers, textes
 from .actor import Actor
 from .demarche import Demarche, Zone
 from .documents import CONFIRMATION_LABELS, Comparison, Expected, PdfDocument, compare_confirmation, expected_identity
 from .enfant_de_francais import requested_justificatifs
 from .referentiel import nationality_labels
+from .textes import pattern
 
 STEPS = ("Informations personnelles", "Modalités du séjour", "Justificatifs", "Récapitulatif", "Confirmation")
 PARTS = ("MES INFORMATIONS PERSONNELLES (1/3)", "MES MODALITÉS DE SÉJOUR (2/3)", "JUSTIFICATIFS (3/3)")
@@ -167,11 +168,9 @@ def confirm_identity(actor: Actor) -> None:
 
 
 def expect_identity_confirmed(actor: Actor, confirmed: bool = True) -> None:
-    text = situation_zone(actor).root.get_by_text(CONFIRMEE)
-    if confirmed:
-        expect(text).to_be_visible()
-    else:
-        expect(text).to_have_count(0)
+    text = situation_zone(actor).root.get_by_text(pattern(CONFIRMEE))
+    textes.current().verifier(CONFIRMEE, (lambda: expect(text).to_be_visible()) if confirmed else
+                              (lambda: expect(text).to_have_count(0)), lieu=f"la section « {SITUATION} »")
 
 
 def correct_numero(actor: Actor) -> None:

@@ -14,10 +14,11 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from . import ase, bpi, fichiers
+from . import ase, bpi, fichiers, textes
 from . import enfant_de_francais as edf
 from .actor import Actor
-from .browser import label_pattern
+from .browser import label_pattern, select_matching
+from .textes import pattern
 from .documents import PdfDocument, download
 
 MES_NOTIFICATIONS = "Mes Notifications"
@@ -78,7 +79,8 @@ def demande_state(actor: Actor, state: str) -> None:
     page.get_by_role("link", name=label_pattern("Mes demandes en cours")).first.click()
     table = page.get_by_role("region", name=label_pattern("Suivi de ma demande"))
     row = table.get_by_role("row").filter(has_text=actor.notes["numero_demande"])
-    expect(row).to_contain_text(state)
+    textes.current().verifier(state, lambda: expect(row).to_contain_text(pattern(state)),
+                              lieu="l'état de la demande dans « Suivi de ma demande »")
 
 
 def history_shows(actor: Actor, debut: date, fin: date, mention: str | None) -> None:
@@ -88,7 +90,8 @@ def history_shows(actor: Actor, debut: date, fin: date, mention: str | None) -> 
     history = page.get_by_role("region", name=label_pattern("Historique de mes Titres de Séjour"))
     row = history.get_by_role("row").filter(has_text=f"{debut:%d/%m/%Y}").filter(has_text=f"{fin:%d/%m/%Y}")
     expect(row).to_have_count(1)
-    expect(row).to_contain_text("Accepté")
+    textes.current().verifier("Accepté", lambda: expect(row).to_contain_text(pattern("Accepté")),
+                              lieu="« Historique de mes Titres de Séjour »")
     if mention:
         expect(row).to_contain_text(mention)
 
@@ -105,8 +108,12 @@ def decision_dates(today: date | None = None) -> tuple[date, date]:
 
 # The bell and "Mes Notifications" -------------------------------------------------------------------
 def expect_unread(actor: Actor, count: int) -> None:
+    """The guides show a bell with a red count; its accessible name "Notifications non lues : n" is
+    the simulator's (informative)."""
     actor.browser.page.reload()
-    expect(actor.browser.page.get_by_label(re.compile(rf"^Notifications non lues : {count}$"))).to_be_visible()
+    texte = f"Notifications non lues : {count}"
+    textes.current().verifier(texte, lambda: expect(actor.browser.page.get_by_label(pattern(texte, whole=True))).to_be_visible(),
+                              lieu="le nom accessible de la cloche")
 
 
 def open_from_bell(actor: Actor) -> None:
@@ -153,7 +160,8 @@ def back_to_all(actor: Actor) -> None:
 
 def filter_by(actor: Actor, filtre: str) -> None:
     page = actor.browser.page
-    page.get_by_label(re.compile(r"^Filt(r)?er mes notifications")).select_option(label=filtre)
+    # the filter's choices other than "Toutes les notifications" are the simulator's: chosen whatever their case
+    select_matching(page.get_by_label(re.compile(r"^Filt(r)?er mes notifications")), [filtre])
     page.get_by_role("button", name="Filtrer").click()
 
 
@@ -177,11 +185,13 @@ def answer(actor: Actor, titre: str, choix: str, *, raisons: str = "", fichier: 
     if raisons:
         zone.get_by_label(re.compile(r"préciser les raisons du maintien du document")).fill(raisons)
     if fichier:
-        zone.get_by_label("Nouveau document").set_input_files(fichiers.pdf(fichier))  # type: ignore[arg-type]
+        # guide 02 "INSTRUCTION DE LA DEMANDE" étape 4: "Mettre à jour le Document" then "Joindre un document"
+        zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(fichier))  # type: ignore[arg-type]
 
 
 def expect_answer_error(actor: Actor, titre: str, message: str) -> None:
-    expect(document_zone(actor, titre).get_by_text(message, exact=True)).to_be_visible()
+    textes.current().verifier(message, lambda: expect(document_zone(actor, titre).get_by_text(pattern(message, whole=True))).to_be_visible(),
+                              lieu=f"la réponse pour « {titre} »")
 
 
 # The notification de décision and its attestation ----------------------------------------------------

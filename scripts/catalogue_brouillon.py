@@ -48,7 +48,7 @@ def sections(guide: str) -> list[tuple[int, str, str]]:
     for raw in (GUIDES / FILES[guide]).read_text(encoding="utf-8").splitlines():
         m = HEADING.match(raw)
         if m and len(raw) < 200:
-            current = normalise(clean(m.group("etape") or raw))
+            current = re.sub(r"\s+", " ", clean(m.group("etape") or raw)).strip()
         text = normalise(clean(raw))
         out.append((offset, current, text))
         offset += len(text) + 1

@@ -72,6 +72,10 @@ EXTRA: dict[tuple[str, str], list[str]] = {
 # a step's own words → the requirements it checks, wherever it is used
 STEP_RULES: list[tuple[re.Pattern[str], list[str]]] = [
     (re.compile(r"^je suis à l'étape "), ["SIM-STRUCTURE-ETAPE-COURANTE"]),  # the stepper's aria-current
+    (re.compile(r"^la notification m'informe que ma demande a été acceptée"), ["G02-NOTIFICATION-DECISION-DEMANDE-ACCEPTEE"]),
+    (re.compile(r"^la cloche indique \d+ notification"), ["SIM-CLOCHE-NOTIFICATIONS-NON-LUES"]),
+    (re.compile(r"^« Historique de mes Titres de Séjour » montre la carte décidée"), ["G03-ETAPE-4-ACCEPTE"]),
+    (re.compile(r"^l'identité de mon accueillant (n'est pas )?confirmée"), ["SIM-IDENTITE-CONFIRMEE"]),
 ]
 
 
@@ -107,6 +111,9 @@ def tags_by_line(path: Path, catalogue) -> dict[int, list[str]]:
     for template in feature.scenarios.values():
         rows = [dict(zip(ex.example_params, values)) for ex in template.examples for values in ex.examples]
         ids = quoted_ids(background + [s.name for s in template._steps], rows, catalogue)
+        for step in template._steps:  # a step's table: each cell a text the page shows (the préambule's steps)
+            if step.datatable is not None:
+                ids |= {i for row in step.datatable.raw() for cell in row for i in matching(str(cell), catalogue)}
         for (fname, words), extra in EXTRA.items():
             if fname == path.name and words in template.name:
                 ids |= set(extra)

@@ -10,13 +10,14 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import bpi, journeys, referentiel
+from harness import bpi, journeys, referentiel, textes
 from harness.actor import Actor
 from harness.attestation import AttestationReport, check_adp
 from harness.browser import label_pattern
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, same
 from harness.operator import OperatorAPI
+from harness.textes import pattern
 from harness.twoddoc import TrustList
 
 STATUTS = {"BPS": "BPS", "réfugié": "réfugié", "Réfugié": "réfugié"}
@@ -129,7 +130,8 @@ def partie_nouveau_telephone(acteur: Actor, demarche: Demarche, titre: str) -> N
 def partie_motif(acteur: Actor, demarche: Demarche, titre: str) -> None:
     zone = demarche.part(titre).root
     for sentence in (bpi.MOTIF[bpi.statut(acteur)], bpi.attestation(acteur), bpi.SANCTIONS):
-        expect(zone).to_contain_text(sentence)
+        textes.current().verifier(sentence, lambda s=sentence: expect(zone).to_contain_text(pattern(s)),
+                                  lieu=f"la partie « {titre} » du récapitulatif")
 
 
 @then(parsers.parse('la partie "{titre}" montre mon numéro ephoto et mon justificatif de domicile'))

@@ -10,11 +10,12 @@ from typing import Any
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import instruction
+from harness import instruction, textes
 from harness.actor import Actor
 from harness.attestation import as_code, check_adf
 from harness.backoffice import BackOffice
 from harness.documents import PdfDocument
+from harness.textes import pattern
 from harness.twoddoc import TrustList, scan_pdf, verify
 
 
@@ -96,7 +97,9 @@ def notification_etat(acteur: Actor, titre: str, etat: str) -> None:
 @then(parsers.parse('la notification "{titre}" est "{etat}", avec "{mention} aujourd\'hui"'))
 def notification_etat_date(acteur: Actor, titre: str, etat: str, mention: str) -> None:
     row = instruction.expect_row(acteur, titre, etat)
-    expect(row).to_contain_text(f"{mention} {date.today():%d/%m/%Y}")
+    texte = f"{mention} {date.today():%d/%m/%Y}"
+    textes.current().verifier(texte, lambda: expect(row).to_contain_text(pattern(texte)),
+                              lieu=f"la notification « {titre} » de « Mes Notifications »")
 
 
 @when(parsers.parse('j\'ouvre la notification "{titre}"'))
@@ -155,9 +158,9 @@ def agent_voit(acteur: Actor, backoffice: BackOffice, titre: str, textes: str) -
 # The decision ----------------------------------------------------------------------------------------
 @then("la notification m'informe que ma demande a été acceptée")
 def decision_acceptee(acteur: Actor) -> None:
-    numero = acteur.notes["numero_demande"]
-    expect(acteur.browser.page.get_by_text(
-        f"Je vous informe que votre demande en ligne de titre de séjour n° {numero} a été acceptée.")).to_be_visible()
+    texte = f"Je vous informe que votre demande en ligne de titre de séjour n° {acteur.notes['numero_demande']} a été acceptée."
+    textes.current().verifier(texte, lambda: expect(acteur.browser.page.get_by_text(pattern(texte))).to_be_visible(),
+                              lieu="la notification de décision")
 
 
 @then("le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme")

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from harness.catalogue import NATURES, REQUIREMENTS, catalogue, feature_quotes, normalise
+from harness.textes import pattern
 
 GUIDES = Path(os.environ.get("ANEF_GUIDES", "/work/shared/guides"))
 
@@ -64,7 +65,7 @@ def test_normative_quotes_are_in_their_guide() -> None:
             continue
         text = texts.setdefault(e.guide, _guide_text(e.guide))
         wanted = normalise(e.texte)
-        if wanted in text:
+        if wanted in text or ("{" in e.texte and pattern(e.texte).search(text)):
             continue
         if e.guide.endswith(".ocr.txt"):  # restored French: the OCR'd line must be close to it
             sm = difflib.SequenceMatcher(None, text.casefold(), wanted.casefold(), autojunk=False)
