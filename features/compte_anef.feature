@@ -9,6 +9,7 @@ Fonctionnalité: Créer un compte ANEF
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
+  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_1_ACCES_COMPLETER_LES_RENSEIGNEMENTS @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_4_CREATION_COMPTE_ACCES_TEMPORAIRE @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_INTRODUCTION_VALIDER
   @chemin_a
   Scénario: Créer un compte sans numéro étranger, avec un mot de passe provisoire
     Soit un demandeur sans numéro étranger
@@ -29,6 +30,7 @@ Fonctionnalité: Créer un compte ANEF
     Et la page propose "Car j'ai des attaches familiales en France"
     Et je suis connecté sur la page d'accueil
 
+  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_8_CHOIX_CONTINUE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
   @chemin_b @simulateur
   Scénario: Créer un compte avec un numéro étranger sans titre de séjour
     Soit un demandeur titulaire d'un numéro étranger sans titre de séjour, connu du portail
@@ -56,6 +58,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je m'identifie avec mon numéro étranger et mon mot de passe
     Alors je suis connecté sur la page d'accueil
 
+  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_UNIQUEMENT @exig_G01_III_COMMENT_CREEZ_VOTRE_MOT @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_III_COMMENT_VOTRE_IDENTIFIANT_CONNEXION @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G03_8_CHOIX_CONTINUE @exig_G04_2_CHOIX_SUIS_TITULAIRE_TITRE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_6_DEMANDE_VOTRE_IDENTIFIANT_CONNEXION @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_CREER_MOT_PASSE @exig_G04_8_CREATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_ADRESSE_EMAIL @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
   @chemin_c @simulateur
   Plan du scénario: Créer un compte avec un <document>
     Soit un titulaire d'un <document> connu du portail
@@ -91,6 +94,7 @@ Fonctionnalité: Créer un compte ANEF
       | titre de séjour   | Et je suis titulaire d'un titre de séjour / VLS-TS    |
       | visa long séjour  | Et je suis titulaire uniquement d'un visa long séjour |
 
+  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_SIM_MDP_CHIFFRE @exig_SIM_MDP_LONGUEUR @exig_SIM_MDP_MAJUSCULE @exig_SIM_MDP_MINUSCULE @exig_SIM_MDP_SPECIAL
   @mot_de_passe
   Plan du scénario: Un mot de passe sans <règle> est refusé
     Soit un demandeur qui a reçu son mot de passe provisoire
@@ -109,6 +113,7 @@ Fonctionnalité: Créer un compte ANEF
       | un chiffre            | Abcdefg!     | Le mot de passe doit contenir au moins un chiffre.          |
       | un caractère spécial  | Abcdefg1     | Le mot de passe doit contenir au moins un caractère spécial. |
 
+  @exig_G01_III_COMMENT_CREEZ_VOTRE_MOT @exig_G01_III_COMMENT_LIEN_EST_VALABLE
   @chemin_c @simulateur
   Scénario: Le lien de confirmation n'est plus valable après 24 heures
     Soit un titulaire d'un titre de séjour connu du portail
@@ -118,6 +123,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors la page affiche "ce lien n'est valable que 24 heures"
     Et la page n'affiche pas "Créez votre mot de passe"
 
+  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_CONTINUE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_SIM_NUMERO_ETRANGER_INCONNU
   @chemin_b
   Scénario: Un numéro étranger inconnu est refusé
     Soit un demandeur dont le numéro étranger est inconnu du portail
@@ -130,6 +136,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors la page signale "Les informations saisies ne correspondent à aucun numéro étranger connu."
     Et la page n'affiche pas "Saisissez votre adresse email"
 
+  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_COMMENT_CREER_VOTRE_NUMERO_ETRANGER @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_CONTINUE @exig_SIM_NUMERO_ETRANGER_COMPORTE
   @chemin_b
   Scénario: Un numéro étranger qui n'a pas 10 chiffres est refusé à côté du champ
     Soit un demandeur dont le numéro étranger est inconnu du portail
@@ -142,6 +149,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je clique sur "Créer un compte"
     Alors le champ "Votre numéro Étranger" signale "Le numéro étranger comporte 10 chiffres."
 
+  @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_TITRE_INCONNU
   @chemin_c @simulateur
   Scénario: Un titre de séjour aux dates de validité erronées est refusé
     Soit un titulaire d'un titre de séjour connu du portail
@@ -151,6 +159,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors la page signale "Les informations saisies ne correspondent à aucun titre de séjour ni visa connu."
     Et la page n'affiche pas "Saisissez votre adresse email"
 
+  @exig_G01_6_MON_ENVOYER_MESSAGE @exig_G01_6_MON_MOT_PASSE_OUBLIE @exig_G01_6_MON_POUR_RECUPERER_VOTRE @exig_G01_6_MON_VOUS_RECEVREZ_LIEN @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_POUR_CHOISIR_NOUVEAU
   @mot_de_passe
   Scénario: Mot de passe oublié
     Soit un demandeur qui a un compte sans numéro étranger
@@ -167,6 +176,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je m'identifie avec mon identifiant et mon mot de passe
     Alors je suis connecté sur la page d'accueil
 
+  @exig_G01_COMMENT_CREER_DECLARE_CHANGEMENT_SITUATION @exig_G02_1_ACCES_DEMANDE_DOCUMENT_VOYAGE @exig_G02_1_ACCES_VALIDE_MON_VLS @exig_SIM_SIMULATEUR_REPRODUIT_PAS
   @simulateur
   Plan du scénario: Une brique qu'aucun guide ne décrit mène à une page honnête
     Quand je clique sur "<brique>"

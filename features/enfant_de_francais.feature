@@ -11,6 +11,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
+  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_DEMANDER_TITRE_OBSERVATIONS_DESTINATION_ADMINISTRATION @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_ETAPE2_PLUS_QUE_15_MINUTES @exig_G02_ETAPE2_PROGRESSION_20 @exig_G02_ETAPE5_PROGRESSION_90 @exig_G02_ETAPE6_CONFIRMATION_ADRESSE @exig_G02_ETAPE6_CONFIRMATION_DATE_EMISSION @exig_G02_ETAPE6_CONFIRMATION_LIEU_NAISSANCE @exig_G02_ETAPE6_CONFIRMATION_NATIONALITE @exig_G02_ETAPE6_CONFIRMATION_NE_LE @exig_G02_ETAPE6_CONFIRMATION_NOM_NAISSANCE @exig_G02_ETAPE6_CONFIRMATION_NUMERO_DEMANDE @exig_G02_ETAPE6_CONFIRMATION_PRENOM @exig_G02_ETAPE6_COURRIEL_CONFIRMATION_JOINTE @exig_G02_ETAPE_1_VOTRE_COMPTE_ACCES @exig_G02_ETAPE_2_VOUS_ETES_ENFANT @exig_G02_ETAPE_6_CONFIRMATION_DEPOT_UNE @exig_G02_ETAPE_6_CONSTITUE_PAS_UNE @exig_G02_ETAPE_6_DOCUMENT_CONSTITUE_PREUVE @exig_G02_ETAPE_6_VOUS_SEREZ_INFORME @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_SEJOUR_REGULIER @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_VISA_LONG @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_VOTRE_SAISIE_EST @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G05_ETAPE_5_TELECHARGER_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @simulateur
   Plan du scénario: Parcours complet d'un demandeur de nationalité <nationalité>
     Soit un demandeur de nationalité "<nationalité>", enfant d'un parent français
@@ -70,6 +71,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
       | algérienne  | Justificatif de séjour régulier | Justificatif de visa de long séjour en cours de validité |
       | tunisienne  | Justificatif de séjour régulier | Justificatif de visa de long séjour en cours de validité |
 
+  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_G03_ETAPE_2_DATE_DEBUT_UNION @exig_G03_ETAPE_2_MARIE @exig_G03_ETAPE_2_PAYS_UNION @exig_G03_ETAPE_2_QUELLE_EST_VOTRE @exig_SIM_ENFANT_2 @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @cas_1
   Scénario: Un demandeur marié, parent de deux enfants, déclare son union et ses enfants
     Soit un demandeur marié, de nationalité "marocaine", parent de 2 enfants, enfant d'un parent français
@@ -87,6 +89,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Motif de séjour"
     Et la page montre ma date et mon pays d'union et le prénom de chacun de mes enfants
 
+  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_VOUS_QUITTEZ_TELE @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Quitter et revenir plus tard reprend la demande à la dernière étape enregistrée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -101,6 +104,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Informations personnelles"
     Et la page montre mon nom de naissance, mon téléphone et mon code postal
 
+  @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_ETAPE_2_MODIFIER_SITUATION @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Modifier ma situation ramène à l'étape 1 sans perdre les étapes suivantes
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -113,6 +117,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Informations personnelles"
     Et la page montre mon nom de naissance, mon téléphone et mon code postal
 
+  @exig_G02_DEMANDER_TITRE_SUIS_CHARGE_MON @exig_G02_DEMANDER_TITRE_SUIS_CONJOINT_CONJOINTE @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_SUIS_PERE_MERE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_SIMULATEUR_REPRODUIT_PAS
   Scénario: Une situation que le simulateur ne reproduit pas mène à une page honnête
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -125,6 +130,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors la page affiche "Le simulateur ne reproduit pas encore cette démarche"
 
+  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_SIM_OUI_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOTRE_DEMANDE_ETE @exig_SIM_VOULEZ_VOUS_VRAIMENT
   Scénario: Abandonner la demande supprime le brouillon après confirmation
     Soit un demandeur de nationalité "algérienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -141,6 +147,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Votre situation"
     Et la case "Je suis membre de famille d'un citoyen français" n'est pas cochée
 
+  @exig_G02_ETAPE_2_DATE_NAISSANCE @exig_G02_ETAPE_2_TELEPHONE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_CETTE_DATE_EST @exig_SIM_CETTE_DATE_EXISTE @exig_SIM_NUMERO_TELEPHONE_COMPORTE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Les saisies refusées sont signalées à côté du champ, sans rien perdre
     Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -158,6 +165,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors le groupe "Date de naissance" signale "Cette date est dans le futur."
 
+  @exig_G02_ETAPE_3_DATE_ENTREE_FRANCE @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_DATE_ENTREE_FRANCE
   Scénario: Une date d'entrée en France antérieure à la naissance est refusée
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -169,6 +177,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors le groupe "Date d'entrée en France" signale "La date d'entrée en France ne peut pas précéder votre date de naissance."
     Et la page montre le nom de naissance de mon parent français
 
+  @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_POUR_POURSUIVRE_TELEPROCEDURE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Une attestation sur l'honneur non cochée est refusée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -180,6 +189,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Et la case "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation." signale "Pour poursuivre la téléprocédure, vous devez cocher cette case."
     Et la page montre le nom de naissance de mon parent français
 
+  @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_SIM_FICHIER_FORMAT @exig_SIM_FICHIER_NOMBRE @exig_SIM_FICHIER_TAILLE
   @justificatifs
   Scénario: Chaque document refusé dit pourquoi, les documents joints restent
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
@@ -197,6 +207,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors le justificatif "Justificatif de nationalité" refuse "Le fichier « page-4.pdf » n'a pas été joint : 3 documents au maximum par justificatif."
     Et le justificatif "Justificatif de nationalité" montre "page-1.pdf", "page-2.png" et "page-3.jpg"
 
+  @exig_G01_FAQ10_EPHOTO_UNE_SEULE_DEMARCHE @exig_G02_ETAPE_4_NUMERO_EPHOTO @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_SIM_NUMERO_EPHOTO_DEJA
   @justificatifs
   Scénario: Un numéro ephoto déjà utilisé pour une autre démarche est refusé
     Soit un numéro ephoto déjà confirmé dans la demande d'un autre demandeur
@@ -208,6 +219,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Quand je confirme mon numéro ephoto
     Alors mon numéro ephoto est confirmé
 
+  @exig_G02_DEMANDEURS_TOUTES_DEMANDEURS_TOUTES_NATIONALITES @exig_G02_ETAPE_2_TELECHARGER_LISTE_DES @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_SEJOUR_REGULIER @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_VISA_LONG @exig_G02_JUSTIFICATIFS_COMMUNS_JUSTIFICATIFS_COMMUNS_TOUS @exig_G02_PREMIERE_DEMANDE_PREMIERE_DEMANDE_TITRE @exig_G02_PREMIERE_DEMANDE_VOUS_DEVEZ_RESPECTER @exig_G02_TELEPROCEDURE_VIE_DEMANDEURS_ALGERIENS_TUNISIENS @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES
   @justificatifs
   Scénario: La liste des pièces justificatives téléchargeable présente les pièces de chaque cas
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français

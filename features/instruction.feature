@@ -11,6 +11,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
+  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_11_COMMENT_INSTRUCTION_COURS @exig_G01_11_COMMENT_TITRE_SEJOUR_DISPONIBLE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_QUAND_CREER_CONNECTER @exig_G02_ETAPE_1_VOTRE_COMPTE_ACCES @exig_G02_ETAPE_2_LUE @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_MES_NOTIFICATIONS_NON_LUE @exig_G02_MES_NOTIFICATIONS_RESULTATS_PAR_PAGE @exig_G02_MES_NOTIFICATIONS_VOUS_POUVEZ_SUIVRE @exig_G02_NOTIFICATION_DECISION_DANS_ATTENTE_CETTE @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G02_RECEPTION_UNE_VOUS_VENEZ_RECEVOIR @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_ETAPE4_ADF_CARTE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_CETTE_ATTESTATION_EST @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_LES_DOCUMENTS_MENTIONNES @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_SIM_AUJOURD_HUI @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_VOTRE_REPONSE_ETE
   @enfant_de_francais @complement @decision
   Scénario: Enfant de Français : le compte créé à l'instruction, un complément répondu par « Mettre à jour le Document », puis la décision favorable et son attestation
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
@@ -59,6 +60,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Quand l'agent marque mon titre de séjour disponible
     Alors « Mes demandes en cours » montre ma demande à l'état "Titre de séjour disponible"
 
+  @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G02_DEMANDE_COMPLEMENT_LES_DOCUMENTS_MENTIONNES @exig_G02_DEMANDE_COMPLEMENT_VOUS_INFORME_APRES @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_ETAPE_4_MESSAGE_AGENT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_CARTE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_3_REPONDU @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_5_DOCUMENT_AUTORISE_PAS @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_REPONDU_AUJOURD_HUI @exig_SIM_VEUILLEZ_PRECISER_LES @exig_SIM_VOTRE_REPONSE_ETE
   @ase @complement @decision
   Scénario: ASE : un complément répondu par « Maintenir le Document », dont la raison est obligatoire ; l'attestation de prolongation d'instruction ; la décision favorable
     Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
@@ -103,6 +105,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
     Et « Historique de mes Titres de Séjour » montre la carte décidée
 
+  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_SIM_VEUILLEZ_JOINDRE_NOUVEAU @exig_SIM_VOTRE_REPONSE_ETE
   @bpi @complement @decision
   Scénario: BPI : un complément répondu par « Mettre à jour le Document », puis la décision favorable
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
@@ -131,6 +134,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Et « Mes demandes en cours » montre ma demande à l'état "Décision prise"
     Et « Historique de mes Titres de Séjour » montre la carte décidée
 
+  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_ETAPE_1_VOTRE_COMPTE_ACCES @exig_G02_ETAPE_2_LUE @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_MES_NOTIFICATIONS_TOUTES_LES_NOTIFICATIONS @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_SIM_AUJOURD_HUI @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_LUES @exig_SIM_NON_LUES
   @enfant_de_francais @notifications
   Scénario: Plus de dix notifications : « Mes Notifications » les pagine par 10 et les filtre
     Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français

@@ -3,6 +3,8 @@
   anef serve [--port 8000 --smtp-port 8025 --mail-port 8026 --data-dir var --demo]
   anef run [--target URL --mailbox URL] [pytest options, e.g. --headed --slowmo 300 -k chemin_a]
   anef check-pdf FILE.pdf [--trust CERT.pem ...]
+  anef paquet [--cle KEY.pem --sortie PAQUET.zip]     (the signed conformance package of the last run)
+  anef verifier-paquet PAQUET.zip [--cle-publique PUB.pem]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def _run(args: list[str]) -> int:
         f"--junitxml={reports / 'junit.xml'}",
         "-o", "junit_suite_name=anef-conformance",
         f"--html={reports / 'conformance.html'}",
+        f"--cucumberjson={reports / 'cucumber.json'}",
         "--self-contained-html",
         *args,
     ]))
@@ -45,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         from .twoddoc.cli import main as check_pdf
 
         return check_pdf(["check-pdf", *rest])
+    if command in {"paquet", "verifier-paquet"}:
+        from .preuves import cli as preuves
+
+        return preuves.paquet(rest) if command == "paquet" else preuves.verifier(rest)
     print(f"anef : commande inconnue « {command} »\n{__doc__}", file=sys.stderr)
     return 2
 

@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
 ]
 # the back-office adapter (--backoffice, the `backoffice` fixture) lives in its own plugin module
 pytest_plugins = ["harness.backoffice_plugin"]
+pytest_plugins += ["harness.preuves.plugin"]  # requirements, coverage matrix, report (issue 17)
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 
