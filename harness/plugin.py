@@ -33,8 +33,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-features=Translate",  # no "translate this page?" bubble over a French page in a demo
 ]
-# the back-office adapter (--backoffice, the `backoffice` fixture) lives in its own plugin module
-pytest_plugins = ["harness.backoffice_plugin"]
+# the back-office adapter (--backoffice, the `backoffice` fixture) lives in its own plugin module;
+# retries and traces "on first retry" in harness.retry
+pytest_plugins = ["harness.backoffice_plugin", "harness.retry"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 
