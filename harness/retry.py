@@ -72,14 +72,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
         if RETRY_OUTPUT in item.stash:
             folder = item.stash[RETRY_OUTPUT]
             item.user_properties.append(("trace", os.path.join(folder, "trace.zip")))
+            report.user_properties.append(("trace", os.path.join(folder, "trace.zip")))
             report.sections.append(("retry", f"{verdict} (attempt {_attempt(item)}); trace: {folder}{os.sep}trace.zip"))
 
 
-def _traces(item: pytest.Item | None) -> list[str]:
-    """Trace files pytest-playwright kept for this item's retry."""
-    if item is None or RETRY_OUTPUT not in item.stash:
-        return []
-    return sorted(glob.glob(os.path.join(item.stash[RETRY_OUTPUT], "trace*.zip")))
+def _traces(report: pytest.TestReport) -> list[str]:
+    """Trace files pytest-playwright kept for this retry (a report carries them, xdist or not)."""
+    folders = {os.path.dirname(value) for name, value in report.user_properties if name == "trace"}
+    return sorted(path for folder in folders for path in glob.glob(os.path.join(folder, "trace*.zip")))
 
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> Any:
@@ -93,13 +93,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not flaky:
         return
     terminalreporter.write_sep("=", "flaky scenarios (failed, then passed on retry)", yellow=True, bold=True)
-    items = {item.nodeid: item for item in terminalreporter.config._anef_items}
     for report in flaky:
-        item = items.get(report.nodeid)
-        traces = ", ".join(_traces(item))
+        traces = ", ".join(_traces(report))
         terminalreporter.write_line(f"FLAKY {report.nodeid}" + (f"  trace: {traces}" if traces else ""))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_finish(session: pytest.Session) -> None:
-    session.config._anef_items = list(session.items)  # type: ignore[attr-defined]
