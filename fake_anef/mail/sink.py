@@ -31,7 +31,7 @@ from urllib.parse import quote
 from aiosmtpd.controller import Controller
 from sqlalchemy import (JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, create_engine, delete,
                         inspect, select, text)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, defer, mapped_column, sessionmaker
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -109,9 +109,12 @@ class MailStore:
         return self.find()
 
     def find(self, to: str | None = None, subject: str | None = None, contains: str | None = None,
-             after: int = 0) -> list[StoredMessage]:
-        """Stored messages matching the list's filters, oldest first: one query, no mail parsed."""
+             after: int = 0, *, summaries: bool = False) -> list[StoredMessage]:
+        """Stored messages matching the list's filters, oldest first: one query, no mail parsed.
+        `summaries`: without the raw mail and its text (what the list shows needs neither)."""
         query = select(StoredMessage).where(StoredMessage.id > after).order_by(StoredMessage.id)
+        if summaries:
+            query = query.options(defer(StoredMessage.raw), defer(StoredMessage.text_fold))
         if to:
             query = query.where(StoredMessage.id.in_(
                 select(StoredRecipient.message_id).where(StoredRecipient.address == to.lower())))
@@ -261,7 +264,8 @@ def create_api(store: MailStore) -> Starlette:
             return JSONResponse({"error": str(exc)}, status_code=400)
         deadline = time.monotonic() + wait
         while True:
-            rows = await run_in_threadpool(store.find, q.get("to"), q.get("subject"), q.get("contains"), after)
+            rows = await run_in_threadpool(lambda: store.find(q.get("to"), q.get("subject"), q.get("contains"), after,
+                                                              summaries=True))
             if rows or time.monotonic() >= deadline or closing.is_set():
                 return JSONResponse({"messages": [summary(r) for r in rows]})
             await asyncio.sleep(POLL_SECONDS)  # server-side long poll: the client itself never sleeps
