@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing first (scripts/bootstrap.sh).
-.PHONY: conformance test serve bootstrap
+.PHONY: conformance test serve bootstrap bench
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -14,3 +14,8 @@ test: bootstrap
 
 serve: bootstrap
 	.venv/bin/anef serve $(ARGS)
+
+# Benchmarks (figures, no pass/fail): 2D-DOC, the account journey three ways, portal pages under load,
+# the slowest scenarios of the last run (reports/junit.xml). ARGS=--quick for fewer samples.
+bench: bootstrap
+	.venv/bin/python benchmarks/run.py $(ARGS)

@@ -5,8 +5,10 @@
 For `count` attestations (type 13) with random realistic values, times:
 - write: sign (ECDSA P-256) + render the DataMatrix PNG, as the portal does per attestation;
 - pdf: lay out a one-page A4 PDF holding the code with reportlab (the portal's side, for context);
-- read: render that page at 300 dpi with pdfium + find + decode the DataMatrix with zxing-cpp +
-  parse + verify the signature, as the harness does per page.
+- read: find + decode the DataMatrix with zxing-cpp in the page's embedded image (the harness's
+  first try) + parse + verify the signature;
+- read, page rendered: the same after rendering the page at 300 dpi with pdfium (the harness's
+  fallback, and `check-pdf --rendu-seul`).
 Prints median and p95 against the targets (write ≤ 20 ms, read ≤ 100 ms). Asserts nothing.
 """
 
@@ -164,10 +166,12 @@ def main() -> int:
     warm = signer.sign("13", "01", "FR", today, today, _attestation(rng, today))
     render_png(warm)
     scan_pdf(_pdf(warm))
+    scan_pdf(_pdf(warm), render_only=True)
 
     write_ms: list[float] = []
     pdf_ms: list[float] = []
     read_ms: list[float] = []
+    rendered_ms: list[float] = []
     failures = 0
     for _ in range(args.count):
         fields = _attestation(rng, today)
@@ -187,10 +191,17 @@ def main() -> int:
         read_ms.append((time.perf_counter() - start) * 1000)
         failures += not (len(results) == 1 and results[0].valid and found[0].payload == payload)
 
+        start = time.perf_counter()
+        found = scan_pdf(pdf, render_only=True)
+        results = [verify(code.payload, trust, findings=code.notes) for code in found]
+        rendered_ms.append((time.perf_counter() - start) * 1000)
+        failures += not (len(results) == 1 and results[0].valid and found[0].payload == payload)
+
     print(f"2D-DOC benchmark: {args.count} type 13 attestations, seed {args.seed}, payload ≈ {len(payload)} characters")
     print(_summary("write: sign + DataMatrix PNG", write_ms, TARGET_WRITE_MS))
     print(_summary("pdf: one A4 page (reportlab)", pdf_ms, None))
-    print(_summary("read: 300 dpi + find + verify", read_ms, TARGET_READ_MS))
+    print(_summary("read: embedded image + verify", read_ms, TARGET_READ_MS))
+    print(_summary("read: page at 300 dpi + verify", rendered_ms, TARGET_READ_MS))
     print(f"codes not found back or not valid: {failures}")
     return 0
 

@@ -49,10 +49,13 @@ async def _serve(args: argparse.Namespace) -> None:
     )
     servers = [uvicorn.Server(uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning"))]
     controller = None
+    closing: list = []  # the sink's long polls end at once on SIGTERM (fake_anef.mail.sink.create_api)
     if not args.no_sink:
         mail_store = MailStore(f"sqlite:///{data_dir / 'mail.db'}")
         controller = start_smtp(mail_store, args.host, args.smtp_port)
-        servers.append(uvicorn.Server(uvicorn.Config(create_api(mail_store), host=args.host, port=args.mail_port, log_level="warning")))
+        mail_api = create_api(mail_store)
+        closing.append(mail_api.state.closing)
+        servers.append(uvicorn.Server(uvicorn.Config(mail_api, host=args.host, port=args.mail_port, log_level="warning")))
     print(f"Portail   : {settings.base_url}/", flush=True)
     if controller:
         print(f"SMTP      : {args.host}:{args.smtp_port}", flush=True)
@@ -63,7 +66,7 @@ async def _serve(args: argparse.Namespace) -> None:
         print(f"Opérateur : {settings.base_url}/__sim__/health", flush=True)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, lambda: [setattr(s, "should_exit", True) for s in servers])
+        loop.add_signal_handler(sig, lambda: [x.set() for x in closing] + [setattr(s, "should_exit", True) for s in servers])
     try:
         await asyncio.gather(*(s.serve() for s in servers))
     finally:

@@ -33,9 +33,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-features=Translate",  # no "translate this page?" bubble over a French page in a demo
 ]
-# the back-office adapter (--backoffice, the `backoffice` fixture) lives in its own plugin module
-pytest_plugins = ["harness.backoffice_plugin"]
-pytest_plugins += ["harness.preuves.plugin"]  # requirements, coverage matrix, report (issue 17)
+# plugins of their own: the back-office adapter (--backoffice, the `backoffice` fixture), retries and
+# traces "on first retry", requirements with the coverage matrix and the report (issue 17)
+pytest_plugins = ["harness.backoffice_plugin", "harness.retry", "harness.preuves.plugin"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 

@@ -10,6 +10,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
+from ..engine.definition import bundled
 from ..portal import Portal
 from ..settings import Settings
 from .protection import OriginCheck, SecurityHeaders
@@ -18,6 +19,7 @@ from . import agent, certificats, comptes, demarche, espace, notifications, oper
 
 def create_app(settings: Settings | None = None) -> Starlette:
     portal = Portal.create(settings or Settings.from_env())
+    bundled()  # the procedure definitions (about 1 s to load and check) at start, not on a first request
     routes = list(comptes.routes) + demarche.routes + espace.routes + certificats.routes + suivi.routes + agent.routes + notifications.routes
     if portal.settings.operator_api:
         routes += operator.routes

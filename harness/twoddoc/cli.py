@@ -93,7 +93,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         scanned += [ScannedCode(payload=p, source="--payload") for p in payloads_from_text(args.payload)]
     if args.file is not None:
         try:
-            scanned += scan_file(args.file, dpi=args.dpi)
+            scanned += scan_file(args.file, dpi=args.dpi, render_only=args.rendu_seul)
         except (OSError, ValueError) as exc:
             print(f"Fichier illisible : {args.file} : {exc}", file=err)
             return EXIT_NOTHING
@@ -140,6 +140,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--dpi", type=int, default=DEFAULT_DPI, help=f"résolution de rendu des PDF (défaut {DEFAULT_DPI})"
+    )
+    check.add_argument(
+        "--rendu-seul", action="store_true",
+        help="PDF : lire le code sur la page rendue seulement, sans chercher d'abord dans ses images",
     )
     return parser
 

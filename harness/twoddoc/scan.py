@@ -1,8 +1,10 @@
 """Find 2D-DOC codes the way a phone or a scanner meets them: as pixels on a page.
 
-A PDF page is rendered with pdfium at 300 dpi (the resolution §5 asks of a scanner) and searched
-with zxing-cpp; nothing is read from the PDF's structure, so a code only counts if it can actually be
-seen and decoded. The payload is taken from the decoded bytes as Latin-1: zxing-cpp's `text` escapes
+A PDF page's embedded images are searched first (pdfium hands them over as they are stored: no
+rendering, a few ms); only a page whose images hold no code is rendered with pdfium at 300 dpi (the
+resolution §5 asks of a scanner) and searched with zxing-cpp, so a code drawn as vectors, or as text
+in a barcode font, is still found as a phone would see it. `render_only=True` (check-pdf
+`--rendu-seul`) skips the images: a code is then only counted if it can be seen on the page. The payload is taken from the decoded bytes as Latin-1: zxing-cpp's `text` escapes
 control characters ("<GS>"), which would change the signed data.
 """
 
@@ -86,8 +88,26 @@ def scan_image(image: Any, *, source: str = "image", page: int | None = None) ->
     return found
 
 
-def scan_pdf(pdf: str | Path | bytes, *, dpi: int = DEFAULT_DPI) -> list[ScannedCode]:
-    """Codes on every page of a PDF (a path or the file's bytes), rendered at `dpi`."""
+def _scan_page_images(page: Any, source: str, number: int) -> list[ScannedCode]:
+    """Codes in the images a page embeds, read as stored (no rendering of the page)."""
+    import pypdfium2.raw as pdfium_c
+
+    found: list[ScannedCode] = []
+    for item in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        try:
+            width, height = item.get_px_size()
+            if min(width, height) < 10:  # a rule, a bullet: no DataMatrix fits
+                continue
+            image = item.get_bitmap(render=False).to_pil()
+        except Exception:  # noqa: BLE001 - an image pdfium cannot decode: the page rendering decides
+            continue
+        found += scan_image(image, source=source, page=number)
+    return found
+
+
+def scan_pdf(pdf: str | Path | bytes, *, dpi: int = DEFAULT_DPI, render_only: bool = False) -> list[ScannedCode]:
+    """Codes on every page of a PDF (a path or the file's bytes): from the page's embedded images,
+    else from the page rendered at `dpi` (always rendered when `render_only`)."""
     import pypdfium2 as pdfium
 
     source = "pdf" if isinstance(pdf, (bytes, bytearray)) else str(pdf)
@@ -97,6 +117,10 @@ def scan_pdf(pdf: str | Path | bytes, *, dpi: int = DEFAULT_DPI) -> list[Scanned
         for index in range(len(document)):
             page = document[index]
             try:
+                in_images = [] if render_only else _scan_page_images(page, source, index + 1)
+                if in_images:
+                    found += in_images
+                    continue
                 bitmap = page.render(scale=dpi / 72, grayscale=True)
                 found += scan_image(bitmap.to_pil(), source=source, page=index + 1)
             finally:
@@ -119,12 +143,12 @@ def payloads_from_text(text: str) -> list[str]:
     return payloads
 
 
-def scan_file(path: str | Path, *, dpi: int = DEFAULT_DPI) -> list[ScannedCode]:
+def scan_file(path: str | Path, *, dpi: int = DEFAULT_DPI, render_only: bool = False) -> list[ScannedCode]:
     """A .pdf, an image, or a text file holding raw payloads (see payloads_from_text)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return scan_pdf(path, dpi=dpi)
+        return scan_pdf(path, dpi=dpi, render_only=render_only)
     if suffix in IMAGE_SUFFIXES:
         return scan_image(path)
     text = path.read_bytes().decode("latin-1")

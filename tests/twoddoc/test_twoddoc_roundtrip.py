@@ -331,3 +331,48 @@ def test_a_page_scanned_askew_or_upside_down_is_still_read(simulator, angle: int
     found = scan_image(turned)
     assert [c.payload for c in found] == [payload]
     assert verify(found[0].payload, trust).valid
+
+
+def _vector_pdf(payload: str) -> bytes:
+    """A page whose code is drawn as black squares, with no image: only a rendering can find it."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fake_anef.documents.twoddoc import _with_quiet_zone
+
+    modules = _with_quiet_zone(payload, 1)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    side = 0.5 * mm
+    for row in range(modules.height):
+        for col in range(modules.width):
+            if modules.getpixel((col, row)) < 128:
+                canvas.rect(120 * mm + col * side, 250 * mm - row * side, side, side, stroke=0, fill=1)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_code_is_read_from_its_embedded_image_without_rendering_the_page(
+    simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pypdfium2 as pdfium
+
+    signer, _, _ = simulator
+    payload = _attestation(signer)
+    pdf = _pdf([payload])
+    rendered: list[int] = []
+    original = pdfium.PdfPage.render
+    monkeypatch.setattr(pdfium.PdfPage, "render", lambda self, *a, **k: rendered.append(1) or original(self, *a, **k))
+    assert [c.payload for c in scan_pdf(pdf)] == [payload]
+    assert rendered == []  # found in the image: the page was not drawn
+    assert [c.payload for c in scan_pdf(pdf, render_only=True)] == [payload]
+    assert rendered == [1]
+
+
+def test_a_pdf_code_drawn_without_an_image_is_found_on_the_rendered_page(simulator) -> None:
+    signer, trust, _ = simulator
+    payload = _attestation(signer)
+    found = scan_pdf(_vector_pdf(payload))
+    assert [(c.page, c.payload) for c in found] == [(1, payload)]
+    assert verify(found[0].payload, trust).valid
