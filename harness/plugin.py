@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-features=Translate",  # no "translate this page?" bubble over a French page in a demo
 ]
 # the back-office adapter (--backoffice, the `backoffice` fixture) lives in its own plugin module
-pytest_plugins = ["harness.backoffice_plugin"]
+pytest_plugins = ["harness.backoffice_plugin", "harness.accessibilite"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 
