@@ -130,6 +130,7 @@ def new_context(new_context: Callable[..., BrowserContext], request: pytest.Fixt
 
 
 # Hooks ------------------------------------------------------------------------------------------
+@pytest.hookimpl(optionalhook=True)  # pytest-bdd's hooks: a run without it still loads this plugin
 def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any,
                            step_func: Any) -> None:
     watch = request.node.stash.get(WATCH, None)
@@ -137,6 +138,7 @@ def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, scenari
         watch.step = f"{step.keyword} {step.name}".strip()
 
 
+@pytest.hookimpl(optionalhook=True)
 def pytest_bdd_after_step(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any,
                           step_func: Any, step_func_args: dict[str, Any]) -> None:
     watch = request.node.stash.get(WATCH, None)
