@@ -12,6 +12,7 @@ FAULTS = {
     "dates_dans_le_desordre": "a date d'entrée or d'union before the birth date is accepted",
     "texte_non_echappe": "what was typed in the wizard is shown back as markup, not escaped",
     "refus_enregistre": "a refused submission of a wizard step is saved all the same",
+    "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
 }
 
 

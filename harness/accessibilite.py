@@ -112,10 +112,12 @@ def new_context(new_context: Callable[..., BrowserContext], request: pytest.Fixt
     """pytest-playwright's context factory (`context`, `page` and the agent's pages use it), each
     context it makes watched for accessibility."""
     mode = request.config.getoption("--accessibilite")
-    if mode == "non":
+    item = request.node
+    # a scenario asks for its fixtures step by step (pytest-bdd), so it may not name `target` yet
+    on_target = "target" in request.fixturenames or "_pytest_bdd_example" in request.fixturenames
+    if mode == "non" or not on_target:
         return new_context
     target: Target = request.getfixturevalue("target")
-    item = request.node
     if WATCH not in item.stash:
         blocking = mode == "stricte" or (mode == "auto" and target.bundled)
         item.stash[WATCH] = Watch(session_auditor(request.config, target), item, blocking=blocking)

@@ -124,3 +124,39 @@ def test_findings_keep_rule_impact_criterion_element_and_fix() -> None:
     assert (finding.rgaa, finding.rgaa_tests, finding.bloquant, finding.impact_fr) == ("11.9", ["11.9.1"], True, "critique")
     assert finding.elements[0].cible == "#envoyer" and "Fix any" in finding.elements[0].correction
     assert "RGAA 11.9 (Formulaires)" in finding.line()
+
+
+# The keyboard user (harness.clavier) on pages built for the test ----------------------------------
+FORM = """<!doctype html><html lang="fr"><head><title>Formulaire</title>{style}</head><body><main>
+<label for="nom">Nom</label><input id="nom">
+<fieldset><legend>Motif</legend>
+<input type="radio" id="r1" name="motif"><label for="r1">Travail</label>
+<input type="radio" id="r2" name="motif"><label for="r2">Famille</label></fieldset>
+<input type="checkbox" id="c"><label for="c">J'accepte</label>
+{extra}<button type="button" onclick="document.title='envoyé'">Envoyer</button></main></body></html>"""
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_and_operates_every_control(page) -> None:  # type: ignore[no-untyped-def]
+    from harness.clavier import Keyboard
+
+    page.set_content(FORM.format(style="", extra=""))
+    keyboard = Keyboard(page)
+    keyboard.every_control_reachable()
+    keyboard.type_into("Nom", "Durand")
+    keyboard.choose("Famille")
+    keyboard.tick("J'accepte")
+    keyboard.press_button("Envoyer")
+    assert page.title() == "envoyé"
+
+
+@pytest.mark.browser
+def test_keyboard_refuses_a_mouse_only_control_and_an_invisible_focus(page) -> None:  # type: ignore[no-untyped-def]
+    from harness.clavier import Keyboard, NotReachable
+
+    page.set_content(FORM.format(style="", extra='<a href="#x" tabindex="-1">Aide</a>'))
+    with pytest.raises(NotReachable, match=r"a « Aide ».*RGAA 12.8|RGAA 12.8.*a « Aide »"):
+        Keyboard(page).every_control_reachable()
+    page.set_content(FORM.format(style="<style>:focus{outline:none}</style>", extra=""))
+    with pytest.raises(AssertionError, match=r"« Nom » reçoit le focus sans qu'il soit visible \(RGAA 10.7\)"):
+        Keyboard(page).type_into("Nom", "Durand")
