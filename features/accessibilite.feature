@@ -6,7 +6,6 @@ Fonctionnalité: Parcourir le portail au clavier seul
   Tab, Entrée, Espace et les flèches seulement ; sur chaque page, chaque commande est atteignable au
   clavier et le focus est visible. Le lien du courriel est suivi depuis la messagerie.
 
-  @chemin_a @enfant_de_francais
   Scénario: Créer son compte et enregistrer la première étape de sa demande au clavier seul
     Étant donné je suis sur la page d'accueil du portail
     Et un demandeur sans numéro étranger

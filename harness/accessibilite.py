@@ -197,6 +197,6 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     terminalreporter.write_sep("-", "accessibilité (axe-core, RGAA 4.1)")
     terminalreporter.write_line(
         f"{len(states)} état(s) de page analysé(s), {len(findings)} constat(s) dont {len(blocking)} grave(s) ou "
-        f"critique(s) ; rapport : {REPORTS / 'accessibilite.html'}")
+        f"critique(s), en {auditor.seconds:.1f} s ; rapport : {REPORTS / 'accessibilite.html'}")
     for failure in auditor.failures:
         terminalreporter.write_line(f"analyse impossible : {failure}")

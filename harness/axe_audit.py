@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -115,6 +116,7 @@ class Auditor:
         self.states: dict[str, PageState] = {}
         self.failures: list[str] = []  # page states axe-core could not be run on (page gone, …)
         self.axe_version = ""
+        self.seconds = 0.0  # time spent reading pages and running axe-core (shown in the summary)
         self._busy: set[int] = set()  # pages being analysed (a route handler runs in its own greenlet)
 
     def watches(self, url: str) -> bool:
@@ -139,10 +141,12 @@ class Auditor:
         if id(page) in self._busy:
             return None
         self._busy.add(id(page))
+        started = time.perf_counter()
         try:
             return self._audit(page, test=test, step=step)
         finally:
             self._busy.discard(id(page))
+            self.seconds += time.perf_counter() - started
 
     def _audit(self, page: Page, *, test: str, step: str) -> PageState | None:
         try:

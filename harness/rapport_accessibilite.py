@@ -24,6 +24,7 @@ def summary(auditor: Auditor, *, target: str, mode: str) -> dict[str, Any]:
         "etats_de_page": len(states),
         "constats": len(findings),
         "constats_graves_ou_critiques": sum(f.bloquant for f in findings),
+        "duree_des_analyses_s": round(auditor.seconds, 2),
         "analyses_impossibles": auditor.failures,
         "pages": [s.to_json() for s in states],
     }
