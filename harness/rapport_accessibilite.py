@@ -76,7 +76,7 @@ code{{font-size:.85rem}}</style></head>
 <h1>Accessibilité des pages parcourues</h1>
 <p>Cible : {escape(data['cible'])} — moteur : {escape(data['moteur'])} — mode : {escape(data['mode'])} — {escape(data['date'])}.</p>
 <p>{data['etats_de_page']} état(s) de page analysé(s), {data['constats']} constat(s) dont
-{data['constats_graves_ou_critiques']} grave(s) ou critique(s). Correspondance avec les critères du RGAA 4.1 :
+{data['constats_graves_ou_critiques']} grave(s) ou critique(s), analysés en {data['duree_des_analyses_s']} s. Correspondance avec les critères du RGAA 4.1 :
 étiquettes RGAA d'axe-core, complétées par la table du banc (harness/rgaa.py). Une analyse automatique ne couvre
 qu'une partie des critères : elle ne remplace pas un audit.</p>
 {'<h2>Analyses impossibles</h2><ul>' + failures + '</ul>' if failures else ''}
