@@ -60,10 +60,10 @@ def session_auditor(config: pytest.Config, target: Target) -> Auditor:
 class Watch:
     """What one test's pages showed, and which blocking findings it has not yet failed on."""
 
-    def __init__(self, auditor: Auditor, item: pytest.Item, *, blocking: bool) -> None:
+    def __init__(self, auditor: Auditor, item: pytest.Item, *, blocking: str | None) -> None:
         self.auditor = auditor
         self.item = item
-        self.blocking = blocking
+        self.blocking = blocking  # why a blocking finding fails this test, or None (a report only)
         self.contexts: list[BrowserContext] = []
         self.step = "(avant le premier pas)"
         self.visited: dict[str, PageState] = {}
@@ -91,12 +91,11 @@ class Watch:
         if not new:
             return
         self.raised.update(s.cle for s in new)
-        pytest.fail(failure_message(new), pytrace=False)
+        pytest.fail(failure_message(new, self.blocking), pytrace=False)
 
 
-def failure_message(states: list[PageState]) -> str:
-    lines = ["Accessibilité : violation(s) grave(s) ou critique(s) d'axe-core (RGAA 4.1) — "
-             "le portail intégré n'en doit avoir aucune (--accessibilite stricte : aucune cible)"]
+def failure_message(states: list[PageState], why: str) -> str:
+    lines = [f"Accessibilité : violation(s) grave(s) ou critique(s) d'axe-core (RGAA 4.1) — {why}"]
     for state in states:
         lines.append(f"page « {state.titre} » ({state.url}), vue à l'étape « {state.etape} » :")
         for finding in state.blocking:
@@ -119,7 +118,8 @@ def new_context(new_context: Callable[..., BrowserContext], request: pytest.Fixt
         return new_context
     target: Target = request.getfixturevalue("target")
     if WATCH not in item.stash:
-        blocking = mode == "stricte" or (mode == "auto" and target.bundled)
+        blocking = ("--accessibilite stricte : aucune n'est admise" if mode == "stricte" else
+                    "le portail intégré n'en doit avoir aucune" if mode == "auto" and target.bundled else None)
         item.stash[WATCH] = Watch(session_auditor(request.config, target), item, blocking=blocking)
     watch = item.stash[WATCH]
 

@@ -127,6 +127,7 @@ class Auditor:
         """(key, title) of what the page shows now, or None for a page that is not an HTML page of the target."""
         if page.is_closed() or not self.watches(page.url):
             return None
+        page.wait_for_load_state("load")  # a step may end as its click's page is still loading
         state = page.evaluate(_STATE_JS)
         if not state["html"]:
             return None
