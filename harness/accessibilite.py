@@ -4,9 +4,9 @@ Each browser context the fixtures open (the applicant's tab, the agent's pages) 
 every Gherkin step (and at the end of a test that has no steps) each of its pages is analysed with
 axe-core (harness.axe_audit), once per distinct page state in the session; the findings are mapped to
 RGAA 4.1 (harness.rgaa). Why at step ends: the page is then settled, and the analysis runs in the
-test's own flow. Analysing a page as it is left (holding its navigation in a route) was tried:
-Playwright cannot evaluate in a page while its navigation is pending. So a page that a single step
-crosses without stopping on it is not analysed in that step (the scenarios that stop on it do).
+test's own flow. A page that a step only crosses is analysed, best effort, as it loads (a "load"
+listener); analysing it as it is left (holding its navigation in a route) was tried: Playwright cannot
+evaluate in a page whose navigation is pending.
 
 --accessibilite auto (default): a serious or critical violation fails the scenario against the
 bundled portal (it must have none); against another target the findings are a report only.
@@ -71,9 +71,23 @@ class Watch:
 
     def install(self, context: BrowserContext) -> None:
         self.contexts.append(context)
+        context.on("page", self._watch_page)
 
-    def check(self, page: Page) -> None:
-        state = self.auditor.audit(page, test=self.item.nodeid, step=self.step)
+    def _watch_page(self, page: Page) -> None:
+        page.on("load", lambda: self._on_load(page))
+
+    def _on_load(self, page: Page) -> None:
+        """Best effort, for the pages a step only crosses (the agent's login in one back-office step):
+        analysed as they load, in the listener's own greenlet; if the step leaves the page meanwhile
+        the analysis is dropped. The check after the step remains the one that is never skipped."""
+        try:
+            self.check(page, quiet=True)
+        except Exception:  # noqa: BLE001 - a listener must never break the scenario
+            pass
+
+    def check(self, page: Page, *, quiet: bool = False) -> None:
+        step = self.step if not quiet else f"pendant « {self.step} »"
+        state = self.auditor.audit(page, test=self.item.nodeid, step=step, quiet=quiet)
         if state is not None:
             self.visited.setdefault(state.cle, state)
 

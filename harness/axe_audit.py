@@ -136,34 +136,45 @@ class Auditor:
         title = re.sub(r"\d+", "#", state["title"])
         return f"{page_path(page.url)} · {title} · {digest}", state["title"]
 
-    def audit(self, page: Page, *, test: str, step: str) -> PageState | None:
-        """The page's current state, analysed now if it is new. None when not a page to analyse, or
-        when that page is being analysed already (by the check made before leaving it)."""
+    def audit(self, page: Page, *, test: str, step: str, quiet: bool = False) -> PageState | None:
+        """The page's current state, analysed now if it is new. None when not a page to analyse.
+        `quiet`: a best-effort analysis (a load listener) that gives up on a page being analysed
+        already or being left; otherwise it waits for the other analysis, and follows a navigation."""
         if id(page) in self._busy:
-            return None
+            if quiet:
+                return None
+            for _ in range(300):  # the load listener is analysing this page: let it finish (bounded)
+                page.wait_for_timeout(50)
+                if id(page) not in self._busy:
+                    break
         self._busy.add(id(page))
         started = time.perf_counter()
         try:
-            return self._audit(page, test=test, step=step)
+            for attempt in range(3):
+                try:
+                    return self._audit(page, test=test, step=step)
+                except PlaywrightError as exc:  # the page went away while being read
+                    if quiet or page.is_closed():
+                        return None
+                    if attempt == 2:  # say so, never hide it
+                        self.failures.append(f"{page.url} ({test}, {step}) : {str(exc).splitlines()[0]}")
+            return None
         finally:
             self._busy.discard(id(page))
             self.seconds += time.perf_counter() - started
 
     def _audit(self, page: Page, *, test: str, step: str) -> PageState | None:
-        try:
-            keyed = self.state_key(page)
-            if keyed is None:
-                return None
-            key, title = keyed
-            if key in self.states:
-                return self.states[key]
-            url = page.url
-            if not page.evaluate("() => typeof window.axe === 'object'"):
-                page.evaluate(AXE_SCRIPT)
-            result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-        except PlaywrightError as exc:  # the page went away while being read: say so, never hide it
-            self.failures.append(f"{page.url if not page.is_closed() else '?'} ({test}, {step}) : "
-                                 f"{str(exc).splitlines()[0]}")
+        keyed = self.state_key(page)  # waits for the page's load first: a navigation is followed
+        if keyed is None:
+            return None
+        key, title = keyed
+        if key in self.states:
+            return self.states[key]
+        url = page.url
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.evaluate(AXE_SCRIPT)
+        result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+        if result.get("url") and result["url"] != url:  # read one page, analysed the next: drop it
             return None
         self.axe_version = result.get("testEngine", {}).get("version", self.axe_version)
         state = PageState(cle=key, url=url, chemin=page_path(url), titre=title, test=test, etape=step,
