@@ -25,13 +25,14 @@ AXE_OPTIONS = {"resultTypes": ["violations"],
                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice",
                                                      "RGAAv4"]}}
 
-# What tells one page state from another: the path, the title, the headings, whether errors are
-# shown and which disclosure widgets are open. Digits are blurred: a numéro de demande or a count
-# does not make a new page.
+# What tells one page state from another: the path, the title, the outline of its headings and
+# legends (their levels, not their words: an applicant's name or a numéro de demande does not make a
+# new page, nor does a count), its form controls, whether errors are shown, which disclosures are open.
 _STATE_JS = """() => ({
   html: (document.contentType || '').includes('html') && !!document.body && document.body.children.length > 0,
   title: document.title,
-  headings: [...document.querySelectorAll('h1,h2,h3,legend')].map(h => h.textContent.replace(/\\s+/g, ' ').trim()),
+  headings: [...document.querySelectorAll('h1,h2,h3,h4,legend,input,select,textarea,button')]
+    .filter(el => el.type !== 'hidden').map(el => el.tagName + (el.type ? ':' + el.type : '')),
   errors: document.querySelectorAll('[aria-invalid="true"], [role="alert"]').length > 0,
   open: [...document.querySelectorAll('details[open], dialog[open], [aria-expanded="true"]')].length,
 })"""
