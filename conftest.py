@@ -13,4 +13,5 @@ pytest_plugins = [
     "steps.bpi",
     "steps.famille_ue",
     "steps.instruction",
+    "steps.accessibilite",
 ]

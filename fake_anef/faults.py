@@ -14,6 +14,7 @@ FAULTS = {
     "refus_enregistre": "a refused submission of a wizard step is saved all the same",
     "reformule_derives": "every DERIVED text (the simulator's own wording) is reworded (fake_anef/reformulation.py)",
     "texte_guide_modifie": "one text a guide shows is changed: guide 04 §6 \"Demande de création de compte bien enregistrée.\" loses \"bien\"",
+    "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
 }
 
 

@@ -34,8 +34,8 @@ CHROMIUM_ARGS = [
     "--disable-features=Translate",  # no "translate this page?" bubble over a French page in a demo
 ]
 # plugins of their own: the back-office adapter (--backoffice, the `backoffice` fixture), retries and
-# traces "on first retry", requirements with the coverage matrix and the report (issue 17)
-pytest_plugins = ["harness.backoffice_plugin", "harness.retry", "harness.preuves.plugin"]
+# traces "on first retry", requirements with the coverage matrix and the report (issue 17), accessibility
+pytest_plugins = ["harness.backoffice_plugin", "harness.retry", "harness.preuves.plugin", "harness.accessibilite"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 
