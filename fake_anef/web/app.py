@@ -12,7 +12,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..portal import Portal
 from ..settings import Settings
-from . import agent, certificats, comptes, demarche, espace, notifications, operator, suivi
+from . import agent, certificats, comptes, demarche, espace, limits, notifications, operator, suivi
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -23,7 +23,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes.append(Mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"))
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SessionMiddleware, secret_key=portal.secret_key(), session_cookie="anef_sim", same_site="lax")],
+        middleware=[Middleware(limits.BodyLimit),  # outermost: a body too large is refused before anything reads it
+                    Middleware(SessionMiddleware, secret_key=portal.secret_key(), session_cookie="anef_sim", same_site="lax")],
+        exception_handlers={400: limits.bad_request},
     )
     app.state.portal = portal
     return app

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.templating import Jinja2Templates
@@ -48,8 +47,8 @@ def redirect(request: Request, route: str, **params: str) -> RedirectResponse:
 
 
 async def send_mail(p: Portal, to: str, key: str, **values: Any) -> None:
-    """smtplib blocks: send from a worker thread so the pages keep answering."""
-    await run_in_threadpool(p.mail.send, to, key, **values)
+    """smtplib blocks: sent from a worker thread (Portal.send_mail)."""
+    await p.send_mail(to, key, **values)
 
 
 def content_disposition(kind: str, filename: str) -> dict[str, str]:
