@@ -60,7 +60,9 @@ def conforms(kind: str, content: bytes) -> bool:
 
 
 def _pdf_parses(content: bytes) -> bool:
-    if not _PDF_HEADER.match(content):
+    # The signature is the header and the end-of-file marker (within the last 1024 bytes, as
+    # readers allow); checked first, it also spares pypdf a slow backwards search on junk.
+    if not _PDF_HEADER.match(content) or b"%%EOF" not in content[-1024:]:
         return False
     try:
         with warnings.catch_warnings():

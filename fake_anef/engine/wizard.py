@@ -30,8 +30,8 @@ Data = dict[str, Values]  # step id -> values
 CONTEXTE = "_contexte"
 RECAPITULATIF = "_recapitulatif"
 
-PHONE_RE = re.compile(r"^0\d{9}$")
-POSTCODE_RE = re.compile(r"^\d{5}$")
+PHONE_RE = re.compile(r"^0\d{9}$", re.ASCII)  # ASCII: \d alone would take "٠١٢…" or "０１２…"
+POSTCODE_RE = re.compile(r"^\d{5}$", re.ASCII)
 _INDEX = re.compile(r"^(?P<base>.+)-(?P<i>\d+)(?P<rest>(-.*)?)$")
 
 
@@ -254,7 +254,7 @@ def parse_date(values: Mapping[str, str], name: str) -> tuple[date | None, str |
         return None, "date_invalide", False
     if not (jour or mois):
         return date(int(annee), 1, 1), None, True
-    if not (jour.isdigit() and mois.isdigit()):
+    if not (jour.isascii() and jour.isdigit() and mois.isascii() and mois.isdigit()):  # not "٤" nor "４"
         return None, "date_incomplete", False
     try:
         return date(int(annee), int(mois), int(jour)), None, False

@@ -65,12 +65,12 @@ class Form:
             if required:
                 self.error(prefix, "obligatoire")
             return None
-        if not (annee.isdigit() and len(annee) == 4):
+        if not (annee.isascii() and annee.isdigit() and len(annee) == 4):
             self.error(prefix, "annee_invalide")
             return None
         if year_only and not (jour or mois):
             return None
-        if not (jour.isdigit() and mois.isdigit()):
+        if not (jour.isascii() and jour.isdigit() and mois.isascii() and mois.isdigit()):  # not "٤" nor "４"
             self.error(prefix, "date_incomplete")
             return None
         try:
