@@ -5,16 +5,13 @@ domain service, called by the applicant's pages, the notifications and the instr
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from .demandes import ATTESTATIONS_STATE, DECISION_STATE, Demandes
 from .documents.attestation import attestation_filename, attestation_pdf, attestation_values
 from .engine import wizard as wz
 from .engine.definition import Attestation, Definition
+from .portal import Portal
 from .store import Demande
-
-if TYPE_CHECKING:  # typing only: the portal wires this module's callers, not the reverse
-    from .portal import Portal
 
 
 def document_values(definition: Definition, demande: Demande, wizard: wz.Wizard) -> dict[str, str]:

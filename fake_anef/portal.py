@@ -6,8 +6,8 @@ import json
 import logging
 import secrets
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import anyio.to_thread
