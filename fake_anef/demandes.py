@@ -9,7 +9,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from .accounts import Accounts, temporary_password, hash_password
@@ -23,6 +23,7 @@ BROUILLON, DEPOSEE, INSTRUCTION = "brouillon", "deposee", "instruction"
 DECISION, DISPONIBLE = "decision", "disponible"  # guide 01 FAQ 12: "Décision prise", "Titre de séjour disponible"
 DECISION_STATE = "_decision"  # kept beside the steps: the decision's dates, taxe and the card it grants
 ATTESTATIONS_STATE = "_attestations"  # attestations the agent issued while instructing: {id: date issued}
+MAX_ID = 2**63 - 1  # a row id SQLite can hold: a larger one (20 digits in a URL) names no row
 
 
 class EphotoTaken(Exception):
@@ -99,11 +100,16 @@ class Demandes:
     def document_path(self, demande: Demande, document_id: str) -> Path:
         return self.data_dir / "documents" / str(demande.id) / f"{document_id}.pdf"
 
-    def abandon(self, s: Session, demande: Demande) -> None:
-        """Delete the draft, its files and its ephoto; the account stays."""
+    def abandon(self, s: Session, demande: Demande) -> Path:
+        """Delete the draft and its ephoto; the account stays. Returns the folder of its files, for
+        the caller to remove once this unit of work is committed (rows first, then files)."""
         folder = self._folder(demande.id)
         s.execute(delete(Piece).where(Piece.demande_id == demande.id))
         s.delete(demande)
+        return folder
+
+    @staticmethod
+    def remove_folder(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
     # Justificatifs ----------------------------------------------------------------------------
@@ -117,7 +123,9 @@ class Demandes:
         return StoredPieces(counts=counts, ephoto=demande.ephoto)
 
     def add_piece(self, s: Session, demande: Demande, justificatif: str, filename: str, content: bytes) -> Piece:
-        kind = pieces.sniff(content[: pieces.SNIFF_BYTES])
+        """The row, then its file, in the caller's unit of work: if the commit fails, the file is an
+        orphan nobody lists (never a listed row without its file)."""
+        kind = pieces.claimed_format(filename) or pieces.sniff(content[: pieces.SNIFF_BYTES]) or "bin"
         piece = Piece(demande_id=demande.id, justificatif=justificatif, nom=pieces.safe_name(filename), chemin="",
                       taille=len(content), format=kind or "", created_at=self.clock.now())
         s.add(piece)
@@ -129,24 +137,30 @@ class Demandes:
         piece.chemin = str(path.relative_to(self.data_dir))
         return piece
 
-    def delete_piece(self, s: Session, demande: Demande, piece_id: int) -> None:
-        piece = s.get(Piece, piece_id)
+    def delete_piece(self, s: Session, demande: Demande, piece_id: int) -> Path | None:
+        """Delete the row of one of the demande's files; returns the file to remove once the unit of
+        work is committed (removed before, a failed commit would list a file that is gone), or None
+        when the demande has no such file."""
+        piece = s.get(Piece, piece_id) if 0 < piece_id <= MAX_ID else None
         if piece is None or piece.demande_id != demande.id:
-            return
-        (self.data_dir / piece.chemin).unlink(missing_ok=True)
+            return None
         s.delete(piece)
+        return self.data_dir / piece.chemin
 
     def piece_for(self, s: Session, compte_id: int, piece_id: int,
                   numero_etranger: str | None = None) -> tuple[Piece, bytes] | None:
         """A file, only for the account whose demande holds it (or the definitive account of its
         numéro étranger, see `current`)."""
-        piece = s.get(Piece, piece_id)
+        piece = s.get(Piece, piece_id) if 0 < piece_id <= MAX_ID else None
         if piece is None:
             return None
         demande = s.scalar(select(Demande).where(Demande.id == piece.demande_id, _owned(compte_id, numero_etranger)))
         if demande is None:
             return None
-        return piece, (self.data_dir / piece.chemin).read_bytes()
+        try:
+            return piece, (self.data_dir / piece.chemin).read_bytes()
+        except FileNotFoundError:
+            return None
 
     def _folder(self, demande_id: int) -> Path:
         return self.data_dir / "pieces" / str(demande_id)
@@ -157,6 +171,11 @@ class Demandes:
         holder = s.scalar(select(Demande).where(Demande.ephoto == numero, Demande.id != demande.id))
         if holder is not None:
             raise EphotoTaken(numero)
+        demande.ephoto = numero
+
+    def take_ephoto(self, s: Session, demande: Demande, numero: str) -> None:
+        """The number moves to this demande (only the fault mode ephoto_reutilisable does this)."""
+        s.execute(update(Demande).where(Demande.ephoto == numero).values(ephoto=None))
         demande.ephoto = numero
 
     # Dépôt and instruction --------------------------------------------------------------------

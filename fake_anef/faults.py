@@ -1,7 +1,16 @@
 """Fault modes: rules the portal can break on purpose (ANEF_FAULTS="name,name"), so that every check
-of the harness and every property test is seen to fail on a portal that breaks its rule."""
+of the harness and every property test is seen to fail on a portal that breaks its rule.
+
+`Faults` is the one object the pages ask ("does this portal keep rule X?"): the broken behaviour is
+written here, once, instead of as inline `if "name" in faults` checks in the views. It is still a
+frozenset of names, so `"name" in faults` keeps working where a module has not moved to it yet."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from markupsafe import Markup
 
 FAULTS = {
     "mot_de_passe_sans_special": "a password without a special character is accepted",
@@ -18,8 +27,53 @@ FAULTS = {
 }
 
 
-def check(faults: frozenset[str]) -> frozenset[str]:
-    unknown = faults - FAULTS.keys()
+def check(faults: Iterable[str]) -> frozenset[str]:
+    unknown = frozenset(faults) - FAULTS.keys()
     if unknown:
         raise ValueError(f"unknown fault mode(s): {', '.join(sorted(unknown))}; known: {', '.join(FAULTS)}")
-    return faults
+    return frozenset(faults)
+
+
+class Faults(frozenset[str]):
+    """The fault modes a portal runs with (empty in normal use), asked by what they change."""
+
+    def __new__(cls, names: Iterable[str] = ()) -> Faults:
+        return super().__new__(cls, check(names))
+
+    # The wizard's pages ---------------------------------------------------------------------------
+    def shown_values(self, values: Mapping[str, str]) -> dict[str, Any]:
+        """What was typed, as the page will show it: escaped, except under texte_non_echappe."""
+        if "texte_non_echappe" in self:
+            return {k: Markup(v) for k, v in values.items()}
+        return dict(values)
+
+    @property
+    def checks_upload_content(self) -> bool:
+        """False under upload_sans_controle_du_contenu: any content passes for the format its name claims."""
+        return "upload_sans_controle_du_contenu" not in self
+
+    @property
+    def ephoto_moves(self) -> bool:
+        """True under ephoto_reutilisable: a number another demande holds moves to this one."""
+        return "ephoto_reutilisable" in self
+
+    @property
+    def back_empties_step(self) -> bool:
+        """True under brouillon_perdu_au_retour: the step gone back to is emptied."""
+        return "brouillon_perdu_au_retour" in self
+
+    @property
+    def saves_refused_step(self) -> bool:
+        """True under refus_enregistre: a refused submission is saved all the same."""
+        return "refus_enregistre" in self
+
+    def step_errors(self, errors: dict[str, str], date_order_messages: Iterable[str]) -> dict[str, str]:
+        """A step's errors as this portal reports them: under dates_dans_le_desordre, the "date
+        before the birth date" errors (their messages given) are dropped."""
+        if "dates_dans_le_desordre" not in self:
+            return errors
+        dropped = set(date_order_messages)
+        return {k: v for k, v in errors.items() if v not in dropped}
+
+
+NONE = Faults()

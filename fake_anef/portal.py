@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+import anyio.to_thread
 from sqlalchemy.orm import Session
 
 from . import faults, reformulation
@@ -34,6 +36,7 @@ class Portal:
     clock: Clock
     accounts: Accounts
     mail: MailSender
+    faults: faults.Faults = field(default=faults.NONE)
 
     @classmethod
     def create(cls, settings: Settings) -> "Portal":
@@ -42,9 +45,10 @@ class Portal:
         store = Store(settings.db_url)
         store.create_all()
         clock = Clock(store)
+        broken = faults.Faults(settings.faults)
         portal = cls(
-            settings=settings, store=store, clock=clock, accounts=Accounts(store, clock, faults.check(settings.faults)),
-            mail=MailSender(settings.smtp_host, settings.smtp_port, settings.mail_from),
+            settings=settings, store=store, clock=clock, accounts=Accounts(store, clock, broken),
+            mail=MailSender(settings.smtp_host, settings.smtp_port, settings.mail_from), faults=broken,
         )
         if settings.seed_file:
             portal.load_seed(settings.seed_file)
@@ -70,6 +74,10 @@ class Portal:
                 row = SimSetting(key="secret_key", value=secrets.token_urlsafe(48))
                 s.add(row)
             return row.value
+
+    async def send_mail(self, to: str, key: str, **values: object) -> None:
+        """smtplib blocks: send from a worker thread so the pages keep answering."""
+        await anyio.to_thread.run_sync(partial(self.mail.send, to, key, **values))
 
     def url(self, path: str) -> str:
         return f"{self.settings.base_url}{path}"

@@ -443,6 +443,21 @@ DEMARCHE_ERREURS = {
     "fichier_vide": "Le fichier « {nom} » n'a pas été joint : il est vide.",
 }
 
+# Requests the portal refuses before any work (issue 14: bounds on what one request may ask). DERIVED.
+REFUS = {
+    "action_inconnue": "Cette action n'est pas proposée sur cette page : rien n'a été enregistré. Utilisez les boutons de la page.",
+    "piece_inconnue": "Ce document n'est pas joint à votre demande : il a peut-être déjà été supprimé.",
+    "trop_d_elements": "Le formulaire envoyé déclare plus d'éléments que la page n'en permet : rien n'a été enregistré.",
+    "illisible_titre": "Formulaire non reçu",
+    "illisible": "Le formulaire envoyé n'a pas pu être lu : rien n'a été enregistré. Revenez à la page précédente et envoyez-le de nouveau.",
+    "trop_volumineux_titre": "Envoi trop volumineux",
+    "trop_volumineux": (
+        "Votre envoi dépasse {max} Mo : il n'a pas été reçu et rien n'a été enregistré. Joignez vos "
+        "documents en plusieurs fois (10 Mo au maximum par fichier)."
+    ),
+    "retour": "Retour à l'accueil",
+}
+
 # Guide 02 étape 6: the mail carrying the confirmation of the dépôt (attached PDF).
 MAILS["depot_demande"] = {
     "objet": "Confirmation du dépôt de votre demande de titre de séjour",  # DERIVED

@@ -30,8 +30,8 @@ Data = dict[str, Values]  # step id -> values
 CONTEXTE = "_contexte"
 RECAPITULATIF = "_recapitulatif"
 
-PHONE_RE = re.compile(r"^0\d{9}$")
-POSTCODE_RE = re.compile(r"^\d{5}$")
+PHONE_RE = re.compile(r"^0\d{9}$", re.ASCII)  # ASCII: \d alone would take "٠١٢…" or "０１２…"
+POSTCODE_RE = re.compile(r"^\d{5}$", re.ASCII)
 _INDEX = re.compile(r"^(?P<base>.+)-(?P<i>\d+)(?P<rest>(-.*)?)$")
 
 
@@ -104,6 +104,52 @@ def read(step: Step, form: Mapping[str, Any]) -> Values:
     """Keep from a submitted form the text values that belong to the step's fields."""
     patterns = [input_names(b) for b in step.fields() if b.type not in HELD_TYPES]
     return {k: str(v) for k, v in form.items() if isinstance(v, str) and any(p.match(k) for p in patterns)}
+
+
+def _item_index(key: str, name: str) -> tuple[int, str] | None:
+    """(index, rest) when `key` names an item of `name` ("enfants-3-nom" → (3, "-nom")); indexes
+    over 6 digits count as huge without being converted."""
+    m = re.match(rf"^{re.escape(name)}-(\d+)(.*)$", key)
+    if m is None:
+        return None
+    digits = m.group(1)
+    return (int(digits) if len(digits) <= 6 else 10**6), m.group(2)
+
+
+def beyond_maximum(step: Step, keys: Iterable[str]) -> bool:
+    """A submitted key names an item past its field's maximum (a group's element, a multiple
+    field's value, also inside a group): the page never offers one, so the request is refused
+    before any work (issue 14: `enfants-30000-nom` made every page count 30,000 items)."""
+    repeated = [b for b in step.fields() if b.id and (b.type == "groupe" or b.multiple)]
+    for key in keys:
+        for bloc in repeated:
+            found = _item_index(key, bloc.id or "")
+            if found is None:
+                continue
+            index, rest = found
+            if index >= bloc.maximum:
+                return True
+            for inner in bloc.champs if bloc.type == "groupe" else ():
+                nested = _item_index(rest[1:], inner.id or "") if inner.id and inner.multiple else None
+                if nested is not None and nested[0] >= inner.maximum:
+                    return True
+    return False
+
+
+def item_maximum(step: Step, name: str) -> int | None:
+    """The maximum of the group or multiple field an "ajouter:<name>" button names on this step
+    ("enfants", or "enfants-2-prenoms" inside a group), or None when the step has no such field."""
+    for bloc in step.fields():
+        if not bloc.id or not (bloc.type == "groupe" or bloc.multiple):
+            continue
+        if name == bloc.id:
+            return bloc.maximum
+        found = _item_index(name, bloc.id) if bloc.type == "groupe" else None
+        if found is not None and found[0] < bloc.maximum:
+            inner = next((c for c in bloc.champs if c.id and c.multiple and found[1] == f"-{c.id}"), None)
+            if inner is not None:
+                return inner.maximum
+    return None
 
 
 def keep_held(step: Step, values: Values, stored: Mapping[str, str]) -> Values:
@@ -208,7 +254,7 @@ def parse_date(values: Mapping[str, str], name: str) -> tuple[date | None, str |
         return None, "date_invalide", False
     if not (jour or mois):
         return date(int(annee), 1, 1), None, True
-    if not (jour.isdigit() and mois.isdigit()):
+    if not (jour.isascii() and jour.isdigit() and mois.isascii() and mois.isdigit()):  # not "٤" nor "４"
         return None, "date_incomplete", False
     try:
         return date(int(annee), int(mois), int(jour)), None, False

@@ -1,7 +1,7 @@
 """The agent's back-office under /agent (bundled portal only): its own login (agents from the seed
 file, passwords hashed like the users'), the list of deposited demandes with filters, one demande
 with everything the applicant entered and every justificatif, and the agent's actions. The actions
-are web.instruction's, the same the operator API calls."""
+are fake_anef.instruction's, the same the operator API calls."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from ..demandes import BROUILLON, Demandes
 from ..engine import pieces as piece_rules
 from ..engine.definition import bundled, by_id
 from ..engine.wizard import Wizard
+from ..instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably, echanges_of,
+                           identite_of, issue_attestation, mark_available, start_instruction)
 from ..store import Agent, Compte, Demande, Notification
-from .instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably, echanges_of,
-                          identite_of, issue_attestation, mark_available, start_instruction)
 from .pages import content_disposition, end_sessions, open_session, portal, redirect, render, session_row
 
 A = texts.AGENT

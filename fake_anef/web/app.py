@@ -14,7 +14,7 @@ from ..engine.definition import bundled
 from ..portal import Portal
 from ..settings import Settings
 from .protection import OriginCheck, SecurityHeaders
-from . import agent, certificats, comptes, demarche, espace, notifications, operator, suivi
+from . import agent, certificats, comptes, demarche, espace, limits, notifications, operator, suivi
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -28,11 +28,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=routes,
         middleware=[
             Middleware(SecurityHeaders),  # outermost: refusals carry the headers too
+            Middleware(limits.BodyLimit),  # a body too large is refused before anything reads it
             Middleware(OriginCheck, base_url=portal.settings.base_url),
             # SameSite=Lax: a foreign site's POST never carries the session; HttpOnly is Starlette's default
             Middleware(SessionMiddleware, secret_key=portal.secret_key(), session_cookie="anef_sim", same_site="lax",
                        https_only=portal.settings.base_url.startswith("https://")),
         ],
+        exception_handlers={400: limits.bad_request},
     )
     app.state.portal = portal
     return app

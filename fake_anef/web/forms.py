@@ -9,10 +9,13 @@ from datetime import date
 from typing import Any
 
 from starlette.datastructures import FormData
+from starlette.requests import Request
 
 from .. import texts
 
 MAX_TEXT = 200
+MAX_FIELDS = 2000  # the largest step (12 enfants, their prénoms and nationalités) sends about 500
+MAX_FILES = 30  # one file input per justificatif of a step (23 on the largest)
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -62,12 +65,12 @@ class Form:
             if required:
                 self.error(prefix, "obligatoire")
             return None
-        if not (annee.isdigit() and len(annee) == 4):
+        if not (annee.isascii() and annee.isdigit() and len(annee) == 4):
             self.error(prefix, "annee_invalide")
             return None
         if year_only and not (jour or mois):
             return None
-        if not (jour.isdigit() and mois.isdigit()):
+        if not (jour.isascii() and jour.isdigit() and mois.isascii() and mois.isdigit()):  # not "٤" nor "４"
             self.error(prefix, "date_incomplete")
             return None
         try:
@@ -75,6 +78,12 @@ class Form:
         except ValueError:
             self.error(prefix, "date_invalide")
             return None
+
+
+async def read_form(request: Request) -> FormData:
+    """The submitted form, bounded in fields and files; a form beyond the bounds or unreadable (a
+    multipart body without a boundary) raises the HTTP 400 that web.limits renders in French."""
+    return await request.form(max_fields=MAX_FIELDS, max_files=MAX_FILES)
 
 
 def _looks_like_email(value: str) -> bool:

@@ -9,18 +9,22 @@ from datetime import timedelta
 from math import ceil
 from typing import Any
 
+import anyio.to_thread
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from .. import texts
+from ..attestations import attestation_file
 from ..demandes import Demandes
 from ..engine import pieces as piece_rules
 from ..engine import wizard as wz
+from ..engine.definition import by_id
+from ..instruction import identite_of
 from ..store import Compte, Demande, Notification, Piece
-from .instruction import identite_of
 from .pages import content_disposition, current_account, portal, redirect, render, templates
 
 N = texts.MES_NOTIFICATIONS
@@ -105,6 +109,14 @@ async def notification(request: Request) -> Response:
     if request.method == "POST":
         form = await request.form()
         saisie = {k: v for k, v in form.items() if isinstance(v, str)}
+        fichiers: dict[str, tuple[str, bytes, str | None]] = {}  # read and checked before the transaction
+        for key, upload in form.items():
+            if key.startswith("fichier-") and isinstance(upload, UploadFile) and upload.filename:
+                name = piece_rules.safe_name(upload.filename)
+                content = await upload.read(piece_rules.MAX_SIZE + 1)
+                problem = await anyio.to_thread.run_sync(piece_rules.content_problem, name, content, len(content),
+                                                         p.faults.checks_upload_content)
+                fichiers[key] = (name, content, problem)
         with p.store.session() as s:
             n = _mine(s, compte, request.path_params["id"])
             if n is None or n.kind != "complement" or n.repondue_at is not None:
@@ -120,13 +132,10 @@ async def notification(request: Request) -> Response:
                         erreurs[f"raisons-{jid}"] = N["erreur_raisons"]
                     reponse[jid] = {"choix": choix, "raisons": raison}
                 elif choix == "mettre_a_jour":
-                    upload = form.get(f"fichier-{jid}")
-                    if upload is None or isinstance(upload, str) or not upload.filename:
+                    if f"fichier-{jid}" not in fichiers:
                         erreurs[f"fichier-{jid}"] = N["erreur_fichier"]
                         continue
-                    name = piece_rules.safe_name(upload.filename)
-                    content = await upload.read(piece_rules.MAX_SIZE + 1)
-                    problem = piece_rules.problem(name, content[: piece_rules.SNIFF_BYTES], len(content), 0)
+                    name, content, problem = fichiers[f"fichier-{jid}"]
                     if problem:
                         erreurs[f"fichier-{jid}"] = wz.error_text(problem, nom=name)
                     else:
@@ -154,8 +163,6 @@ async def notification(request: Request) -> Response:
         pieces: dict[str, list[Piece]] = {}
         for piece in s.scalars(select(Piece).where(Piece.demande_id == n.demande_id).order_by(Piece.id)):
             pieces.setdefault(piece.justificatif, []).append(piece)
-        from ..engine.definition import by_id
-
         definition = by_id(demande.procedure)  # type: ignore[union-attr]
         groupes: dict[str, list[dict[str, Any]]] = {}
         for jid, motif in (n.contenu.get("motifs") or {}).items():
@@ -192,9 +199,6 @@ async def document(request: Request) -> Response:
     if compte is None:
         return redirect(request, "connexion")
     p = portal(request)
-    from ..engine.definition import by_id
-    from .demarche import attestation_file
-
     with p.store.session() as s:
         n = _mine(s, compte, request.path_params["id"])
         demande = s.get(Demande, n.demande_id) if n is not None else None

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,11 +12,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ..countries import by_code
+from ..instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably,
+                           issue_attestation, mark_available, start_instruction, vue_agent)
 from ..store import Identite
 from .pages import portal
 
 IDENTITE_FIELDS = ("numero_etranger", "nom", "prenom", "date_naissance", "pays_naissance", "nationalite")
 TITRE_FIELDS = ("numero", "kind", "numero_etranger", "date_debut", "date_fin")
+MAX_HOURS = 24 * 366 * 20  # the clock moves by 20 years at most at once: beyond, dates overflow
+MAX_TEXT = 200
 
 
 class BadRequest(Exception):
@@ -35,6 +41,32 @@ def _date(data: dict[str, Any], key: str) -> date:
         raise BadRequest(f"{key} : date ISO attendue (AAAA-MM-JJ)") from exc
 
 
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, (str, int)) or isinstance(value, bool) or len(str(value)) > MAX_TEXT:
+        raise BadRequest(f"{key} : texte de {MAX_TEXT} caractères au plus attendu")
+    return str(value)
+
+
+def _pays(data: dict[str, Any], key: str) -> str:
+    code = _text(data, key).upper()
+    if code not in by_code():
+        raise BadRequest(f"{key} : code pays ISO 3166 à deux lettres attendu (exemple : « CA »), « {code[:20]} » inconnu")
+    return code
+
+
+def _number(value: Any, key: str, limit: float) -> float:
+    """A finite number within ±limit (a string such as "abc", NaN or 1e12 is refused; "25" is read)."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            value = None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) > limit:
+        raise BadRequest(f"{key} : nombre attendu, entre -{limit:g} et {limit:g}")
+    return float(value)
+
+
 async def _json(request: Request) -> dict[str, Any]:
     try:
         data = await request.json()
@@ -47,13 +79,16 @@ async def _json(request: Request) -> dict[str, Any]:
 
 def _identite_values(data: dict[str, Any]) -> dict[str, Any]:
     _required(data, IDENTITE_FIELDS)
-    numero = str(data["numero_etranger"])
-    if not (numero.isdigit() and len(numero) == 10):
+    numero = _text(data, "numero_etranger")
+    if not (numero.isascii() and numero.isdigit() and len(numero) == 10):
         raise BadRequest("numero_etranger : 10 chiffres")
+    sexe = data.get("sexe")
+    if sexe not in (None, "", "M", "F"):
+        raise BadRequest("sexe : « M » ou « F »")
     return {
-        "numero_etranger": numero, "nom": data["nom"], "prenom": data["prenom"],
-        "date_naissance": _date(data, "date_naissance"), "pays_naissance": data["pays_naissance"],
-        "nationalite": data["nationalite"], "sexe": data.get("sexe"),
+        "numero_etranger": numero, "nom": _text(data, "nom"), "prenom": _text(data, "prenom"),
+        "date_naissance": _date(data, "date_naissance"), "pays_naissance": _pays(data, "pays_naissance"),
+        "nationalite": _pays(data, "nationalite"), "sexe": sexe or None,
     }
 
 
@@ -75,6 +110,8 @@ async def titres(request: Request) -> Response:
     data = await _json(request)
     p = portal(request)
     holder = data.get("titulaire")
+    if holder is not None and not isinstance(holder, dict):
+        raise BadRequest("titulaire : objet JSON attendu (l'identité du titulaire)")
     if holder:
         data.setdefault("numero_etranger", holder.get("numero_etranger"))
     _required(data, TITRE_FIELDS)
@@ -100,9 +137,12 @@ async def clock(request: Request) -> Response:
     if request.method == "POST":
         data = await _json(request)
         if "advance_hours" in data:
-            p.clock.set_offset(p.clock.offset() + timedelta(hours=float(data["advance_hours"])))
+            offset = p.clock.offset() + timedelta(hours=_number(data["advance_hours"], "advance_hours", MAX_HOURS))
+            if abs(offset) > timedelta(hours=MAX_HOURS):
+                raise BadRequest(f"advance_hours : l'horloge ne s'écarte pas de plus de {MAX_HOURS} heures du temps réel")
+            p.clock.set_offset(offset)
         elif "offset_seconds" in data:
-            p.clock.set_offset(timedelta(seconds=float(data["offset_seconds"])))
+            p.clock.set_offset(timedelta(seconds=_number(data["offset_seconds"], "offset_seconds", MAX_HOURS * 3600)))
         else:
             raise BadRequest("advance_hours ou offset_seconds attendu")
     elif request.method == "DELETE":
@@ -111,9 +151,7 @@ async def clock(request: Request) -> Response:
 
 
 async def instruction(request: Request) -> Response:
-    """The instruction of a deposited demande starts (web.instruction.start_instruction)."""
-    from .instruction import DemandeInconnue, EtatInvalide, start_instruction
-
+    """The instruction of a deposited demande starts (fake_anef.instruction.start_instruction)."""
     p = portal(request)
     try:
         numero = await start_instruction(p, request.path_params["numero"], p.url(str(request.url_for("connexion").path)))
@@ -125,8 +163,6 @@ async def instruction(request: Request) -> Response:
 
 
 async def _action(request: Request, act) -> Response:  # type: ignore[no-untyped-def]
-    from .instruction import DemandeInconnue, EtatInvalide, Invalide
-
     try:
         await act(portal(request))
     except DemandeInconnue:
@@ -141,8 +177,6 @@ async def _action(request: Request, act) -> Response:  # type: ignore[no-untyped
 async def complement(request: Request) -> Response:
     """{"motifs": {"<justificatif id or title>": "illisible"|"invalide"|"manquant"}, "observations": "..."};
     a title is the one the applicant's pages show ("Justificatif de domicile"), the "*" aside."""
-    from .instruction import ask_complement
-
     data = await _json(request)
     numero = request.path_params["numero"]
     motifs = data.get("motifs")
@@ -158,8 +192,6 @@ async def complement(request: Request) -> Response:
 
 async def decision(request: Request) -> Response:
     """{"date_debut": "AAAA-MM-JJ", "date_fin": "AAAA-MM-JJ", "taxe": "225"}: the favourable decision."""
-    from .instruction import decide_favorably
-
     data = await _json(request)
     _required(data, ("date_debut", "date_fin", "taxe"))
     numero = request.path_params["numero"]
@@ -174,8 +206,6 @@ async def decision(request: Request) -> Response:
 async def attestation(request: Request) -> Response:
     """An attestation the definition issues during the instruction (`emise: instruction`, e.g. the
     ADP), named by its id or by its title ("Attestation de prolongation d'instruction")."""
-    from .instruction import issue_attestation
-
     numero, attestation_id = request.path_params["numero"], request.path_params["attestation"]
 
     async def act(p):  # type: ignore[no-untyped-def]
@@ -186,9 +216,7 @@ async def attestation(request: Request) -> Response:
 
 async def demande(request: Request) -> Response:
     """One deposited demande as the agent sees it: its state, numéro étranger and the notifications
-    sent with the applicant's answers (web.instruction.echanges, the agent page's data)."""
-    from .instruction import DemandeInconnue, vue_agent
-
+    sent with the applicant's answers (fake_anef.instruction.echanges, the agent page's data)."""
     try:
         return JSONResponse(vue_agent(portal(request), request.path_params["numero"]))
     except DemandeInconnue:
@@ -196,8 +224,6 @@ async def demande(request: Request) -> Response:
 
 
 async def disponible(request: Request) -> Response:
-    from .instruction import mark_available
-
     numero = request.path_params["numero"]
 
     async def act(p):  # type: ignore[no-untyped-def]

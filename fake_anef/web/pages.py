@@ -70,8 +70,8 @@ def redirect(request: Request, route: str, **params: str) -> RedirectResponse:
 
 
 async def send_mail(p: Portal, to: str, key: str, **values: Any) -> None:
-    """smtplib blocks: send from a worker thread so the pages keep answering."""
-    await run_in_threadpool(p.mail.send, to, key, **values)
+    """smtplib blocks: sent from a worker thread (Portal.send_mail)."""
+    await p.send_mail(to, key, **values)
 
 
 def content_disposition(kind: str, filename: str) -> dict[str, str]:

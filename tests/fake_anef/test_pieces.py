@@ -13,23 +13,42 @@ from harness import fichiers
                                      fichiers.image("a.tiff", "TIFF")])
 def test_accepted_formats(payload: dict) -> None:
     content = payload["buffer"]
-    assert pieces.problem(payload["name"], content[:8], len(content), 0) is None
+    assert pieces.problem(payload["name"], content, len(content), 0) is None
 
 
 def test_the_content_decides_not_only_the_extension() -> None:
     program = fichiers.disguised_program("passeport.pdf")["buffer"]
-    assert pieces.problem("passeport.pdf", program[:8], len(program), 0) == "fichier_format"
+    assert pieces.problem("passeport.pdf", program, len(program), 0) == "fichier_format"
     png = fichiers.image("a.png")["buffer"]
-    assert pieces.problem("photo.gif", png[:8], len(png), 0) == "fichier_format"
+    assert pieces.problem("photo.gif", png, len(png), 0) == "fichier_format"
     assert pieces.problem("texte.pdf", b"hello wo", 8, 0) == "fichier_format"
+
+
+@pytest.mark.parametrize("name, content", [
+    ("scan.pdf", fichiers.image("a.png")["buffer"]),  # a PNG named .pdf: its format is not the one claimed
+    ("scan.bmp", b"BM" + b"<html><script>alert(1)</script></html>" * 4),  # the signature's two letters, then HTML
+    ("scan.pdf", b"%PDF-1.7\n<html><script>alert(1)</script></html>"),  # a PDF header, then HTML
+    ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 200),  # the signature only: no image follows
+    ("scan.jpg", fichiers.pdf()["buffer"]),
+])
+def test_a_file_must_be_of_the_format_its_name_claims_and_parse_as_it(name: str, content: bytes) -> None:
+    assert pieces.problem(name, content, len(content), 0) == "fichier_format"
+    assert pieces.problem(name, content, len(content), 0, check_content=False) is None  # the fault mode
+
+
+def test_a_long_name_keeps_its_extension() -> None:
+    name = pieces.safe_name("é" * 1000 + ".PDF")
+    assert len(name) == pieces.MAX_NAME and name.endswith("é.PDF")
+    content = fichiers.pdf()["buffer"]
+    assert pieces.problem(name, content, len(content), 0) is None
 
 
 def test_size_and_count_limits() -> None:
     pdf = fichiers.pdf()["buffer"]
-    assert pieces.problem("a.pdf", pdf[:8], pieces.MAX_SIZE, 0) is None
-    assert pieces.problem("a.pdf", pdf[:8], pieces.MAX_SIZE + 1, 0) == "fichier_taille"
-    assert pieces.problem("a.pdf", pdf[:8], len(pdf), 2) is None
-    assert pieces.problem("a.pdf", pdf[:8], len(pdf), 3) == "fichier_nombre"
+    assert pieces.problem("a.pdf", pdf, pieces.MAX_SIZE, 0) is None
+    assert pieces.problem("a.pdf", pdf, pieces.MAX_SIZE + 1, 0) == "fichier_taille"
+    assert pieces.problem("a.pdf", pdf, len(pdf), 2) is None
+    assert pieces.problem("a.pdf", pdf, len(pdf), 3) == "fichier_nombre"
     assert pieces.problem("a.pdf", b"", 0, 0) == "fichier_vide"
 
 

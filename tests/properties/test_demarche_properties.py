@@ -1,8 +1,10 @@
 """Properties of the enfant de Français wizard over HTTP (issue 4), for every input hypothesis draws:
 
-* uploads to a justificatif are accepted iff the content is a .jpg .png .pdf .tiff or .bmp (magic
-  bytes) with an accepted extension, the file is not empty and at most 10 Mo, and the justificatif
-  holds fewer than 3 documents; each refusal names the file and says why, next to its justificatif;
+* uploads to a justificatif are accepted iff the name has an accepted extension (.jpg .png .pdf
+  .tiff .bmp) and the content is a well-formed file of that very format (signature and parsing: PNG
+  bytes named .pdf, "BM" then HTML, "%PDF-" then HTML are refused), the file is not empty and at
+  most 10 Mo, and the justificatif holds fewer than 3 documents; each refusal names the file and
+  says why, next to its justificatif;
 * an ephoto number is accepted iff it is 22 digits (spaces typed between them are ignored) not
   used by another demande;
 * dates (birth, entry in France, union) that name no day, lie in the future or come before the
@@ -20,6 +22,7 @@ journey's tests."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import string
@@ -37,10 +40,12 @@ from personas.strategies import free_texts, impossible_dates, invalid_ephoto_num
 from .conftest import PortalClient
 from .wizard_http import (
     BREAKERS,
+    DISGUISED,
     MAGIC,
     MAX_SIZE,
     MESSAGES,
     NOT_ACCEPTED,
+    PDF,
     STEPS,
     TITRES,
     Applicant,
@@ -53,6 +58,7 @@ from .wizard_http import (
     motif_de_sejour,
     motifs_valides,
     new_applicant,
+    real_file,
     shown,
 )
 
@@ -107,7 +113,6 @@ def assert_saved(applicant: Applicant, saved: dict[str, dict[str, str]]) -> None
 ACCEPTED_EXTENSIONS = (".jpg", ".jpeg", ".png", ".pdf", ".tif", ".tiff", ".bmp")
 REFUSED_EXTENSIONS = (".exe", ".gif", ".txt", ".html", ".zip", ".webp", ".pdf.exe", ".docx", "")
 JUSTIFICATIFS = ("nationalite", "visa-long-sejour", "domicile", "nationalite-parent", "filiation")
-SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"%PDF-", b"II*\x00", b"MM\x00*", b"BM")  # jpg png pdf tiff bmp
 REASONS = {
     "format": "les formats acceptés sont .jpg, .png, .pdf, .tiff, .bmp.",
     "taille": "la taille maximale est de 10 Mo par fichier.",
@@ -116,29 +121,46 @@ REASONS = {
 }
 
 
+KINDS = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".pdf": "pdf", ".tif": "tiff", ".tiff": "tiff", ".bmp": "bmp"}
+KIND_NAMES = ("bmp", "jpeg", "pdf", "png", "tiff")
+
+
 @dataclass(frozen=True)
 class Upload:
+    """A file: a well-formed one of a format (`kind`, at least the smallest such file), or bytes that
+    only start like one (`head`), padded with zeros to `size`."""
+
     name: str
     head: bytes
     size: int
+    kind: str | None = None
 
     @property
     def content(self) -> bytes:
+        if self.kind is not None:
+            return _real(self.kind, self.size)
         return content_of(self.head, self.size)
 
     def broken(self, already: int) -> set[str]:
-        """The rules of the guide this file breaks when `already` documents are joined."""
+        """The rules of the guide this file breaks when `already` documents are joined: the format
+        its name claims must be the one its content is (signature and parsing, issue 14 pt 10)."""
         out = set()
+        size = len(self.content)
         if already >= 3:
             out.add("nombre")
-        if self.size == 0:
+        if size == 0:
             out.update({"vide", "format"})
-        if self.size > MAX_SIZE:
+        if size > MAX_SIZE:
             out.add("taille")
         extension = re.search(r"(\.[^.]*)?$", self.name).group(0).lower()  # type: ignore[union-attr]
-        if extension not in ACCEPTED_EXTENSIONS or not self.content.startswith(SIGNATURES):
+        if extension not in ACCEPTED_EXTENSIONS or self.kind is None or KINDS[extension] != self.kind:
             out.add("format")
         return out
+
+
+@functools.cache
+def _real(kind: str, size: int) -> bytes:
+    return real_file(kind, size)
 
 
 @st.composite
@@ -149,10 +171,13 @@ def uploads(draw: Any) -> Upload:
         extension = extension.upper() if draw(st.booleans()) and draw(st.booleans()) else extension
     else:
         extension = draw(st.sampled_from(REFUSED_EXTENSIONS))
-    head = draw(st.one_of(st.sampled_from(sorted(MAGIC.values())), st.sampled_from(sorted(NOT_ACCEPTED.values())),
-                          st.binary(max_size=12)))
     rare = draw(st.integers(0, 24)) == 0
     size = draw(st.sampled_from([MAX_SIZE, MAX_SIZE + 1]) if rare else st.integers(0, 3000))
+    if draw(st.booleans()):  # a real file, of the format its extension claims or of another
+        kind = KINDS.get(extension.lower()) if draw(st.booleans()) else None
+        return Upload(stem + extension, b"", size, kind or draw(st.sampled_from(KIND_NAMES)))
+    head = draw(st.one_of(st.sampled_from(sorted(MAGIC.values())), st.sampled_from(sorted(NOT_ACCEPTED.values())),
+                          st.sampled_from(sorted(c for _, c in DISGUISED.values())), st.binary(max_size=12)))
     return Upload(stem + extension, head, size)
 
 
@@ -179,8 +204,9 @@ def uploads_are_accepted_iff_rules_hold(applicant: Applicant, jid: str, files: l
 
 def upload_property(test: Callable[..., None]) -> Callable[..., None]:
     test = given(jid=st.sampled_from(JUSTIFICATIFS), files=st.lists(uploads(), min_size=1, max_size=5))(test)
+    test = example(jid="domicile", files=[Upload(name, content, len(content)) for name, content in DISGUISED.values()])(test)
     return example(jid="nationalite", files=[Upload("passeport.pdf", NOT_ACCEPTED["exe"], 512),
-                                             Upload("scan.PDF", MAGIC["pdf"], MAX_SIZE)])(test)
+                                             Upload("scan.PDF", b"", MAX_SIZE, "pdf")])(test)
 
 
 def uploader(applicants: Applicants) -> Applicant:
@@ -200,7 +226,7 @@ def test_an_upload_is_accepted_iff_format_size_and_count_hold(applicants: Applic
 def test_a_joined_file_with_a_non_latin_name_can_be_opened(applicants: Applicants) -> None:
     applicant = uploader(applicants)
     applicant.remove_pieces("domicile")
-    page = applicant.join("domicile", "relevé-œuvre.pdf", MAGIC["pdf"])
+    page = applicant.join("domicile", "relevé-œuvre.pdf", PDF)
     [(link, name)] = page.pieces("domicile")
     assert name == "relevé-œuvre.pdf"
     assert applicant.get(link).status == 200

@@ -10,7 +10,10 @@ What the user does (each only when the page offers it):
 * "Modifier ma situation";
 * "Abandonner la demande", then either "Oui, abandonner la demande" or "Non, reprendre ma demande";
 * a refused submission (one field made invalid, a program named .pdf, observations too long),
-  then the page is reloaded.
+  then the page is reloaded;
+* a request the pages never send (issue 14: an unknown `_action`, a 20-digit document id, a repeat
+  index beyond a field's maximum, a file whose content is not its claimed format), refused with a
+  4xx and a message, then the page is reloaded.
 
 What must always hold:
 
@@ -50,6 +53,8 @@ from .wizard_http import (
     BREAKERS,
     BRIQUE,
     CHOIX,
+    DISGUISED,
+    HOSTILE,
     NOT_ACCEPTED,
     PDF,
     POURCENTAGES,
@@ -282,6 +287,20 @@ class Wizard(RuleBasedStateMachine):
         assert page.status == 422 and page.step_title == TITRES[step_id], (champ, page.status, page.step_title)
         assert message in (page.error(champ) or ""), (champ, page.errors())
         self.shows(self.user.step(step_id))  # reloaded: what was saved before, not what was refused
+
+    @rule(data=st.data())
+    def requete_hostile(self, data: st.DataObject) -> None:
+        step_id = self.current
+        over, action, status = data.draw(st.sampled_from(HOSTILE["*"] + HOSTILE.get(step_id, [])), label="hostile")
+        base = dict(self.saved.get(step_id, {}))
+        files = None
+        if step_id == "justificatifs" and data.draw(st.booleans(), label="disguised file"):
+            name, content = data.draw(st.sampled_from(sorted(DISGUISED.values())), label="file")
+            files, action, status = {"fichier-domicile": (name, content, "application/pdf")}, "joindre:domicile", 422
+        page = self.user.submit(step_id, {**base, **over}, action=action, files=files)
+        assert page.status == status, (step_id, over, action, page.status)
+        assert page.general or page.errors(), "refused without a message"
+        self.shows(self.user.step(step_id))  # nothing saved changed
 
     def teardown(self) -> None:
         if self.page is None:

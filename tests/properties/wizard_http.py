@@ -5,6 +5,7 @@ answers for each step. Used by the property and stateful tests of the wizard."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,11 @@ from html.parser import HTMLParser
 from typing import Any
 
 from hypothesis import strategies as st
+from PIL import Image
+from pypdf import PdfWriter
 from starlette.testclient import TestClient
+
+from harness import fichiers
 
 BASE = "/teleprocedures/vpf-enfant-de-francais"
 BRIQUE = "/demarches/premiere-demande"  # "Je demande un premier titre -sans numéro étranger, sans visa-"
@@ -353,7 +358,46 @@ NOT_ACCEPTED = {
     "near_pdf": b"%PD-1.7\n",  # one byte off
     "near_png": b"\x89PNF\r\n\x1a\n",
 }
-PDF = MAGIC["pdf"] + b"1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = fichiers.pdf("justificatif.pdf")["buffer"]  # a real PDF: the portal parses what it is given
+
+
+def real_file(kind: str, size: int = 0) -> bytes:
+    """A well-formed file of an accepted format ("pdf", "png", "jpeg", "tiff", "bmp"), of `size`
+    bytes when larger than the smallest one: an image padded with zeros after its end, a PDF with
+    a padding entry in its document information (a PDF must end with %%EOF)."""
+    if kind == "pdf":
+        return PDF if size <= len(PDF) else big_pdf(size)
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (200, 210, 220)).save(buffer, format=kind.upper())
+    content = buffer.getvalue()
+    return content + b"\0" * max(0, size - len(content))
+
+
+def big_pdf(size: int) -> bytes:
+    def make(padding: int) -> bytes:
+        writer = PdfWriter()
+        writer.add_blank_page(595, 842)
+        writer.add_metadata({"/Remplissage": "0" * padding})
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        return buffer.getvalue()
+
+    padding, content = 1000, make(1000)
+    for _ in range(4):  # the length grows with the padding, give or take the offsets' digits
+        if len(content) == size or padding == 0:
+            break
+        padding = max(0, padding + size - len(content))
+        content = make(padding)
+    return content
+
+
+# Files whose name claims an accepted format their content is not, though it starts as one (issue 14 pt 10).
+HTML = b"<html><body><script>alert(1)</script></body></html>"
+DISGUISED = {
+    "png_named_pdf": ("scan.pdf", real_file("png")),
+    "bm_then_html": ("scan.bmp", b"BM" + HTML * 3),
+    "pdf_header_then_html": ("scan.pdf", b"%PDF-1.7\n" + HTML),
+}
 
 
 def content_of(head: bytes, size: int) -> bytes:
@@ -430,6 +474,8 @@ BREAKERS: dict[str, list[tuple[str, dict[str, str], str]]] = {
         ("lieu_naissance", {"lieu_naissance": "L" * 201}, MESSAGES["trop_long_200"]),
         ("adresse_code_postal", {"adresse_code_postal": "590"}, MESSAGES["code_postal"]),
         ("nationalites-0", {"nationalites-0": "XX"}, MESSAGES["choix_invalide"]),
+        ("date_naissance", {"date_naissance_jour": "٤"}, MESSAGES["date_incomplete"]),  # an Arabic-Indic digit
+        ("pays_naissance", {"pays_naissance": "ZZZZ"}, MESSAGES["choix_invalide"]),
     ],
     "motif-de-sejour": [
         ("date_entree", {"date_entree_jour": "1", "date_entree_mois": "1", "date_entree_annee": "1900"},
@@ -442,6 +488,16 @@ BREAKERS: dict[str, list[tuple[str, dict[str, str], str]]] = {
     ],
     "justificatifs": [("fichier-domicile", {}, "les formats acceptés sont")],
     "depot": [("observations", {"observations": "o" * 2001}, MESSAGES["trop_long_2000"])],
+}
+
+# Requests the pages never send (issue 14): each is refused with a 4xx and changes nothing saved.
+# (what is added to valid values, the `_action`, the expected status)
+HOSTILE: dict[str, list[tuple[dict[str, str], str, int]]] = {
+    "*": [({}, "inconnue", 400), ({}, "supprimer:99999999999999999999", 404), ({}, "ajouter:nimporte", 400),
+          ({}, "retirer:prenoms:99999999", 400)],
+    "informations-personnelles": [({"prenoms-30000": "x"}, "enregistrer", 400), ({"nationalites-11": "CA"}, "enregistrer", 400)],
+    "motif-de-sejour": [({"enfants-30000-nom": "x"}, "enregistrer", 400), ({"enfants-12-nom": "x"}, "enregistrer", 400),
+                        ({"enfants-0-prenoms-40": "x"}, "enregistrer", 400)],
 }
 
 # Strategies for valid answers (every drawn value is one the page can show back as it is) ------------

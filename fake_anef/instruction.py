@@ -1,5 +1,5 @@
 """What an agent does with a deposited demande, shared by the agent's pages (/agent) and the
-operator API (/__sim__): one implementation, two doors."""
+operator API (/__sim__): one implementation, two doors (a domain module, beside demandes.py)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from .. import texts
-from ..demandes import ATTESTATIONS_STATE, DECISION, DECISION_STATE, DEPOSEE, DISPONIBLE, INSTRUCTION, Demandes
-from ..documents.attestation import titre_delivre
-from ..engine.definition import by_id
-from ..engine.wizard import Wizard
-from ..portal import Portal
-from .pages import send_mail
+from sqlalchemy import select
+
+from . import texts
+from .demandes import ATTESTATIONS_STATE, DECISION, DECISION_STATE, DEPOSEE, DISPONIBLE, INSTRUCTION, Demandes
+from .documents.attestation import titre_delivre
+from .engine.definition import by_id
+from .engine.wizard import Wizard
+from .portal import Portal
+from .store import Compte, Notification
 
 
 class DemandeInconnue(Exception):
@@ -54,7 +56,7 @@ async def start_instruction(p: Portal, numero_demande: str, lien_connexion: str)
         compte, password = demandes.start_instruction(s, demande, p.accounts, identite)
         numero, email = demande.numero_etranger or "", compte.email
     if password is not None:  # a new account: its mail (an applicant with a numéro keeps theirs)
-        await send_mail(p, email, "compte_cree", nom=f"{identite['nom'].upper()} {identite['prenom']}",
+        await p.send_mail(email, "compte_cree", nom=f"{identite['nom'].upper()} {identite['prenom']}",
                         identifiant=numero, mot_de_passe=password, lien=lien_connexion)
     p.journal("instruction", numero_demande=numero_demande, numero_etranger=numero)
     return numero
@@ -77,8 +79,6 @@ def _etat_requis(demande: Any, etat: str) -> None:
 
 def _notify(p: Portal, s: Any, demande: Any, kind: str, contenu: dict[str, Any], lien: str,
             titre: str | None = None) -> str:
-    from ..store import Compte, Notification
-
     s.add(Notification(demande_id=demande.id, kind=kind, titre=titre or texts.NOTIFICATIONS[kind], contenu=contenu,
                        created_at=p.clock.now()))
     compte = s.get(Compte, demande.compte_id)
@@ -116,7 +116,7 @@ async def ask_complement(p: Portal, numero_demande: str, motifs: dict[str, str],
         if not chosen or unknown:
             raise Invalide({"justificatifs": texts.AGENT["choisir_justificatif"]})
         email = _notify(p, s, demande, "complement", {"motifs": chosen, "observations": observations}, lien)
-    await send_mail(p, email, "notification", lien=lien)
+    await p.send_mail(email, "notification", lien=lien)
     p.journal("complement", numero_demande=numero_demande, motifs=chosen)
 
 
@@ -161,7 +161,7 @@ async def decide_favorably(p: Portal, numero_demande: str, debut: str, fin: str,
         demandes.set_state(demande, DECISION_STATE, decision)  # type: ignore[arg-type]
         demande.etat = DECISION  # type: ignore[union-attr]
         email = _notify(p, s, demande, "decision", decision, lien)
-    await send_mail(p, email, "notification", lien=lien)
+    await p.send_mail(email, "notification", lien=lien)
     p.journal("decision", numero_demande=numero_demande, **decision)
 
 
@@ -184,7 +184,7 @@ async def issue_attestation(p: Portal, numero_demande: str, attestation_id: str,
         demandes.set_state(demande, ATTESTATIONS_STATE, issued)  # type: ignore[arg-type]
         demandes.document_path(demande, attestation.id).unlink(missing_ok=True)  # type: ignore[arg-type]
         email = _notify(p, s, demande, "attestation", {"document": attestation.id}, lien, titre=attestation.lien)
-    await send_mail(p, email, "notification", lien=lien)
+    await p.send_mail(email, "notification", lien=lien)
     p.journal("attestation_delivree", numero_demande=numero_demande, attestation=attestation_id)
 
 
@@ -201,10 +201,6 @@ def mark_available(p: Portal, numero_demande: str) -> None:
 def echanges_of(s: Any, definition: Any, demande: Any, noms: dict[int, str]) -> list[dict[str, Any]]:
     """The notifications sent on a demande and the applicant's answers, as the agent reads them
     (`noms`: the joined files' names by id)."""
-    from sqlalchemy import select
-
-    from ..store import Notification
-
     titres = {j.id: j.page.titre for j in definition.justificatifs.values()}
     return [{
         "titre": n.titre, "date": f"{n.created_at:%d/%m/%Y %H:%M}",
