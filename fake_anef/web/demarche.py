@@ -268,8 +268,10 @@ def _render(page: _Page, status_code: int = 200) -> Response:
 def _page(request: Request, s: Any, definition: Definition, demande: Demande, step: Step, values: wz.Values,
           errors: dict[str, str] | None = None, **extra: Any) -> _Page:
     demandes = _demandes(request)
+    connected = current_account(request)  # loaded once per request (pages.session_row)
+    titulaire = connected if connected is not None and connected.id == demande.compte_id else s.get(Compte, demande.compte_id)
     return _Page(request, definition, demande, step, values, errors or {}, demandes.stored_pieces(s, demande),
-                 demandes.pieces(s, demande), sources=prefill_sources(s, s.get(Compte, demande.compte_id)), **extra)
+                 demandes.pieces(s, demande), sources=prefill_sources(s, titulaire), **extra)
 
 
 async def etape(request: Request) -> Response:
