@@ -56,3 +56,22 @@ def test_two_portals_on_one_database_share_sessions_logouts_and_the_clock(
             assert after[:10] > before[:10], f"the clock moved by one worker, seen by the other: {before} → {after}"
             other.post("/deconnexion")
             assert "Se déconnecter" not in one.get("/").text, "a logout in one worker ends the session in the other"
+
+
+def test_values_longer_than_their_column_are_refused_not_a_500(app, smtp_sink: tuple[MailStore, int]) -> None:  # type: ignore[no-untyped-def]
+    """SQLite stores any length; PostgreSQL refuses a value longer than its column. The portal
+    bounds every value before it is stored, so a long value is a French message, never a 500."""
+    long = "x" * 400
+    with TestClient(app) as client:
+        assert client.post("/connexion", data={"identifiant": long, "mot_de_passe": long}).status_code == 422
+        assert client.post("/agent/connexion", data={"identifiant": long, "mot_de_passe": long}).status_code < 500
+        assert client.post("/mot-de-passe-oublie", data={"identifiant": long}).status_code < 500
+        created = client.post("/demarches/premiere-demande", data={"email": f"{long}@example.org",
+                                                                  "email_confirmation": f"{long}@example.org"})
+        assert created.status_code < 500
+        _account(client, smtp_sink, "awa@example.org")
+        client.post("/demarches/premiere-demande", data={"motif": "attaches-familiales"})
+        step = client.post("/teleprocedures/vpf-enfant-de-francais/etapes/situation",
+                           data={"situation": "famille-francais", "situation_famille": "enfant"})
+        page = client.post(step.url.path, data={"nom": long, "prenoms-0": long})
+        assert page.status_code == 422 and "x" * 400 in page.text, "refused next to the field, the value kept"
