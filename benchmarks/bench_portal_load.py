@@ -2,6 +2,7 @@
 loop made every page wait for the password hashing).
 
     python benchmarks/bench_portal_load.py [--applicants 20] [--logins 4] [--seconds 15] [--max-requests 2000]
+                                           [--workers 1] [--database-url postgresql://…]
 
 Starts the bundled portal of THIS checkout (`python -m fake_anef serve`, a subprocess, on
 127.0.0.1 with free ports and a temporary data folder), creates the accounts over HTTP (path a:
@@ -53,15 +54,18 @@ def _wait(url: str, deadline: float) -> None:
 class Portal:
     """The portal subprocess and its sink's read API."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, workers: int = 1, database_url: str = "") -> None:
         self.port, smtp, self.mail_port = _free_port(), _free_port(), _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.mail = f"http://127.0.0.1:{self.mail_port}"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         env.pop("ANEF_FAULTS", None)
+        env.pop("ANEF_DATABASE_URL", None)
+        if database_url:
+            env["ANEF_DATABASE_URL"] = database_url
         self.process = subprocess.Popen(
             [sys.executable, "-m", "fake_anef", "serve", "--port", str(self.port), "--smtp-port", str(smtp),
-             "--mail-port", str(self.mail_port), "--data-dir", str(data_dir)],
+             "--mail-port", str(self.mail_port), "--data-dir", str(data_dir), "--workers", str(workers)],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         _wait(f"{self.url}/__sim__/health", deadline)
@@ -139,9 +143,11 @@ def main() -> None:
     parser.add_argument("--logins", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--max-requests", type=int, default=2000, help="page loads per applicant and phase, at most")
+    parser.add_argument("--workers", type=int, default=1, help="portal processes (serve --workers)")
+    parser.add_argument("--database-url", default="", help="ANEF_DATABASE_URL (an empty PostgreSQL database); SQLite by default")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-portal-") as tmp:
-        portal = Portal(Path(tmp))
+        portal = Portal(Path(tmp), args.workers, args.database_url)
         try:
             clients = []
             for i in range(args.applicants):
@@ -151,7 +157,8 @@ def main() -> None:
             for i in range(args.logins):
                 account(portal, f"connexion{i}@example.org").close()
                 login_clients.append((httpx.Client(base_url=portal.url, timeout=60), f"connexion{i}@example.org"))
-            print(f"portail {ROOT} — {args.applicants} usagers connectés (GET d'une page d'étape), "
+            base = "PostgreSQL" if args.database_url else "SQLite"
+            print(f"portail {ROOT} ({args.workers} processus, {base}) — {args.applicants} usagers connectés (GET d'une page d'étape), "
                   f"{args.logins} clients qui se connectent en continu, {args.seconds:.0f} s par phase")
             for phase, logins in (("calme", []), ("connexions", login_clients)):
                 times, count = run_phase(clients, logins, args.seconds, args.max_requests)

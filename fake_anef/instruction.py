@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
+import anyio.to_thread
 from sqlalchemy import select
 
 from . import texts
@@ -46,15 +47,20 @@ async def start_instruction(p: Portal, numero_demande: str, lien_connexion: str)
     (guide 02 "INSTRUCTION DE LA DEMANDE", étape 1). An applicant who has a numéro already keeps it
     and gets no mail. Returns the numéro étranger."""
     demandes = Demandes(p.store, p.clock, p.settings.data_dir)
-    with p.store.session() as s:
-        demande = demandes.by_numero(s, numero_demande)
-        if demande is None:
-            raise DemandeInconnue(numero_demande)
-        if demande.etat != DEPOSEE:
-            raise EtatInvalide(demande.etat)
-        identite = identite_of(p, demande.procedure, demandes.data(demande))
-        compte, password = demandes.start_instruction(s, demande, p.accounts, identite)
-        numero, email = demande.numero_etranger or "", compte.email
+
+    def start() -> tuple[dict[str, Any], str | None, str, str]:
+        with p.store.session() as s:
+            demande = demandes.by_numero(s, numero_demande)
+            if demande is None:
+                raise DemandeInconnue(numero_demande)
+            if demande.etat != DEPOSEE:
+                raise EtatInvalide(demande.etat)
+            identite = identite_of(p, demande.procedure, demandes.data(demande))
+            compte, password = demandes.start_instruction(s, demande, p.accounts, identite)
+            return identite, password, demande.numero_etranger or "", compte.email
+
+    # in a worker thread: the temporary password's argon2 hash (about 50 ms) would stall every page
+    identite, password, numero, email = await anyio.to_thread.run_sync(start)
     if password is not None:  # a new account: its mail (an applicant with a numéro keeps theirs)
         await p.send_mail(email, "compte_cree", nom=f"{identite['nom'].upper()} {identite['prenom']}",
                         identifiant=numero, mot_de_passe=password, lien=lien_connexion)

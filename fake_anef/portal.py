@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -12,6 +14,11 @@ from pathlib import Path
 
 import anyio.to_thread
 from sqlalchemy.orm import Session
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 from . import faults, reformulation
 from .accounts import Accounts
@@ -58,13 +65,16 @@ class Portal:
     def twoddoc_signer(self) -> TwoDDocSigner:
         """Signs with the simulator's own test certificate (FR00), made when missing or expired at
         the portal's clock (fake_anef.documents.certificates)."""
-        _, key, certificate_id = ensure_certificate(self.settings.data_dir / TWODDOC_DIR, TWODDOC_AUTHORITY,
-                                                    now=self.clock.now())
+        folder = self.settings.data_dir / TWODDOC_DIR
+        with _folder_lock(folder):  # several workers (anef serve --workers): one certificate, made once
+            _, key, certificate_id = ensure_certificate(folder, TWODDOC_AUTHORITY, now=self.clock.now())
         return TwoDDocSigner(key, TWODDOC_AUTHORITY, certificate_id)
 
     def trust_list(self) -> bytes:
         """The certificates a verifier needs for this simulator's codes (PEM bundle)."""
-        return trust_list_pem(self.settings.data_dir / TWODDOC_DIR)
+        folder = self.settings.data_dir / TWODDOC_DIR
+        with _folder_lock(folder):
+            return trust_list_pem(folder)
 
     def secret_key(self) -> str:
         """The session-signing key, made once and stored, so sessions survive a restart."""
@@ -113,6 +123,22 @@ class Portal:
         elif not check_password(agent.password_hash, mot_de_passe):
             agent.password_hash = hash_password(mot_de_passe)
         agent.nom, agent.prenom = nom, prenom
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock between the portal's processes (fcntl; where there is none, Windows, a
+    single process is assumed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield
+        return
+    with open(folder / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _dates(values: dict, *keys: str) -> dict:

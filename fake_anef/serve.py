@@ -14,6 +14,7 @@ from pathlib import Path
 import uvicorn
 
 from .mail.sink import MailStore, create_api, start_smtp
+from . import workers
 from .settings import Settings
 from .web.app import create_app
 
@@ -31,6 +32,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", default=str(DEFAULT_SEED), help="reference data (JSON) loaded at start")
     parser.add_argument("--no-sink", action="store_true", help="send mail to ANEF_SMTP_HOST:ANEF_SMTP_PORT instead")
     parser.add_argument("--demo", action="store_true", help="demo mode: no operator API (/__sim__/)")
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("ANEF_WORKERS", "1")),
+                        help="portal processes on one port and one database (a training room; see fake_anef/workers.py)")
     return parser.parse_args(argv)
 
 
@@ -47,6 +50,11 @@ async def _serve(args: argparse.Namespace) -> None:
         operator_api=base.operator_api and not args.demo,
         seed_file=Path(args.seed) if args.seed else None,
     )
+    if args.workers > 1:  # a training room: uvicorn's process manager, the sink in this process
+        print(f"Portail   : {settings.base_url}/ ({args.workers} processus, Ctrl-C pour arrêter)", flush=True)
+        sink = None if args.no_sink else (f"sqlite:///{data_dir / 'mail.db'}", args.smtp_port, args.mail_port)
+        workers.serve(settings, args.host, args.port, args.workers, sink)
+        return
     servers = [uvicorn.Server(uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning"))]
     controller = None
     closing: list = []  # the sink's long polls end at once on SIGTERM (fake_anef.mail.sink.create_api)

@@ -175,11 +175,14 @@ class Store:
     """Owns the engine; `session()` is a unit of work that commits on success."""
 
     def __init__(self, url: str) -> None:
-        # A writer waits up to BUSY_TIMEOUT_S for another's commit instead of failing "database is locked".
-        connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S} if url.startswith("sqlite") else {}
-        self.engine = create_engine(url, connect_args=connect_args)
+        url = database_url(url)
         if url.startswith("sqlite"):
+            # A writer waits up to BUSY_TIMEOUT_S for another's commit instead of failing "database is locked".
+            self.engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S})
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            # a server (PostgreSQL): a connection dropped by a restart is replaced, not handed to a page
+            self.engine = create_engine(url, pool_pre_ping=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def create_all(self) -> None:
@@ -189,6 +192,15 @@ class Store:
     def session(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
             yield session
+
+
+def database_url(url: str) -> str:
+    """`postgresql://…` (as libpq and most hosts write it) means psycopg 3, the driver this project
+    depends on; SQLAlchemy alone would pick psycopg2."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

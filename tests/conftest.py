@@ -28,3 +28,20 @@ def smtp_sink(mail_store: MailStore) -> Iterator[tuple[MailStore, int]]:
     controller = start_smtp(mail_store, "127.0.0.1", port)
     yield mail_store, port
     controller.stop()
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """The PostgreSQL database of the tests marked `postgres` (scripts/postgres.sh starts one and
+    sets ANEF_TEST_POSTGRES_URL), emptied first: each test starts from no tables."""
+    import os
+
+    url = os.environ.get("ANEF_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("no PostgreSQL server: ANEF_TEST_POSTGRES_URL is unset (run under scripts/postgres.sh)")
+    from fake_anef.store import Base, Store
+
+    store = Store(url)
+    Base.metadata.drop_all(store.engine)
+    store.engine.dispose()
+    return url

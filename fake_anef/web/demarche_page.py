@@ -17,7 +17,7 @@ from ..engine import wizard as wz
 from ..engine.definition import IDENTITE_KEYS, Bloc, Definition, Step
 from ..store import Compte, Demande, Identite
 from .forms import Form
-from .pages import portal, render
+from .pages import current_account, portal, render
 
 D = texts.DEMARCHE
 
@@ -166,5 +166,7 @@ def render_step(page: StepPage, status_code: int = 200) -> Response:
 def step_page(request: Request, s: Any, definition: Definition, demande: Demande, step: Step, values: wz.Values,
               errors: dict[str, str] | None = None, **extra: Any) -> StepPage:
     demandes = demandes_of(request)
+    connected = current_account(request)  # loaded once per request (pages.session_row)
+    titulaire = connected if connected is not None and connected.id == demande.compte_id else s.get(Compte, demande.compte_id)
     return StepPage(request, definition, demande, step, values, errors or {}, demandes.stored_pieces(s, demande),
-                    demandes.pieces(s, demande), sources=prefill_sources(s, s.get(Compte, demande.compte_id)), **extra)
+                    demandes.pieces(s, demande), sources=prefill_sources(s, titulaire), **extra)

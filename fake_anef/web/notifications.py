@@ -10,7 +10,7 @@ from math import ceil
 from typing import Any
 
 import anyio.to_thread
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -48,11 +48,13 @@ def cloche(request: Request) -> dict[str, Any]:
     compte = current_account(request)
     if compte is None:
         return {"non_lues": 0, "dernieres": []}
+    # one statement: the latest five, each row carrying the unread count (no row: nothing unread)
+    non_lues = _query(compte).where(Notification.lue_at.is_(None)).with_only_columns(func.count()).correlate(None).scalar_subquery()
     with portal(request).store.session() as s:
-        rows = list(s.scalars(_query(compte).order_by(Notification.created_at.desc(), Notification.id.desc())))
-        out = {"non_lues": sum(1 for n in rows if n.lue_at is None),
-               "dernieres": [{"id": n.id, "date": f"{n.created_at:%d/%m/%Y}", "titre": n.titre} for n in rows[:5]]}
-    return out
+        rows = s.execute(_query(compte).add_columns(non_lues)
+                         .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(5)).all()
+    return {"non_lues": rows[0][1] if rows else 0,
+            "dernieres": [{"id": n.id, "date": f"{n.created_at:%d/%m/%Y}", "titre": n.titre} for n, _ in rows]}
 
 
 templates.env.globals["cloche"] = cloche

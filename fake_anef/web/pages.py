@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from jinja2 import StrictUndefined
+from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
@@ -15,9 +16,10 @@ from starlette.templating import Jinja2Templates
 
 from .. import security, texts
 from ..portal import Portal
-from ..store import Compte
+from ..store import Compte, SessionEpoch
 
 T = TypeVar("T")
+_ROWS = "anef.rows"  # scope key: the rows loaded for this request (session_row)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 # A mistyped or missing name is an error, not an empty string on the page.
 templates.env.undefined = StrictUndefined
@@ -30,14 +32,30 @@ def portal(request: Request) -> Portal:
 
 def session_row(request: Request, key: str, model: type[T]) -> T | None:
     """The row whose id the session keeps under `key` (the connected user, or agent), while the
-    session's epoch is the row's: a logout or a password change ends copies of the cookie too."""
+    session's epoch is the row's: a logout or a password change ends copies of the cookie too.
+    Loaded once per request (one statement) and kept in the request's scope: the page, its
+    header and its bell all ask for it."""
+    cache = request.scope.setdefault(_ROWS, {})
+    if key in cache:
+        return cache[key]
     row_id = request.session.get(key)
-    if row_id is None:
-        return None
-    with portal(request).store.session() as s:
-        if request.session.get(f"{key}:epoch") != security.epoch(s, f"{key}:{row_id}"):
-            return None
-        return s.get(model, row_id)
+    row = None
+    if row_id is not None:
+        with portal(request).store.session() as s:
+            found = s.execute(
+                select(model, SessionEpoch.epoch)
+                .outerjoin(SessionEpoch, SessionEpoch.sujet == f"{key}:{row_id}")
+                .where(model.id == row_id)  # type: ignore[attr-defined]
+            ).first()
+        if found is not None and request.session.get(f"{key}:epoch") == (found[1] or 0):
+            row = found[0]
+    cache[key] = row
+    return row
+
+
+def forget_rows(request: Request) -> None:
+    """After a handler changed who is connected or the account itself: the next look-up reloads."""
+    request.scope.pop(_ROWS, None)
 
 
 def open_session(request: Request, key: str, row_id: int) -> None:
@@ -45,6 +63,7 @@ def open_session(request: Request, key: str, row_id: int) -> None:
     with portal(request).store.session() as s:
         request.session[key] = row_id
         request.session[f"{key}:epoch"] = security.epoch(s, f"{key}:{row_id}")
+    forget_rows(request)
 
 
 def end_sessions(request: Request, key: str) -> None:
@@ -54,6 +73,7 @@ def end_sessions(request: Request, key: str) -> None:
     if row_id is not None:
         with portal(request).store.session() as s:
             security.end_sessions(s, f"{key}:{row_id}")
+    forget_rows(request)
 
 
 def current_account(request: Request) -> Compte | None:
