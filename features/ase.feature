@@ -11,7 +11,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @simulateur @cas_1
+  @cas_1
   Scénario: CAS 1, un mineur non émancipé dépose sa demande et la retrouve dans ses demandes en cours
     Soit un demandeur mineur non émancipé confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
@@ -83,7 +83,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Quand je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT"
     Alors le document téléchargé est ma confirmation de dépôt
 
-  @simulateur @cas_2
+  @cas_2
   Scénario: CAS 2, un mineur émancipé atteste aussi ne pas vivre en état de polygamie et justifie son émancipation
     Soit un demandeur mineur émancipé confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
@@ -116,7 +116,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Et ce courriel me salue par mon prénom et mon nom
     Et ce courriel porte en pièce jointe la même confirmation de dépôt
 
-  @simulateur @cas_3
+  @cas_3
   Scénario: CAS 3, un majeur atteste ne pas vivre en état de polygamie et n'a ni accord parental ni émancipation à justifier
     Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
@@ -148,7 +148,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Et ce courriel me salue par mon prénom et mon nom
     Et ce courriel porte en pièce jointe la même confirmation de dépôt
 
-  @simulateur @cas_3 @non_eligible
+  @cas_3 @non_eligible
   Scénario: Une prise en charge par l'ASE après 16 ans rend le demandeur non éligible, puis « Modifier ma saisie » permet de poursuivre
     Soit un demandeur majeur confié à l'ASE après ses 16 ans, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
@@ -166,7 +166,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors je suis à l'étape "Justificatifs"
 
-  @simulateur @cas_3
+  @cas_3
   Scénario: Un demandeur majeur marié indique la date et le pays de son union
     Soit un demandeur majeur marié confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté

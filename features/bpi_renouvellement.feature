@@ -10,7 +10,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @simulateur @chemin_c
+  @chemin_c
   Scénario: Créer son compte avec le numéro de son titre de séjour
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -36,7 +36,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
     Et je m'identifie avec mon numéro étranger et mon mot de passe
     Alors je suis connecté sur la page d'accueil
 
-  @simulateur @chemin_c
+  @chemin_c
   Plan du scénario: Un titre de séjour qui ne correspond pas est refusé : <erreur>
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Quand je clique sur "SE CONNECTER"
@@ -51,7 +51,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
       | le numéro de mon titre avec une date de début de validité erronée |
       | le numéro de mon titre avec une date de fin de validité erronée |
 
-  @simulateur @adp
+  @adp
   Plan du scénario: Renouvellement complet d'un titre « <catégorie> », non marié, et son attestation de prolongation d'instruction
     Soit un bénéficiaire de la protection internationale au titre « <catégorie> », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -104,7 +104,6 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
       | catégorie | mention | motif                                               | attestation                                           | statut imprimé                |
       | Réfugié   | REFUGIE | Je demande un titre de séjour en tant que réfugié. | Bénéficier du statut de réfugié et ne pas être marié. | A OBTENU LE STATUT DE REFUGIE |
 
-  @simulateur
   Scénario: Un demandeur marié atteste ne pas vivre en état de polygamie
     Soit un bénéficiaire de la protection internationale au titre « BPS », marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -119,7 +118,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors je suis à l'étape "Justificatifs"
 
-  @simulateur @recapitulatif
+  @recapitulatif
   Scénario: Au récapitulatif, modifier ma saisie puis valider les trois parties
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour

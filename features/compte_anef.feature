@@ -29,7 +29,7 @@ Fonctionnalité: Créer un compte ANEF
     Et la page propose "Car j'ai des attaches familiales en France"
     Et je suis connecté sur la page d'accueil
 
-  @chemin_b @simulateur
+  @chemin_b
   Scénario: Créer un compte avec un numéro étranger sans titre de séjour
     Soit un demandeur titulaire d'un numéro étranger sans titre de séjour, connu du portail
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -56,7 +56,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je m'identifie avec mon numéro étranger et mon mot de passe
     Alors je suis connecté sur la page d'accueil
 
-  @chemin_c @simulateur
+  @chemin_c
   Plan du scénario: Créer un compte avec un <document>
     Soit un titulaire d'un <document> connu du portail
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -109,7 +109,7 @@ Fonctionnalité: Créer un compte ANEF
       | un chiffre            | Abcdefg!     | Le mot de passe doit contenir au moins un chiffre.          |
       | un caractère spécial  | Abcdefg1     | Le mot de passe doit contenir au moins un caractère spécial. |
 
-  @chemin_c @simulateur
+  @chemin_c @horloge
   Scénario: Le lien de confirmation n'est plus valable après 24 heures
     Soit un titulaire d'un titre de séjour connu du portail
     Et j'ai demandé la création de mon compte avec mon titre de séjour
@@ -142,7 +142,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je clique sur "Créer un compte"
     Alors le champ "Votre numéro Étranger" signale "Le numéro étranger comporte 10 chiffres."
 
-  @chemin_c @simulateur
+  @chemin_c
   Scénario: Un titre de séjour aux dates de validité erronées est refusé
     Soit un titulaire d'un titre de séjour connu du portail
     Quand je clique sur "SE CONNECTER"
@@ -167,7 +167,6 @@ Fonctionnalité: Créer un compte ANEF
     Et je m'identifie avec mon identifiant et mon mot de passe
     Alors je suis connecté sur la page d'accueil
 
-  @simulateur
   Plan du scénario: Une brique qu'aucun guide ne décrit mène à une page honnête
     Quand je clique sur "<brique>"
     Alors la page affiche "Le simulateur ne reproduit pas encore cette démarche"

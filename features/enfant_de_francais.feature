@@ -11,7 +11,6 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @simulateur
   Plan du scénario: Parcours complet d'un demandeur de nationalité <nationalité>
     Soit un demandeur de nationalité "<nationalité>", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger

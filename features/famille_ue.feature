@@ -14,7 +14,6 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @simulateur
   Scénario: Le conjoint d'un Français, qui a vécu avec lui plus de trois mois dans un autre État membre, dépose sa demande
     Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -60,7 +59,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et je reçois le courriel "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat."
     Et ce courriel porte en pièce jointe la confirmation de dépôt téléchargée
 
-  @simulateur @non_eligible
+  @non_eligible
   Scénario: Trois mois ou moins dans l'autre État membre : la demande est renvoyée vers une autre procédure
     Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -73,7 +72,6 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et la page affiche "Abandonner la demande"
     Et la page n'affiche pas "Déposer la demande"
 
-  @simulateur
   Scénario: Un accueillant européen sans titre de séjour est saisi sans numéro étranger
     Soit un membre de famille "conjoint" d'un accueillant européen "salarié" sans titre de séjour, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -85,7 +83,6 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et le justificatif "Document d'identité de l'accueillant" est demandé
     Et le justificatif "Justificatifs du droit au séjour de l'accueillant durant les 5 années précédentes" est demandé
 
-  @simulateur
   Scénario: Un accueillant européen titulaire d'un titre de séjour : son identité est confirmée et la demande est déposée
     Soit un membre de famille "conjoint" d'un accueillant européen "salarié" titulaire d'un titre de séjour, avec 2 enfants à charge, leurs titres de séjour étant connus du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -110,7 +107,6 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et je reçois le courriel "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat."
     Et ce courriel porte en pièce jointe la confirmation de dépôt téléchargée
 
-  @simulateur
   Scénario: Le numéro étranger saisi ne correspond pas à l'accueillant : l'erreur est à côté du champ, rien n'est perdu
     Soit un membre de famille "descendant" d'un accueillant européen "non salarié" titulaire d'un titre de séjour, leurs titres de séjour étant connus du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -129,7 +125,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Alors je suis à l'étape "Justificatifs"
     Et le justificatif "Document d'identité de l'accueillant" n'est pas demandé
 
-  @simulateur @non_eligible
+  @non_eligible
   Scénario: Un accueillant étudiant ne peut accueillir un ascendant
     Soit un membre de famille "conjoint" d'un accueillant européen "étudiant" sans titre de séjour, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -140,7 +136,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et la page affiche "Lorsque l'accueillant est étudiant, le membre de famille qui demande un titre de séjour ne peut être ni un ascendant"
     Et la page affiche "Modifier ma saisie"
 
-  @simulateur @justificatifs
+  @justificatifs
   Plan du scénario: Accueillant « <activité> », membre de famille « <lien> » : les justificatifs qui suivent
     Soit un membre de famille "<lien>" d'un accueillant européen "<activité>" sans titre de séjour, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour

@@ -33,8 +33,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-features=Translate",  # no "translate this page?" bubble over a French page in a demo
 ]
-# the back-office adapter (--backoffice, the `backoffice` fixture) lives in its own plugin module
-pytest_plugins = ["harness.backoffice_plugin"]
+# the back-office (--backoffice), the reference data and clock (--referentiel, --horloge) and the
+# end-of-run summary live in their own plugin modules
+pytest_plugins = ["harness.backoffice_plugin", "harness.referentiel_plugin", "harness.summary"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 
