@@ -253,3 +253,27 @@ def test_without_clock_or_referentiel_the_scenarios_say_why_and_a_file_is_used(p
     unknown = pytester.runpytest(*plugins, "--horloge", "acme")
     assert unknown.ret == pytest.ExitCode.USAGE_ERROR
     unknown.stderr.fnmatch_lines(["*--horloge acme : aucune horloge de ce nom*manuel*"])
+
+
+def test_manual_prints_the_record_to_create_and_records_the_operator_s_word(tmp_path: Path) -> None:
+    from harness.backoffice import Manual
+
+    said: list[str] = []
+
+    def operator(text: str) -> None:  # the operator creates the record at once and confirms
+        said.append(text)
+        Path(re.search(r"créez le fichier (\S+\.ok)", text).group(1)).write_text("")
+
+    attested: list[referentiel.Attestation] = []
+    manual = Manual(say=operator, record=lambda a: None, folder=tmp_path, timeout=10, tty=False)
+    ref = referentiel.Creating(referentiel.ManualCreator(manual, attested.append), "manuel")
+    persona = ref.titre(PersonaFactory(9, TODAY), lambda f: f.bpi(statut="BPS"), tous_les_prenoms=True)
+    assert ref.attested
+    [text] = said
+    assert "Référentiel : fiche n° 1 à créer par l'opérateur" in text
+    assert f"numéro étranger : {persona.numero_etranger}" in text and f"nom : {persona.nom}" in text
+    assert f"titre de séjour n° {persona.titres[0].numero}, « BPS »" in text
+    assert f"au {persona.titres[0].date_fin:%d/%m/%Y}" in text
+    [attestation] = attested
+    assert attestation.what.startswith("une personne titulaire de ce titre : numéro étranger")
+    assert attestation.how.endswith("referentiel-1.ok")
