@@ -4,6 +4,7 @@ Registered by harness.plugin."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -45,7 +46,7 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError(f"--referentiel {option} : {exc}") from None
         config.stash[RECETTE] = recette
         # the back-office's agent, from the data set unless given on the command line
-        if recette.agent and not _given(config, "--agent-login"):
+        if recette.agent and not _given(config, "--agent-login") and "ANEF_AGENT_LOGIN" not in os.environ:
             config.option.agent_login = recette.agent["identifiant"]
             config.option.agent_password = recette.agent["mot_de_passe"]
     elif option not in ("auto", *_ref.BUILTIN) and option not in _ref.available_plugins():

@@ -277,3 +277,20 @@ def test_manual_prints_the_record_to_create_and_records_the_operator_s_word(tmp_
     [attestation] = attested
     assert attestation.what.startswith("une personne titulaire de ce titre : numéro étranger")
     assert attestation.how.endswith("referentiel-1.ok")
+
+
+def test_besoin_prints_what_the_suite_needs_and_the_example_covers_it() -> None:
+    import subprocess
+    import sys
+
+    root = EXEMPLE.parents[1]
+    whole = subprocess.run([sys.executable, "-m", "harness.cli", "referentiel", "besoin"], cwd=root,
+                           capture_output=True, text=True, timeout=300)
+    assert whole.returncode == 0, whole.stdout + whole.stderr
+    assert "2 × numéro étranger sans titre, 16 ou 17 ans (ASE, CAS 1 et 2)" in whole.stdout
+    assert "horloge : 1 scénario(s) @horloge" in whole.stdout
+    needed = {m.group(1): int(m.group(2)) for m in re.finditer(r"^  (\w+) : (\d+) fiche\(s\)$", whole.stdout, re.M)}
+    jeu = recette.load(EXEMPLE)
+    assert set(needed) == set(recette.SECTIONS)
+    for section, n in needed.items():
+        assert len(jeu.section(section)) >= n, (section, n)
