@@ -18,7 +18,7 @@ def test_the_documented_example_becomes_the_portal_reference_data() -> None:
     assert seed["agents"] == [{"identifiant": "agent.recette", "mot_de_passe": "Recette-2026!",
                                "nom": "AGENT RECETTE", "prenom": ""}]
     bps = [t for t in seed["titres"] if t["categorie"] == "BPS"]
-    assert bps and all(t["date_fin"] == "2026-09-13" for t in bps)  # J+90
+    assert bps and all("2026-08-14" <= t["date_fin"] <= "2026-10-13" for t in bps)  # J+60 .. J+120: renewal window
     visa = next(t for t in seed["titres"] if t["kind"] == "visa")
     assert visa["numero"] != visa["numero_etranger"]
     assert not {t["numero_etranger"] for t in seed["titres"]} - set(numeros)  # every holder is known
@@ -36,5 +36,5 @@ def test_a_served_portal_knows_the_records(tmp_path: Path) -> None:
     seed.write_text(json.dumps(to_seed(EXEMPLE)), encoding="utf-8")
     portal = Portal.create(replace(Settings.from_env(), data_dir=tmp_path, seed_file=seed, operator_api=False))
     with portal.store.session() as s:
-        assert s.get(Identite, "7500000001").nom == "BENALI"
-        assert s.get(Titre, "1100000018").kind == "visa"
+        assert s.get(Identite, "7500112648").nom == "BENALI"
+        assert s.get(Titre, "1100247271").kind == "visa"
