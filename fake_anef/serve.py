@@ -34,12 +34,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="demo mode: no operator API (/__sim__/)")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("ANEF_WORKERS", "1")),
                         help="portal processes on one port and one database (a training room; see fake_anef/workers.py)")
+    parser.add_argument("--recette", default=None, metavar="JEU.yaml",
+                        help="play a deployment: its reference data (people, titles, agent) are this jeu de données "
+                             "de recette, instead of --seed (with --demo: no operator API either)")
     return parser.parse_args(argv)
 
 
 async def _serve(args: argparse.Namespace) -> None:
     data_dir = Path(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
+    if args.recette:
+        import json
+
+        from .recette import to_seed
+
+        seed = data_dir / "recette-seed.json"
+        seed.write_text(json.dumps(to_seed(args.recette), ensure_ascii=False, indent=1), encoding="utf-8")
+        args.seed = str(seed)
     base = Settings.from_env()
     settings = replace(
         base,
@@ -69,7 +80,9 @@ async def _serve(args: argparse.Namespace) -> None:
         print(f"SMTP      : {args.host}:{args.smtp_port}", flush=True)
         print(f"Courriels : http://{args.host}:{args.mail_port}/api/messages", flush=True)
     print(f"Agent     : {settings.base_url}/agent (comptes agents du fichier de données de référence, "
-          "agent.instructeur / Instructeur1! pour celui fourni)", flush=True)
+          + ("ceux du jeu de recette)" if args.recette else "agent.instructeur / Instructeur1! pour celui fourni)"), flush=True)
+    if args.recette:
+        print(f"Recette   : {args.recette}", flush=True)
     if settings.operator_api:
         print(f"Opérateur : {settings.base_url}/__sim__/health", flush=True)
     loop = asyncio.get_running_loop()

@@ -11,7 +11,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
     Étant donné je suis sur la page d'accueil du portail
 
   @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_8_CHOIX_CONTINUE @exig_G04_2_CHOIX_SUIS_TITULAIRE_TITRE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_6_DEMANDE_VOTRE_IDENTIFIANT_CONNEXION @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_CREER_MOT_PASSE @exig_G04_8_CREATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_ADRESSE_EMAIL @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
-  @simulateur @chemin_c
+  @chemin_c
   Scénario: Créer son compte avec le numéro de son titre de séjour
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -38,7 +38,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
     Alors je suis connecté sur la page d'accueil
 
   @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_TITRE_INCONNU
-  @simulateur @chemin_c
+  @chemin_c
   Plan du scénario: Un titre de séjour qui ne correspond pas est refusé : <erreur>
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Quand je clique sur "SE CONNECTER"
@@ -54,7 +54,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
       | le numéro de mon titre avec une date de fin de validité erronée |
 
   @exig_G01_COMMENT_CREER_MOI_MEME @exig_G02_DEMANDER_TITRE_OBSERVATIONS_DESTINATION_ADMINISTRATION @exig_G03_1_ACCES_CONFIRMATION @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOSEZ_VOTRE_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_4_VOTRE_DEMANDE_BIEN @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_12_CHOISIR_TITRE_PORTE_MENTION @exig_G04_12_CHOISIR_VOUS_ETES_TITULAIRE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_G04_13_AFFICHAGE_VERIFIEZ_RECAPITULATIF_VOTRE @exig_G04_ANNEXE1_ACTIVITE_PROFESSIONNELLE @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ANNEXE1_ADP_DEPOT @exig_G04_ANNEXE1_ADP_IDENTIFIANT @exig_G04_ANNEXE1_ADP_SCHENGEN @exig_G04_ANNEXE1_ADP_VALIDITE_SIX_MOIS @exig_G04_ANNEXE2_COURRIEL_ADP_JOINTE @exig_G04_ETAPE_2_BENEFICIER_PROTECTION_SUBSIDIAIRE @exig_G04_ETAPE_2_DEMANDE_TITRE_SEJOUR @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_4_VERIFIE_LES_INFORMATIONS @exig_G04_ETAPE_5_OBTENU_BENEFICE_PROTECTION @exig_G04_ETAPE_5_UNE_DEMANDE_TITRE @exig_SIM_OBTENU_STATUT_REFUGIE @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_REFUGIE_MENTION @exig_SIM_REFUGIE_MOTIF @exig_SIM_REFUGIE_NON_MARIE @exig_SIM_REFUGIE_TITULAIRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @simulateur @adp
+  @adp
   Plan du scénario: Renouvellement complet d'un titre « <catégorie> », non marié, et son attestation de prolongation d'instruction
     Soit un bénéficiaire de la protection internationale au titre « <catégorie> », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -108,7 +108,6 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
       | Réfugié   | REFUGIE | Je demande un titre de séjour en tant que réfugié. | Bénéficier du statut de réfugié et ne pas être marié. | A OBTENU LE STATUT DE REFUGIE |
 
   @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G04_ETAPE_2_BENEFICIER_PROTECTION_SUBSIDIAIRE @exig_SIM_BENEFICIER_PROTECTION_SUBSIDIAIRE @exig_SIM_POUR_POURSUIVRE_TELEPROCEDURE @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @simulateur
   Scénario: Un demandeur marié atteste ne pas vivre en état de polygamie
     Soit un bénéficiaire de la protection internationale au titre « BPS », marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -124,7 +123,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
     Alors je suis à l'étape "Justificatifs"
 
   @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_G04_ETAPE_4_JUSTIFICATIFS_3_3 @exig_G04_ETAPE_4_MES_INFORMATIONS_PERSONNELLES @exig_G04_ETAPE_4_MON_MOTIF_SEJOUR @exig_G04_ETAPE_4_VALIDER_VERIFIER_SUITE @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @simulateur @recapitulatif
+  @recapitulatif
   Scénario: Au récapitulatif, modifier ma saisie puis valider les trois parties
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour

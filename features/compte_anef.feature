@@ -31,7 +31,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je suis connecté sur la page d'accueil
 
   @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_8_CHOIX_CONTINUE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
-  @chemin_b @simulateur
+  @chemin_b
   Scénario: Créer un compte avec un numéro étranger sans titre de séjour
     Soit un demandeur titulaire d'un numéro étranger sans titre de séjour, connu du portail
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -59,7 +59,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors je suis connecté sur la page d'accueil
 
   @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_UNIQUEMENT @exig_G01_III_COMMENT_CREEZ_VOTRE_MOT @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_III_COMMENT_VOTRE_IDENTIFIANT_CONNEXION @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G03_8_CHOIX_CONTINUE @exig_G04_2_CHOIX_SUIS_TITULAIRE_TITRE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_6_DEMANDE_VOTRE_IDENTIFIANT_CONNEXION @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_CREER_MOT_PASSE @exig_G04_8_CREATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_ADRESSE_EMAIL @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
-  @chemin_c @simulateur
+  @chemin_c
   Plan du scénario: Créer un compte avec un <document>
     Soit un titulaire d'un <document> connu du portail
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -114,7 +114,7 @@ Fonctionnalité: Créer un compte ANEF
       | un caractère spécial  | Abcdefg1     | Le mot de passe doit contenir au moins un caractère spécial. |
 
   @exig_G01_III_COMMENT_CREEZ_VOTRE_MOT @exig_G01_III_COMMENT_LIEN_EST_VALABLE
-  @chemin_c @simulateur
+  @chemin_c @horloge
   Scénario: Le lien de confirmation n'est plus valable après 24 heures
     Soit un titulaire d'un titre de séjour connu du portail
     Et j'ai demandé la création de mon compte avec mon titre de séjour
@@ -150,7 +150,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors le champ "Votre numéro Étranger" signale "Le numéro étranger comporte 10 chiffres."
 
   @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_TITRE_INCONNU
-  @chemin_c @simulateur
+  @chemin_c
   Scénario: Un titre de séjour aux dates de validité erronées est refusé
     Soit un titulaire d'un titre de séjour connu du portail
     Quand je clique sur "SE CONNECTER"
@@ -177,7 +177,6 @@ Fonctionnalité: Créer un compte ANEF
     Alors je suis connecté sur la page d'accueil
 
   @exig_G01_COMMENT_CREER_DECLARE_CHANGEMENT_SITUATION @exig_G02_1_ACCES_DEMANDE_DOCUMENT_VOYAGE @exig_G02_1_ACCES_VALIDE_MON_VLS @exig_SIM_SIMULATEUR_REPRODUIT_PAS
-  @simulateur
   Plan du scénario: Une brique qu'aucun guide ne décrit mène à une page honnête
     Quand je clique sur "<brique>"
     Alors la page affiche "Le simulateur ne reproduit pas encore cette démarche"

@@ -15,7 +15,6 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Étant donné je suis sur la page d'accueil du portail
 
   @exig_G01_COMMENT_CREER_MOI_MEME @exig_G03_1_ACCES_CONFIRMATION @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOSEZ_VOTRE_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_TELECHARGER_LISTE_DES @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_4_VOTRE_DEMANDE_BIEN @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_G05_ETAPE_3_JUSTIFICATIFS_RESIDENCE_FRANCE @exig_SIM_ACTE_MARIAGE @exig_SIM_CARTE_SEJOUR_DELIVREE @exig_SIM_CETTE_PROCEDURE_EST @exig_SIM_CONFIRMATION_DEPOT_UNE @exig_SIM_DOCUMENT_IDENTITE_ACCUEILLANT @exig_SIM_JUSTIFICATIFS_ACTIVITE_SALARIEE @exig_SIM_JUSTIFICATIFS_DROIT_SEJOUR @exig_SIM_JUSTIFICATIFS_SEJOUR_DANS @exig_SIM_MODALITES_SEJOUR @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_POSSEDE_PAS_CARTE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOUS_AVEZ_DEMENAGE @exig_SIM_VOUS_ETES_TITULAIRE
-  @simulateur
   Scénario: Le conjoint d'un Français, qui a vécu avec lui plus de trois mois dans un autre État membre, dépose sa demande
     Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -62,7 +61,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et ce courriel porte en pièce jointe la confirmation de dépôt téléchargée
 
   @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_SIM_MODALITES_SEJOUR @exig_SIM_VRAISEMBLABLEMENT_PROCEDURE_CONJOINT
-  @simulateur @non_eligible
+  @non_eligible
   Scénario: Trois mois ou moins dans l'autre État membre : la demande est renvoyée vers une autre procédure
     Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -76,7 +75,6 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et la page n'affiche pas "Déposer la demande"
 
   @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_DOCUMENT_IDENTITE_ACCUEILLANT @exig_SIM_JUSTIFICATIFS_DROIT_SEJOUR @exig_SIM_MODALITES_SEJOUR @exig_SIM_NUMERO_ETRANGER_ACCUEILLANT @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @simulateur
   Scénario: Un accueillant européen sans titre de séjour est saisi sans numéro étranger
     Soit un membre de famille "conjoint" d'un accueillant européen "salarié" sans titre de séjour, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -89,7 +87,6 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et le justificatif "Justificatifs du droit au séjour de l'accueillant durant les 5 années précédentes" est demandé
 
   @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_SIM_CONFIRMATION_DEPOT_UNE @exig_SIM_DOCUMENT_IDENTITE_ACCUEILLANT @exig_SIM_JUSTIFICATIFS_ACTIVITE_SALARIEE @exig_SIM_JUSTIFICATIFS_DROIT_SEJOUR @exig_SIM_MODALITES_SEJOUR @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @simulateur
   Scénario: Un accueillant européen titulaire d'un titre de séjour : son identité est confirmée et la demande est déposée
     Soit un membre de famille "conjoint" d'un accueillant européen "salarié" titulaire d'un titre de séjour, avec 2 enfants à charge, leurs titres de séjour étant connus du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -115,7 +112,6 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et ce courriel porte en pièce jointe la confirmation de dépôt téléchargée
 
   @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_AUCUN_TITRE_SEJOUR @exig_SIM_CONFIRMEZ_IDENTITE_VOTRE @exig_SIM_DOCUMENT_IDENTITE_ACCUEILLANT @exig_SIM_IDENTITE_CONFIRMEE @exig_SIM_MODALITES_SEJOUR @exig_SIM_NUMERO_ETRANGER_ACCUEILLANT @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @simulateur
   Scénario: Le numéro étranger saisi ne correspond pas à l'accueillant : l'erreur est à côté du champ, rien n'est perdu
     Soit un membre de famille "descendant" d'un accueillant européen "non salarié" titulaire d'un titre de séjour, leurs titres de séjour étant connus du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -135,7 +131,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et le justificatif "Document d'identité de l'accueillant" n'est pas demandé
 
   @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G05_ETAPE_2_ASCENDANT @exig_SIM_LORSQUE_ACCUEILLANT_EST @exig_SIM_MODALITES_SEJOUR
-  @simulateur @non_eligible
+  @non_eligible
   Scénario: Un accueillant étudiant ne peut accueillir un ascendant
     Soit un membre de famille "conjoint" d'un accueillant européen "étudiant" sans titre de séjour, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -147,7 +143,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et la page affiche "Modifier ma saisie"
 
   @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G05_ETAPE_3_JUSTIFICATIFS_RESIDENCE_FRANCE @exig_SIM_ACTE_MARIAGE @exig_SIM_JUSTIFICATIFS_ACTIVITE_NON @exig_SIM_JUSTIFICATIFS_ACTIVITE_SALARIEE @exig_SIM_JUSTIFICATIFS_MAINTIEN_DROIT @exig_SIM_JUSTIFICATIFS_PRISE_CHARGE @exig_SIM_JUSTIFICATIFS_RESSOURCES_ACCUEILLANT @exig_SIM_JUSTIFICATIF_ASSURANCE_MALADIE @exig_SIM_JUSTIFICATIF_LIEN_PARENTE @exig_SIM_JUSTIFICATIF_LIEN_PARENTE_2 @exig_SIM_JUSTIFICATIF_PRISE_CHARGE @exig_SIM_JUSTIFICATIF_PRISE_CHARGE_2
-  @simulateur @justificatifs
+  @justificatifs
   Plan du scénario: Accueillant « <activité> », membre de famille « <lien> » : les justificatifs qui suivent
     Soit un membre de famille "<lien>" d'un accueillant européen "<activité>" sans titre de séjour, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour

@@ -1,5 +1,5 @@
 # language: fr
-@instruction @simulateur
+@instruction
 Fonctionnalité: Instruction de la demande, vue par le demandeur
   Parties « INSTRUCTION DE LA DEMANDE » des guides 02, 03 et 04, et guide 01 FAQ 7, 12, 13, 15 et 16 :
   l'agent démarre l'instruction (le compte définitif d'un demandeur sans numéro étranger est alors

@@ -5,6 +5,8 @@
   anef check-pdf FILE.pdf [--trust CERT.pem ...]
   anef paquet [--cle KEY.pem --sortie PAQUET.zip]     (the signed conformance package of the last run)
   anef verifier-paquet PAQUET.zip [--cle-publique PUB.pem]
+  anef referentiel besoin [pytest selection, e.g. -m "ase or bpi" or features/ase.feature]
+      what the selected scenarios need on the target (people, titles, accueillants, clock, back-office)
 """
 
 from __future__ import annotations
@@ -33,6 +35,15 @@ def _run(args: list[str]) -> int:
     ]))
 
 
+def _besoin(args: list[str]) -> int:
+    """Collects the selection (nothing runs) and prints its needs (harness.besoin)."""
+    import pytest
+
+    os.chdir(PROJECT)
+    selection = args if any(not a.startswith("-") for a in args) else ["features", *args]
+    return int(pytest.main(["--collect-only", "-qq", "-p", "harness.besoin", "-p", "no:harness.summary", *selection]))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help"}:
@@ -44,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         os.execv(sys.executable, [sys.executable, "-m", "fake_anef", "serve", *rest])
     if command == "run":
         return _run(rest)
+    if command == "referentiel":
+        if rest[:1] != ["besoin"]:
+            print("anef referentiel besoin [sélection pytest]", file=sys.stderr)
+            return 2
+        return _besoin(rest[1:])
     if command == "check-pdf":
         from .twoddoc.cli import main as check_pdf
 

@@ -1,5 +1,6 @@
-"""Client of the simulator's operator API (/__sim__/): reference data and the clock.
-A vendor's deployment has none; scenarios needing it are tagged @simulateur and skipped there."""
+"""Client of the simulator's operator API (/__sim__/): reference data and the clock. A vendor's
+deployment has none: the steps reach reference data and the clock through adapters
+(harness.referentiel, harness.horloge), of which this API is one ("simulateur-api")."""
 
 from __future__ import annotations
 

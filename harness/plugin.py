@@ -33,9 +33,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-features=Translate",  # no "translate this page?" bubble over a French page in a demo
 ]
-# plugins of their own: the back-office adapter (--backoffice, the `backoffice` fixture), retries and
-# traces "on first retry", requirements with the coverage matrix and the report (issue 17), accessibility
-pytest_plugins = ["harness.backoffice_plugin", "harness.retry", "harness.preuves.plugin", "harness.accessibilite"]
+# plugins of their own: the back-office (--backoffice), the reference data and clock (--referentiel,
+# --horloge), the end-of-run summary, retries and traces "on first retry", requirements with the
+# coverage matrix and the report (issue 17), accessibility
+pytest_plugins = ["harness.backoffice_plugin", "harness.referentiel_plugin", "harness.summary", "harness.retry",
+                  "harness.preuves.plugin", "harness.accessibilite"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 

@@ -8,11 +8,11 @@ import re
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import ase, journeys, referentiel
+from harness import ase, journeys
 from harness.actor import Actor
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, words
-from harness.operator import OperatorAPI
+from harness.referentiel import Referentiel
 from personas import add_years
 
 CAS = {"mineur non émancipé": 1, "mineur émancipé": 2, "majeur": 3}
@@ -21,26 +21,20 @@ CAS = {"mineur non émancipé": 1, "mineur émancipé": 2, "majeur": 3}
 # Who acts ---------------------------------------------------------------------------------------
 @given(parsers.re("un demandeur (?P<cas>mineur non émancipé|mineur émancipé|majeur) confié à l'ASE, "
                   "dont le numéro étranger est connu du portail"), target_fixture="acteur")
-def demandeur_ase(personas, actor_factory, operator: OperatorAPI, cas: str) -> Actor:  # type: ignore[no-untyped-def]
-    persona = personas.ase(cas=CAS[cas])
-    referentiel.register_identite(operator, persona)
-    return actor_factory(persona)
+def demandeur_ase(personas, actor_factory, referentiel: Referentiel, cas: str) -> Actor:  # type: ignore[no-untyped-def]
+    return actor_factory(referentiel.identite(personas, lambda f: f.ase(cas=CAS[cas])))
 
 
 @given("un demandeur majeur confié à l'ASE après ses 16 ans, dont le numéro étranger est connu du portail",
        target_fixture="acteur")
-def demandeur_non_eligible(personas, actor_factory, operator: OperatorAPI) -> Actor:  # type: ignore[no-untyped-def]
-    persona = personas.ase(cas=3, eligible=False)
-    referentiel.register_identite(operator, persona)
-    return actor_factory(persona)
+def demandeur_non_eligible(personas, actor_factory, referentiel: Referentiel) -> Actor:  # type: ignore[no-untyped-def]
+    return actor_factory(referentiel.identite(personas, lambda f: f.ase(cas=3, eligible=False)))
 
 
 @given("un demandeur majeur marié confié à l'ASE, dont le numéro étranger est connu du portail",
        target_fixture="acteur")
-def demandeur_marie(personas, actor_factory, operator: OperatorAPI) -> Actor:  # type: ignore[no-untyped-def]
-    persona = personas.ase(cas=3, situation="Marié(e)")
-    referentiel.register_identite(operator, persona)
-    return actor_factory(persona)
+def demandeur_marie(personas, actor_factory, referentiel: Referentiel) -> Actor:  # type: ignore[no-untyped-def]
+    return actor_factory(referentiel.identite(personas, lambda f: f.ase(cas=3, situation="Marié(e)")))
 
 
 @given("j'ai créé mon compte avec mon numéro étranger et je suis connecté")

@@ -10,13 +10,13 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import bpi, journeys, referentiel, textes
+from harness import bpi, journeys, textes
 from harness.actor import Actor
 from harness.attestation import AttestationReport, check_adp
 from harness.browser import label_pattern
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, same
-from harness.operator import OperatorAPI
+from harness.referentiel import Referentiel
 from harness.textes import pattern
 from harness.twoddoc import TrustList
 
@@ -26,11 +26,11 @@ STATUTS = {"BPS": "BPS", "réfugié": "réfugié", "Réfugié": "réfugié"}
 # Who acts ---------------------------------------------------------------------------------------
 @given(parsers.parse("un bénéficiaire de la protection internationale au titre « {statut} », {situation}, "
                      "dont le titre de séjour est connu du portail"), target_fixture="acteur")
-def beneficiaire(personas, actor_factory, operator: OperatorAPI, statut: str, situation: str) -> Actor:  # type: ignore[no-untyped-def]
+def beneficiaire(personas, actor_factory, referentiel: Referentiel, statut: str, situation: str) -> Actor:  # type: ignore[no-untyped-def]
     if situation not in ("marié", "mariée", "non marié", "non mariée"):
         raise pytest.UsageError(f"situation « {situation} » : « marié » ou « non marié »")
-    persona = personas.bpi(statut=STATUTS[statut], marie=not situation.startswith("non"))
-    referentiel.register_titre(operator, persona, tous_les_prenoms=True)
+    marie = not situation.startswith("non")
+    persona = referentiel.titre(personas, lambda f: f.bpi(statut=STATUTS[statut], marie=marie), tous_les_prenoms=True)
     return actor_factory(persona)
 
 

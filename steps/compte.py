@@ -8,7 +8,8 @@ from pytest_bdd import given, parsers, then, when
 
 from harness import journeys, referentiel, textes
 from harness.actor import Actor
-from harness.operator import OperatorAPI
+from harness.horloge import Horloge
+from harness.referentiel import Referentiel
 
 
 def _words(text: str) -> str:
@@ -22,10 +23,8 @@ def demandeur_sans_numero(personas, actor_factory) -> Actor:  # type: ignore[no-
 
 
 @given("un demandeur titulaire d'un numéro étranger sans titre de séjour, connu du portail", target_fixture="acteur")
-def demandeur_numero(personas, actor_factory, operator: OperatorAPI) -> Actor:  # type: ignore[no-untyped-def]
-    persona = personas.compte("numero")
-    referentiel.register_identite(operator, persona)
-    return actor_factory(persona)
+def demandeur_numero(personas, actor_factory, referentiel: Referentiel) -> Actor:  # type: ignore[no-untyped-def]
+    return actor_factory(referentiel.identite(personas, lambda f: f.compte("numero")))
 
 
 @given("un demandeur dont le numéro étranger est inconnu du portail", target_fixture="acteur")
@@ -34,11 +33,10 @@ def demandeur_numero_inconnu(personas, actor_factory) -> Actor:  # type: ignore[
 
 
 @given(parsers.parse("un titulaire d'un {document} connu du portail"), target_fixture="acteur")
-def titulaire(personas, actor_factory, operator: OperatorAPI, document: str) -> Actor:  # type: ignore[no-untyped-def]
+def titulaire(personas, actor_factory, referentiel: Referentiel, document: str) -> Actor:  # type: ignore[no-untyped-def]
     kind = "visa" if "visa" in document else "titre"
-    persona = personas.titulaire(categorie="VLS-TS" if kind == "visa" else "Vie privée et familiale", mention="", kind=kind)
-    referentiel.register_titre(operator, persona)
-    return actor_factory(persona)
+    categorie = "VLS-TS" if kind == "visa" else "Vie privée et familiale"
+    return actor_factory(referentiel.titre(personas, lambda f: f.titulaire(categorie=categorie, mention="", kind=kind)))
 
 
 @given("un demandeur qui a reçu son mot de passe provisoire", target_fixture="acteur")
@@ -171,8 +169,8 @@ def suivre_lien(acteur: Actor) -> None:
 
 # Time and state --------------------------------------------------------------------------------
 @when(parsers.parse("{heures:d} heures passent sur l'horloge du portail"))
-def horloge(operator: OperatorAPI, heures: int) -> None:
-    operator.advance_clock(heures)
+def horloge_avance(horloge: Horloge, heures: int) -> None:
+    horloge.advance(heures)
 
 
 @then("je suis connecté sur la page d'accueil")

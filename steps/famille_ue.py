@@ -7,11 +7,11 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import famille_ue, referentiel
+from harness import famille_ue
 from harness.actor import Actor
 from harness.browser import label_pattern
 from harness.documents import PdfDocument
-from harness.operator import OperatorAPI
+from harness.referentiel import Referentiel
 
 ACTIVITES = {"salarié": "salarié", "non salarié": "non salarié", "étudiant": "étudiant",
              "retraité ou inactif": "retraité ou inactif", "en cessation involontaire d'activité": "en cessation involontaire d'activité"}
@@ -21,39 +21,36 @@ ACTIVITES = {"salarié": "salarié", "non salarié": "non salarié", "étudiant"
 @given(parsers.parse("un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui "
                      "{mois:d} mois dans un autre État membre, dont le titre de séjour est connu du portail"),
        target_fixture="acteur")
-def conjoint_de_francais(personas, actor_factory, operator: OperatorAPI, mois: int) -> Actor:  # type: ignore[no-untyped-def]
-    persona = personas.famille_ue(accueillant="français", lien="conjoint", activite="salarié", sejour_autre_etat_mois=mois)
-    referentiel.register_titre(operator, persona, tous_les_prenoms=True)
-    return actor_factory(persona)
+def conjoint_de_francais(personas, actor_factory, referentiel: Referentiel, mois: int) -> Actor:  # type: ignore[no-untyped-def]
+    return actor_factory(referentiel.titre(personas, lambda f: f.famille_ue(
+        accueillant="français", lien="conjoint", activite="salarié", sejour_autre_etat_mois=mois), tous_les_prenoms=True))
 
 
 @given(parsers.parse('un membre de famille "{lien}" d\'un accueillant européen "{activite}" sans titre de séjour, '
                      'dont le titre de séjour est connu du portail'), target_fixture="acteur")
-def membre_de_famille_europeen(personas, actor_factory, operator: OperatorAPI, lien: str, activite: str) -> Actor:  # type: ignore[no-untyped-def]
-    persona = personas.famille_ue(accueillant="européen", lien=lien, activite=ACTIVITES[activite])
-    referentiel.register_titre(operator, persona, tous_les_prenoms=True)
-    return actor_factory(persona)
+def membre_de_famille_europeen(personas, actor_factory, referentiel: Referentiel, lien: str, activite: str) -> Actor:  # type: ignore[no-untyped-def]
+    return actor_factory(referentiel.titre(personas, lambda f: f.famille_ue(
+        accueillant="européen", lien=lien, activite=ACTIVITES[activite]), tous_les_prenoms=True))
 
 
-def _titulaire(personas, actor_factory, operator: OperatorAPI, lien: str, activite: str, enfants: int) -> Actor:  # type: ignore[no-untyped-def]
-    persona = personas.famille_ue(accueillant="européen", lien=lien, activite=ACTIVITES[activite], accueillant_titre=True,
-                                  enfants=enfants)
-    referentiel.register_titre(operator, persona, tous_les_prenoms=True)
-    referentiel.register_titulaire(operator, persona.accueillant.personne)
+def _titulaire(personas, actor_factory, referentiel: Referentiel, lien: str, activite: str, enfants: int) -> Actor:  # type: ignore[no-untyped-def]
+    persona = referentiel.titre(personas, lambda f: f.famille_ue(
+        accueillant="européen", lien=lien, activite=ACTIVITES[activite], accueillant_titre=True, enfants=enfants),
+        tous_les_prenoms=True, accueillant=True)
     return actor_factory(persona)
 
 
 @given(parsers.parse('un membre de famille "{lien}" d\'un accueillant européen "{activite}" titulaire d\'un titre de séjour, '
                      'leurs titres de séjour étant connus du portail'), target_fixture="acteur")
-def membre_de_famille_titulaire(personas, actor_factory, operator: OperatorAPI, lien: str, activite: str) -> Actor:  # type: ignore[no-untyped-def]
-    return _titulaire(personas, actor_factory, operator, lien, activite, 0)
+def membre_de_famille_titulaire(personas, actor_factory, referentiel: Referentiel, lien: str, activite: str) -> Actor:  # type: ignore[no-untyped-def]
+    return _titulaire(personas, actor_factory, referentiel, lien, activite, 0)
 
 
 @given(parsers.parse('un membre de famille "{lien}" d\'un accueillant européen "{activite}" titulaire d\'un titre de séjour, '
                      'avec {enfants:d} enfants à charge, leurs titres de séjour étant connus du portail'), target_fixture="acteur")
-def membre_de_famille_titulaire_avec_enfants(personas, actor_factory, operator: OperatorAPI, lien: str, activite: str,  # type: ignore[no-untyped-def]
+def membre_de_famille_titulaire_avec_enfants(personas, actor_factory, referentiel: Referentiel, lien: str, activite: str,  # type: ignore[no-untyped-def]
                                              enfants: int) -> Actor:
-    return _titulaire(personas, actor_factory, operator, lien, activite, enfants)
+    return _titulaire(personas, actor_factory, referentiel, lien, activite, enfants)
 
 
 @given(parsers.parse('j\'ai commencé ma demande de renouvellement jusqu\'à l\'étape "{titre}"'))
