@@ -5,6 +5,7 @@
   anef check-pdf FILE.pdf [--trust CERT.pem ...]
   anef paquet [--cle KEY.pem --sortie PAQUET.zip]     (the signed conformance package of the last run)
   anef verifier-paquet PAQUET.zip [--cle-publique PUB.pem]
+  anef guide-illustre [--depuis reports/ --sortie reports/guides/]   (from a run with --preuves toutes)
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         from .preuves import cli as preuves
 
         return preuves.paquet(rest) if command == "paquet" else preuves.verifier(rest)
+    if command == "guide-illustre":
+        from .preuves import cli as preuves
+
+        return preuves.guide_illustre(rest)
     print(f"anef : commande inconnue « {command} »\n{__doc__}", file=sys.stderr)
     return 2
 

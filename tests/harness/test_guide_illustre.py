@@ -1,0 +1,140 @@
+"""The illustrated guide (anef guide-illustre), fed by a small fake evidence folder: the screens become
+numbered sections in the run's order, each with its screenshot embedded (a valid PNG or JPEG), the
+steps played on it and what was typed; the PDF opens and carries the sections' titles."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from harness.preuves.guide import GuideRefuse, build_guides, sections_of, write_guides
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def _image(path: Path, kind: str, colour: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (320, 200), colour).save(path, format=kind)
+
+
+def _step(mot: str, texte: str, chemin: str | None, titre: str | None, capture: str | None = None,
+          saisies: list[dict[str, str]] | None = None, statut: str = "réussie") -> dict:
+    return {"mot_cle": mot, "texte": texte, "statut": statut, "capture": capture, "saisies": saisies or [],
+            "ecran": {"chemin": chemin, "titre": titre} if chemin else None, "ligne": 1, "duree": 0.1}
+
+
+def _record(nodeid: str, nom: str, tag: str, ligne: int, etapes: list[dict], resultat: str = "réussi") -> dict:
+    return {"nodeid": nodeid, "dossier": nodeid, "marques": [tag], "resultat": resultat, "exemple": {},
+            "graine": {"session": 42, "scenario": 7}, "etapes": etapes,
+            "scenario": {"nom": nom, "ligne": ligne, "fonctionnalite": "Créer un compte ANEF",
+                         "fichier": "compte_anef.feature", "etiquettes": [tag]}}
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Path:
+    """A run of two account scenarios (the second listed first, to check the order) and a failed ASE one."""
+    reports = tmp_path / "reports"
+    ev = "evidence/compte_a"
+    _image(reports / ev / "etape-01.jpg", "JPEG", "white")
+    _image(reports / ev / "etape-02.jpg", "JPEG", "yellow")
+    _image(reports / ev / "etape-03.jpg", "JPEG", "green")
+    _image(reports / ev / "etape-04.png", "PNG", "blue")
+    _image(reports / "evidence/compte_b/etape-01.jpg", "JPEG", "grey")
+    compte_a = [
+        _step("Étant donné", "je suis sur la page d'accueil du portail", "/", "Accueil", f"{ev}/etape-01.jpg"),
+        _step("Quand", 'je clique sur "Créer un compte"', "/compte", "Création de compte", f"{ev}/etape-02.jpg"),
+        _step("Quand", "je saisis mon adresse email", "/compte", "Création de compte", f"{ev}/etape-03.jpg",
+              [{"champ": "Adresse email", "valeur": "a@example.org"}, {"champ": "Nom", "valeur": "<b>Dupont</b>"}]),
+        _step("Et", 'je clique sur "Valider"', "/compte/ok", "Demande bien enregistrée", f"{ev}/etape-04.png",
+              [{"champ": "Adresse email", "valeur": "b@example.org"}]),
+        _step("Alors", 'la page affiche "Demande bien enregistrée"', "/compte/ok", "Demande bien enregistrée"),
+    ]
+    compte_b = [_step("Étant donné", "je suis sur la page d'accueil du portail", "/", "Accueil",
+                      "evidence/compte_b/etape-01.jpg")]
+    ase = [_step("Étant donné", "je suis sur la page d'accueil du portail", "/", "Accueil", None, statut="échouée")]
+    run = {"cible": "http://127.0.0.1:8000", "date": "2026-11-29T20:00:00+00:00", "suite": {"version": "0.1"},
+           "personas": {"graine": 42}, "scenarios": [
+               _record("b", "Compte, chemin B", "compte", 40, compte_b),
+               _record("a", "Compte, chemin A", "compte", 12, compte_a),
+               _record("c", "ASE, cas 1", "ase", 5, ase, resultat="échoué")]}
+    (reports / "execution.json").write_text(json.dumps(run), encoding="utf-8")
+    return reports
+
+
+def test_steps_are_grouped_by_screen_and_belong_to_the_screen_they_acted_on(run: Path) -> None:
+    etapes = json.loads((run / "execution.json").read_text())["scenarios"][1]["etapes"]
+    sections = sections_of(etapes)
+    assert [s.titre for s in sections] == ["Accueil", "Création de compte", "Demande bien enregistrée"]
+    accueil, compte, fin = sections
+    assert [e["texte"] for e in accueil.etapes] == ["je suis sur la page d'accueil du portail",
+                                                    'je clique sur "Créer un compte"']
+    assert [e["texte"] for e in compte.etapes] == ["je saisis mon adresse email", 'je clique sur "Valider"']
+    # the screenshot of a screen is the last taken on it: its fields filled in
+    assert compte.capture.endswith("etape-03.jpg") and fin.capture.endswith("etape-04.png")
+    # a field typed again keeps its place and its last value
+    assert compte.saisies == [{"champ": "Adresse email", "valeur": "b@example.org"},
+                              {"champ": "Nom", "valeur": "<b>Dupont</b>"}]
+    assert [e["texte"] for e in fin.etapes] == ['la page affiche "Demande bien enregistrée"']
+
+
+def test_the_html_guide_has_numbered_sections_in_order_with_embedded_images(run: Path, tmp_path: Path) -> None:
+    written = write_guides(run, tmp_path / "guides", pdf=False)
+    assert sorted(p.name for p in written) == ["guide-01-compte.html", "guide-03-ase.html", "index.html"]
+    html = (tmp_path / "guides" / "guide-01-compte.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<h3 id="titre-[^"]+">([^<]+)</h3>', html)
+    assert titles == ["1.1. Accueil", "1.2. Création de compte", "1.3. Demande bien enregistrée", "2.1. Accueil"]
+    assert html.index("Compte, chemin A") < html.index("Compte, chemin B")   # the feature's order
+    images = re.findall(r'<img class="capture" src="data:(image/[a-z]+);base64,([^"]+)"', html)
+    assert len(images) == 4 and 'src="evidence' not in html and "file:" not in html   # self-contained
+    for mime, data in images:
+        picture = Image.open(io.BytesIO(base64.b64decode(data)))
+        picture.verify()
+        assert picture.format == {"image/jpeg": "JPEG", "image/png": "PNG"}[mime]
+    assert "<td>b@example.org</td>" in html and "&lt;b&gt;Dupont&lt;/b&gt;" in html   # typed values, never markup
+    assert "ASE, cas 1" not in html
+    assert "--persona-seed 42" in html
+
+
+def test_a_failed_scenario_is_listed_as_not_taken_up(run: Path) -> None:
+    guides = {g.parcours: g for g in build_guides(run)}
+    assert list(guides) == ["compte", "ase"]
+    assert guides["ase"].chapitres == [] and guides["ase"].non_repris == [("ASE, cas 1", "échoué")]
+
+
+def test_a_run_without_screenshots_of_every_step_is_refused(run: Path, tmp_path: Path) -> None:
+    data = json.loads((run / "execution.json").read_text())
+    for record in data["scenarios"]:
+        for step in record["etapes"]:
+            step["capture"] = None
+    (run / "execution.json").write_text(json.dumps(data))
+    with pytest.raises(GuideRefuse, match="--preuves toutes"):
+        build_guides(run)
+    with pytest.raises(GuideRefuse, match="anef run --preuves toutes"):
+        build_guides(tmp_path / "nulle-part")
+
+
+@pytest.mark.browser
+def test_the_command_prints_a_pdf_with_the_sections_titles(run: Path, tmp_path: Path) -> None:
+    # in a subprocess: Playwright's sync API cannot start inside another test's event loop
+    out = tmp_path / "sortie"
+    done = subprocess.run([sys.executable, "-m", "harness.cli", "guide-illustre", "--depuis", str(run),
+                           "--sortie", str(out)], cwd=PROJECT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "guide-01-compte.pdf" in done.stdout
+    reader = PdfReader(str(out / "guide-01-compte.pdf"))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    positions = [text.find(t) for t in ["1.1. Accueil", "1.2. Création de compte",
+                                        "1.3. Demande bien enregistrée", "2.1. Accueil"]]
+    assert -1 not in positions and positions == sorted(positions), text[:500]
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == 4
+    assert (out / "guide-03-ase.pdf").is_file() and (out / "index.html").is_file()
