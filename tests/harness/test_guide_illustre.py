@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from harness.preuves.guide import GuideRefuse, build_guides, sections_of, write_guides
 
 PROJECT = Path(__file__).resolve().parents[2]
+pytest_plugins = ["pytester"]
 
 
 def _image(path: Path, kind: str, colour: str) -> None:
@@ -138,3 +139,92 @@ def test_the_command_prints_a_pdf_with_the_sections_titles(run: Path, tmp_path: 
     images = sum(len(page.images) for page in reader.pages)
     assert images == 4
     assert (out / "guide-03-ase.pdf").is_file() and (out / "index.html").is_file()
+
+
+# A real browser: what the page listener records as a step fills a form (tiny local pages, no portal)
+FORM = """<!doctype html><html lang="fr"><head><title>Essai</title></head><body><main>
+<h1>Formulaire d'essai</h1>
+<form action="merci.html" method="get">
+<label for="nom">Nom *</label><input id="nom" name="nom">
+<label for="mdp">Mot de passe :</label><input id="mdp" name="mdp" type="password">
+<label for="pays">Pays</label><select id="pays" name="pays"><option></option><option>Italie</option></select>
+<fieldset><legend>Situation</legend>
+<input type="radio" id="c" name="sit" value="c"><label for="c">Célibataire</label>
+<input type="radio" id="m" name="sit" value="m"><label for="m">Marié(e)</label></fieldset>
+<input type="checkbox" id="ok" name="ok"><label for="ok">J'accepte</label>
+<button type="submit">Envoyer</button></form></main></body></html>"""
+MERCI = """<!doctype html><html lang="fr"><head><title>Merci</title></head><body><main>
+<h1>Demande envoyée</h1><p>Merci</p></main></body></html>"""
+GUIDE_FEATURE = """# language: fr
+@compte
+Fonctionnalité: Essai du guide
+  Scénario: Remplir un formulaire
+    Soit la page du formulaire
+    Quand je remplis le formulaire
+    Et je clique sur Envoyer
+    Alors la page dit merci
+"""
+GUIDE_CONFTEST = """
+from pathlib import Path
+from playwright.sync_api import expect
+from pytest_bdd import given, then, when
+
+pytest_plugins = ["harness.plugin"]
+HERE = Path(__file__).parent
+
+
+@given("la page du formulaire")
+def formulaire(page):
+    page.goto((HERE / "form.html").as_uri())
+
+
+@when("je remplis le formulaire")
+def remplir(page):
+    page.get_by_label("Nom").press_sequentially("Dupont")
+    page.get_by_label("Mot de passe").fill("Secret!2026")
+    page.get_by_label("Pays").select_option(label="Italie")
+    page.get_by_label("Célibataire").check()
+    page.get_by_label("Marié(e)").check()
+    page.get_by_label("J'accepte").check()
+
+
+@when("je clique sur Envoyer")
+def envoyer(page):
+    page.get_by_role("button", name="Envoyer").click()
+
+
+@then("la page dit merci")
+def merci(page):
+    expect(page.get_by_text("Merci", exact=True)).to_be_visible()
+"""
+
+
+@pytest.mark.browser
+def test_a_real_run_records_what_was_typed_screen_by_screen(pytester: pytest.Pytester,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    reports = pytester.path / "reports"
+    monkeypatch.setenv("ANEF_REPORTS_DIR", str(reports))
+    (pytester.path / "form.html").write_text(FORM, encoding="utf-8")
+    (pytester.path / "merci.html").write_text(MERCI, encoding="utf-8")
+    (pytester.path / "features").mkdir()
+    (pytester.path / "features" / "essai.feature").write_text(GUIDE_FEATURE, encoding="utf-8")
+    (pytester.path / "requirements").mkdir()
+    pytester.makeconftest(GUIDE_CONFTEST)
+    pytester.makepyfile(test_essai="from pytest_bdd import scenarios\nscenarios('features')\n")
+    pytester.makeini("[pytest]\nmarkers =\n    compte: compte\n")
+    result = pytester.runpytest_subprocess("--preuves", "toutes", "-p", "no:cacheprovider",
+                                           "--exigences", str(pytester.path / "requirements"))
+    result.assert_outcomes(passed=1)
+    assert "Secret!2026" not in (reports / "execution.json").read_text(encoding="utf-8")
+    (guide,) = build_guides(reports)
+    (chapitre,) = guide.chapitres
+    form, merci = chapitre.sections
+    assert (form.titre, merci.titre) == ("Formulaire d'essai", "Demande envoyée")
+    assert [e["texte"] for e in form.etapes] == ["la page du formulaire", "je remplis le formulaire",
+                                                 "je clique sur Envoyer"]
+    assert form.saisies == [{"champ": "Nom", "valeur": "Dupont"},
+                            {"champ": "Mot de passe", "valeur": "•••••••• (masqué)"},
+                            {"champ": "Pays", "valeur": "Italie"},
+                            {"champ": "Situation", "valeur": "Marié(e)"},
+                            {"champ": "J'accepte", "valeur": "☑ J'accepte"}]
+    assert Image.open(reports / form.capture).format == "JPEG"
