@@ -87,11 +87,16 @@ def sections_of(etapes: list[dict[str, Any]]) -> list[Section]:
 
 
 def _add(section: Section, typed: list[dict[str, str]] | None) -> None:
-    """A field typed again on the same screen keeps its place and takes its last value."""
+    """A field typed again on the same screen keeps its place and takes its last value. A value typed
+    on a screen a single step went through (a "Soit j'ai ouvert mon compte" crosses several) names
+    that screen."""
     for entry in typed or []:
-        same = next((e for e in section.saisies if e["champ"] == entry["champ"]), None)
+        ecran = entry.get("ecran") or ""
+        entry = {"champ": entry.get("champ", ""), "valeur": entry.get("valeur", ""),
+                 "ecran": "" if ecran == section.titre else ecran}
+        same = next((e for e in section.saisies if (e["champ"], e["ecran"]) == (entry["champ"], entry["ecran"])), None)
         if same is None:
-            section.saisies.append(dict(entry))
+            section.saisies.append(entry)
         else:
             same["valeur"] = entry["valeur"]
 

@@ -12,15 +12,37 @@ from typing import Any
 import pytest
 
 PENDING = pytest.StashKey[list]()        # what the page reported since the last step
-SAISIES = pytest.StashKey[dict]()        # step index → [{"champ", "valeur"}]
+SAISIES = pytest.StashKey[dict]()        # step index → [{"champ", "valeur", "ecran" typed on}]
 ECRANS = pytest.StashKey[dict]()         # step index → {"titre", "chemin"}
 BINDING = "__anefSaisie"
 MASQUE = "•••••••• (masqué)"
 
+# the screen a step left the page on, as a user names it: the main heading and the current step of
+# a stepper; else the first other heading, legend or plain paragraph of the main content; else the
+# window's title. With the path, it tells one screen from the next.
+SCREEN = """() => {
+  const clean = (t) => (t || "").replace(/\\s+/g, " ").trim();
+  const visible = (el) => el && el.offsetParent !== null;
+  const main = document.querySelector("main") || document.body;
+  const h1 = Array.from(main.querySelectorAll("h1")).find(visible);
+  let titre = h1 ? clean(h1.innerText) : "";
+  const step = document.querySelector('[aria-current="step"]');
+  if (titre && step) titre += " — " + clean(step.innerText).replace(/\\s*\\(.*\\)$/, "");
+  if (!titre) {
+    const other = Array.from(main.querySelectorAll("h2, h3, legend")).find(visible)
+      || Array.from(main.querySelectorAll("p")).find((p) => visible(p) && !p.querySelector("a") && clean(p.innerText).length > 8);
+    titre = other ? clean(other.innerText) : "";
+  }
+  if (titre.length > 140) titre = titre.slice(0, 137) + "…";
+  return {titre: titre || clean(document.title), chemin: location.pathname};
+}"""
+
+
 LISTENER = """(() => {
   if (window.__anefSaisiesInstallees) return;
+  const screen = """ + SCREEN + """;
   window.__anefSaisiesInstallees = true;
-  const clean = (t) => (t || "").replace(/\\s+/g, " ").trim().replace(/\\s*[*:]$/, "").trim();
+  const clean = (t) => (t || "").replace(/\\s+/g, " ").trim().replace(/(\\s*[*:])+$/, "");
   const sent = {};   // the change event a blur fires repeats the last input event: sent once
   const labelOf = (el) => {
     let text = el.labels && el.labels.length ? clean(el.labels[0].innerText || el.labels[0].textContent) : "";
@@ -57,32 +79,11 @@ LISTENER = """(() => {
     }
     if (sent[cle] === valeur) return;
     sent[cle] = valeur;
-    if (window.""" + BINDING + """) window.""" + BINDING + """({cle: cle, champ: champ, valeur: valeur});
+    if (window.""" + BINDING + """) window.""" + BINDING + """({cle: cle, champ: champ, valeur: valeur, ecran: screen().titre});
   };
   document.addEventListener("input", report, true);
   document.addEventListener("change", report, true);
 })();"""
-
-# the screen a step left the page on, as a user names it: the main heading and the current step of
-# a stepper; else the first other heading, legend or plain paragraph of the main content; else the
-# window's title. With the path, it tells one screen from the next.
-SCREEN = """() => {
-  const clean = (t) => (t || "").replace(/\\s+/g, " ").trim();
-  const visible = (el) => el && el.offsetParent !== null;
-  const main = document.querySelector("main") || document.body;
-  const h1 = Array.from(main.querySelectorAll("h1")).find(visible);
-  let titre = h1 ? clean(h1.innerText) : "";
-  const step = document.querySelector('[aria-current="step"]');
-  if (titre && step) titre += " — " + clean(step.innerText).replace(/\\s*\\(.*\\)$/, "");
-  if (!titre) {
-    const other = Array.from(main.querySelectorAll("h2, h3, legend")).find(visible)
-      || Array.from(main.querySelectorAll("p")).find((p) => visible(p) && !p.querySelector("a") && clean(p.innerText).length > 8);
-    titre = other ? clean(other.innerText) : "";
-  }
-  if (titre.length > 140) titre = titre.slice(0, 137) + "…";
-  return {titre: titre || clean(document.title), chemin: location.pathname};
-}"""
-
 
 def install(page: Any, item: pytest.Item) -> None:
     """Listen to what is typed on every document of this page's context."""
@@ -120,5 +121,6 @@ def collapse(entries: list[dict[str, Any]]) -> list[dict[str, str]]:
         valeur = str(entry.get("valeur") or "")
         if not valeur:
             continue
-        out.append({"champ": str(entry.get("champ") or ""), "valeur": MASQUE if valeur == "PASSWORD" else valeur})
+        out.append({"champ": str(entry.get("champ") or ""), "valeur": MASQUE if valeur == "PASSWORD" else valeur,
+                    "ecran": str(entry.get("ecran") or "")})
     return out

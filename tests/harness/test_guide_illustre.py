@@ -53,6 +53,8 @@ def run(tmp_path: Path) -> Path:
     compte_a = [
         _step("Étant donné", "je suis sur la page d'accueil du portail", "/", "Accueil", f"{ev}/etape-01.jpg"),
         _step("Quand", 'je clique sur "Créer un compte"', "/compte", "Création de compte", f"{ev}/etape-02.jpg"),
+        _step("Et", "je complète la page d'identité", "/compte", "Création de compte", None,
+              [{"champ": "Nom", "valeur": "X", "ecran": "Identité"}, {"champ": "Pays", "valeur": "Italie", "ecran": "Création de compte"}]),
         _step("Quand", "je saisis mon adresse email", "/compte", "Création de compte", f"{ev}/etape-03.jpg",
               [{"champ": "Adresse email", "valeur": "a@example.org"}, {"champ": "Nom", "valeur": "<b>Dupont</b>"}]),
         _step("Et", 'je clique sur "Valider"', "/compte/ok", "Demande bien enregistrée", f"{ev}/etape-04.png",
@@ -78,12 +80,16 @@ def test_steps_are_grouped_by_screen_and_belong_to_the_screen_they_acted_on(run:
     accueil, compte, fin = sections
     assert [e["texte"] for e in accueil.etapes] == ["je suis sur la page d'accueil du portail",
                                                     'je clique sur "Créer un compte"']
-    assert [e["texte"] for e in compte.etapes] == ["je saisis mon adresse email", 'je clique sur "Valider"']
+    assert [e["texte"] for e in compte.etapes] == ["je complète la page d'identité", "je saisis mon adresse email",
+                                                   'je clique sur "Valider"']
     # the screenshot of a screen is the last taken on it: its fields filled in
     assert compte.capture.endswith("etape-03.jpg") and fin.capture.endswith("etape-04.png")
     # a field typed again keeps its place and its last value
-    assert compte.saisies == [{"champ": "Adresse email", "valeur": "b@example.org"},
-                              {"champ": "Nom", "valeur": "<b>Dupont</b>"}]
+    # a value typed on a screen the step only went through names it
+    assert compte.saisies[:2] == [{"champ": "Nom", "valeur": "X", "ecran": "Identité"},
+                                  {"champ": "Pays", "valeur": "Italie", "ecran": ""}]
+    assert compte.saisies[2:] == [{"champ": "Adresse email", "valeur": "b@example.org", "ecran": ""},
+                              {"champ": "Nom", "valeur": "<b>Dupont</b>", "ecran": ""}]
     assert [e["texte"] for e in fin.etapes] == ['la page affiche "Demande bien enregistrée"']
 
 
@@ -100,6 +106,7 @@ def test_the_html_guide_has_numbered_sections_in_order_with_embedded_images(run:
         picture = Image.open(io.BytesIO(base64.b64decode(data)))
         picture.verify()
         assert picture.format == {"image/jpeg": "JPEG", "image/png": "PNG"}[mime]
+    assert "<td>Identité</td><td>Nom</td><td>X</td>" in html   # typed on a screen the step went through
     assert "<td>b@example.org</td>" in html and "&lt;b&gt;Dupont&lt;/b&gt;" in html   # typed values, never markup
     assert "ASE, cas 1" not in html
     assert "--persona-seed 42" in html
@@ -222,9 +229,9 @@ def test_a_real_run_records_what_was_typed_screen_by_screen(pytester: pytest.Pyt
     assert (form.titre, merci.titre) == ("Formulaire d'essai", "Demande envoyée")
     assert [e["texte"] for e in form.etapes] == ["la page du formulaire", "je remplis le formulaire",
                                                  "je clique sur Envoyer"]
-    assert form.saisies == [{"champ": "Nom", "valeur": "Dupont"},
-                            {"champ": "Mot de passe", "valeur": "•••••••• (masqué)"},
-                            {"champ": "Pays", "valeur": "Italie"},
-                            {"champ": "Situation", "valeur": "Marié(e)"},
-                            {"champ": "J'accepte", "valeur": "☑ J'accepte"}]
+    assert form.saisies == [{"champ": "Nom", "valeur": "Dupont", "ecran": ""},
+                            {"champ": "Mot de passe", "valeur": "•••••••• (masqué)", "ecran": ""},
+                            {"champ": "Pays", "valeur": "Italie", "ecran": ""},
+                            {"champ": "Situation", "valeur": "Marié(e)", "ecran": ""},
+                            {"champ": "J'accepte", "valeur": "☑ J'accepte", "ecran": ""}]
     assert Image.open(reports / form.capture).format == "JPEG"
