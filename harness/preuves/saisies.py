@@ -115,7 +115,9 @@ def collapse(entries: list[dict[str, Any]]) -> list[dict[str, str]]:
     fields left empty are not something the user typed."""
     last: dict[str, dict[str, Any]] = {}
     for entry in entries:
-        last[str(entry.get("cle"))] = entry   # a dict keeps the key's first position
+        # one field per name and screen (a login and a reset page both have a "mot_de_passe"); a dict
+        # keeps the key's first position
+        last[f'{entry.get("cle")}|{entry.get("ecran")}'] = entry
     out = []
     for entry in last.values():
         valeur = str(entry.get("valeur") or "")

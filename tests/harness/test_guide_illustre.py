@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -139,7 +140,8 @@ def test_the_command_prints_a_pdf_with_the_sections_titles(run: Path, tmp_path: 
     assert done.returncode == 0, done.stderr
     assert "guide-01-compte.pdf" in done.stdout
     reader = PdfReader(str(out / "guide-01-compte.pdf"))
-    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    # NFKC: the PDF's text comes back with ligatures (« oﬃciel »)
+    text = unicodedata.normalize("NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages))
     positions = [text.find(t) for t in ["1.1. Accueil", "1.2. Création de compte",
                                         "1.3. Demande bien enregistrée", "2.1. Accueil"]]
     assert -1 not in positions and positions == sorted(positions), text[:500]
@@ -235,3 +237,18 @@ def test_a_real_run_records_what_was_typed_screen_by_screen(pytester: pytest.Pyt
                             {"champ": "Situation", "valeur": "Marié(e)", "ecran": ""},
                             {"champ": "J'accepte", "valeur": "☑ J'accepte", "ecran": ""}]
     assert Image.open(reports / form.capture).format == "JPEG"
+
+
+def test_what_a_step_typed_is_one_line_per_field_and_screen_with_passwords_masked() -> None:
+    from harness.preuves.saisies import MASQUE, collapse
+
+    typed = collapse([
+        {"cle": "nom", "champ": "Nom", "valeur": "D", "ecran": "Identité"},
+        {"cle": "mdp", "champ": "Nouveau mot de passe", "valeur": "PASSWORD", "ecran": "Réinitialisation"},
+        {"cle": "nom", "champ": "Nom", "valeur": "Dupont", "ecran": "Identité"},   # typing, key by key
+        {"cle": "mdp", "champ": "Mot de passe", "valeur": "PASSWORD", "ecran": "Connexion"},  # same name, another page
+        {"cle": "usage", "champ": "Nom d'usage", "valeur": "", "ecran": "Identité"},           # left empty
+    ])
+    assert typed == [{"champ": "Nom", "valeur": "Dupont", "ecran": "Identité"},
+                     {"champ": "Nouveau mot de passe", "valeur": MASQUE, "ecran": "Réinitialisation"},
+                     {"champ": "Mot de passe", "valeur": MASQUE, "ecran": "Connexion"}]
