@@ -26,3 +26,10 @@ serve: bootstrap
 # the slowest scenarios of the last run (reports/junit.xml). ARGS=--quick for fewer samples.
 bench: bootstrap
 	.venv/bin/python benchmarks/run.py $(ARGS)
+
+# The trainees' illustrated guides (issue 18): one complete scenario per journey with every step's
+# screenshot, then one HTML + PDF guide per journey in reports/guides/ (docs/guide-illustre.md).
+PARCOURS_GUIDES ?= chemin_a or (parcours_complet and marocaine) or cas_1_un_mineur or (renouvellement_complet and BPS) or le_conjoint_dun
+guides: bootstrap
+	.venv/bin/anef run --preuves toutes -k "$(PARCOURS_GUIDES)" $(ARGS)
+	.venv/bin/anef guide-illustre

@@ -7,6 +7,7 @@
   anef verifier-paquet PAQUET.zip [--cle-publique PUB.pem]
   anef referentiel besoin [pytest selection, e.g. -m "ase or bpi" or features/ase.feature]
       what the selected scenarios need on the target (people, titles, accueillants, clock, back-office)
+  anef guide-illustre [--depuis reports/ --sortie reports/guides/]   (from a run with --preuves toutes)
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         from .preuves import cli as preuves
 
         return preuves.paquet(rest) if command == "paquet" else preuves.verifier(rest)
+    if command == "guide-illustre":
+        from .preuves import cli as preuves
+
+        return preuves.guide_illustre(rest)
     print(f"anef : commande inconnue « {command} »\n{__doc__}", file=sys.stderr)
     return 2
 

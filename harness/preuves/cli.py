@@ -1,5 +1,5 @@
 """`anef paquet` and `anef verifier-paquet`: build the signed conformance package of the last run,
-and verify one offline, printing its summary."""
+and verify one offline, printing its summary. `anef guide-illustre`: the trainees' illustrated guides."""
 
 from __future__ import annotations
 
@@ -75,4 +75,26 @@ def verifier(argv: list[str], out: TextIO | None = None, err: TextIO | None = No
     if result.matrix:
         for line in guide_lines(result.matrix):
             print(f"  {line}", file=out)
+    return 0
+
+
+def guide_illustre(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    from .guide import GuideRefuse, write_guides
+
+    out, err = out or sys.stdout, err or sys.stderr
+    parser = argparse.ArgumentParser(prog="anef guide-illustre",
+                                     description="Construit le guide illustré de chaque parcours joué par une exécution "
+                                                 "lancée avec --preuves toutes (HTML autonome et PDF).")
+    parser.add_argument("--depuis", type=Path, default=None, help="dossier de l'exécution (défaut : reports/)")
+    parser.add_argument("--sortie", type=Path, default=None, help="dossier des guides (défaut : DEPUIS/guides/)")
+    parser.add_argument("--sans-pdf", action="store_true", help="HTML seulement (sans Chromium)")
+    args = parser.parse_args(argv)
+    reports = args.depuis or _reports()
+    try:
+        written = write_guides(reports, args.sortie or reports / "guides", pdf=not args.sans_pdf)
+    except GuideRefuse as exc:
+        print(f"anef guide-illustre : {exc}", file=err)
+        return 1
+    for path in written:
+        print(f"→ {path}", file=out)
     return 0

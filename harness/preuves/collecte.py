@@ -75,6 +75,9 @@ def steps_of(item: pytest.Item) -> list[dict[str, Any]]:
     if scenario_report is None:
         return []
     shots = item.stash.get(SHOTS, {})
+    from .saisies import ECRANS, SAISIES
+
+    typed, screens = item.stash.get(SAISIES, {}), item.stash.get(ECRANS, {})
     steps, failed_seen = [], False
     executed = scenario_report.step_reports
     for n, step in enumerate(scenario_report.scenario.steps):
@@ -88,7 +91,7 @@ def steps_of(item: pytest.Item) -> list[dict[str, Any]]:
         steps.append({
             "mot_cle": step.keyword.strip(), "texte": step.name, "ligne": step.line_number,
             "statut": status, "duree": round(step_report.duration, 3) if step_report and status != "non exécutée" else 0.0,
-            "capture": shots.get(n),
+            "capture": shots.get(n), "saisies": typed.get(n, []), "ecran": screens.get(n),
         })
     return steps
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pytest_bdd import reporting
 
-from . import collecte
+from . import collecte, saisies
 from .catalogue import CatalogueError, load_catalogue
 from .couverture import scan_features
 from .documents import describe_pdf
@@ -81,6 +81,11 @@ class Preuves:
                 result.on("download", lambda download: downloads.append(download))
             except Exception:  # noqa: BLE001 - a page double without events: no downloads kept
                 pass
+            if self.config.getoption("--preuves") == "toutes":
+                try:  # what the user types, for the illustrated guide (anef guide-illustre)
+                    saisies.install(result, node)
+                except Exception:  # noqa: BLE001 - evidence never breaks a run
+                    pass
         return result
 
     def _screenshot(self, item: pytest.Item, name: str, **options: Any) -> str | None:
@@ -106,6 +111,9 @@ class Preuves:
             shot = self._screenshot(request.node, f"etape-{n + 1:02d}.jpg", type="jpeg", quality=60, full_page=False)
             if shot:
                 request.node.stash.setdefault(collecte.SHOTS, {})[n] = shot
+            page = request.node.stash.get(collecte.PAGE, None)
+            if page is not None:
+                saisies.after_step(page, request.node, n)
 
     @pytest.hookimpl(trylast=True)
     def pytest_bdd_step_error(self, request: pytest.FixtureRequest, **_: Any) -> None:
