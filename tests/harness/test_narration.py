@@ -10,11 +10,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
 
-from harness.narration import demo_args, guide_section
+from harness.narration import INIT_SCRIPT, demo_args, guide_section
 
 PROJECT = Path(__file__).resolve().parents[2]
 CAPTION_BACKGROUND = (17, 17, 17)  # the caption box's #111
@@ -75,3 +76,33 @@ def test_caption_shows_the_current_step_headed_under_xvfb(xvfb_display: str, tmp
         dark = dict((color, n) for n, color in strip.getcolors(width * 120)).get(CAPTION_BACKGROUND, 0)
         assert dark > width * 20, f"{record['png']} : la légende n'est pas visible"
     assert any(r["section"].startswith("Guide ") for r in records)  # a section taken from the catalogue
+
+
+PAGE = ('<!doctype html><html lang="fr"><head><title>Écran</title></head><body><main><h1>Écran</h1>'
+        '<button type="button" onclick="document.title = \'activé\'">Je continue</button></main></body></html>')
+
+
+def test_pause_waits_for_a_key_that_the_page_does_not_receive(page: Any) -> None:
+    page.set_content(PAGE)
+    page.evaluate(INIT_SCRIPT)
+    page.evaluate("(s) => window.__anefNarration.draw(s)", {"step": "Quand je clique sur « Je continue »", "section": "S"})
+    button = page.get_by_role("button", name="Je continue")
+    button.focus()
+    assert button.evaluate("(b) => getComputedStyle(b).outlineWidth") == "4px"  # the element acted on, outlined
+    assert page.get_by_text("Quand je clique").count() == 0  # the caption is out of the steps' reach
+    page.evaluate("() => window.__anefNarration.pause(null)")
+    assert page.evaluate("() => window.__anefNarration.cont") is False
+    assert "pour continuer" in page.evaluate("() => window.__anefNarration.shown().pause")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.__anefNarration.cont", timeout=2000)
+    assert page.title() == "Écran"  # the key went to the narration, not to the focused button
+
+
+def test_fixed_pace_pause_ends_on_its_countdown(page: Any) -> None:
+    page.set_content(PAGE)
+    page.evaluate(INIT_SCRIPT)
+    page.evaluate("(s) => window.__anefNarration.draw(s)", {"step": "Alors je vois l'écran", "section": "S"})
+    page.evaluate("() => window.__anefNarration.pause(1)")
+    assert "suite dans 1 s" in page.evaluate("() => window.__anefNarration.shown().pause")
+    page.wait_for_function("() => window.__anefNarration.cont", timeout=5000)
+    assert page.evaluate("() => window.__anefNarration.shown().pause") == ""
