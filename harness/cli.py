@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "demo":  # issue 18 pt 2: reports go to a scratch folder, removed afterwards
         import pytest
 
-        from .narration import demo_args
+        from .demo import demo_args
 
         with tempfile.TemporaryDirectory(prefix="anef-demo-") as scratch:
             os.environ["ANEF_REPORTS_DIR"] = scratch

@@ -21,14 +21,6 @@ import pytest
 from .catalogue import catalogue, normalise
 
 NARRATION = pytest.StashKey["Narrator"]()
-JOURNEYS = {  # `anef demo JOURNEY` → the pytest marker selection it replays
-    "compte": "compte",
-    "enfant_de_francais": "enfant_de_francais",
-    "ase": "ase",
-    "bpi": "bpi",
-    "famille_ue": "famille_ue",
-    "instruction": "instruction",
-}
 QUOTE = re.compile(r'"([^"]+)"|«\s*([^»]+?)\s*»')
 
 # Runs in every document of a narrated context, before the portal's own scripts.
@@ -241,17 +233,3 @@ def pytest_bdd_after_step(request: pytest.FixtureRequest, feature: Any, scenario
     pages = narrator.pages(request)
     narrator.show(pages)  # a page the step opened shows the step that opened it
     narrator.pause(pages, request)
-
-
-def demo_args(argv: list[str]) -> list[str]:
-    """`anef demo [JOURNEY] [options]` → the pytest options of a narrated, headed, slowed replay."""
-    journey = argv[0] if argv and not argv[0].startswith("-") else "compte"
-    rest = argv[1:] if argv and not argv[0].startswith("-") else argv
-    if journey not in JOURNEYS:
-        raise SystemExit(f"anef demo : parcours inconnu « {journey} » ; au choix : {', '.join(JOURNEYS)}")
-    defaults = {"--slowmo": "300", "--pause": "clavier"}
-    given = {a.split("=", 1)[0] for a in rest}
-    extra = [x for k, v in defaults.items() if k not in given for x in (k, v)]
-    # nothing recorded: no failure screenshots, no retry traces, no accessibility report
-    return ["-m", JOURNEYS[journey], "--headed", "--narration", "--screenshot=off", "--scenario-retries", "0",
-            "--accessibilite", "non", *extra, *rest]

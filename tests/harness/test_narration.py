@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from harness.narration import INIT_SCRIPT, demo_args, guide_section
+from harness.demo import demo_args
+from harness.narration import INIT_SCRIPT, guide_section
 
 PROJECT = Path(__file__).resolve().parents[2]
 CAPTION_BACKGROUND = (17, 17, 17)  # the caption box's #111
