@@ -14,4 +14,5 @@ pytest_plugins = [
     "steps.famille_ue",
     "steps.instruction",
     "steps.accessibilite",
+    "harness.narration",  # --narration: the captions of `anef demo`
 ]

@@ -2,6 +2,8 @@
 
   anef serve [--port 8000 --smtp-port 8025 --mail-port 8026 --data-dir var --demo]
   anef run [--target URL --mailbox URL] [pytest options, e.g. --headed --slowmo 300 -k chemin_a]
+  anef demo [compte|enfant_de_francais|ase|bpi|famille_ue|instruction] [--pause clavier|N --slowmo MS]
+                                                    (a narrated replay for a class; records nothing)
   anef check-pdf FILE.pdf [--trust CERT.pem ...]
   anef paquet [--cle KEY.pem --sortie PAQUET.zip]     (the signed conformance package of the last run)
   anef verifier-paquet PAQUET.zip [--cle-publique PUB.pem]
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -61,6 +64,15 @@ def main(argv: list[str] | None = None) -> int:
             print("anef referentiel besoin [sélection pytest]", file=sys.stderr)
             return 2
         return _besoin(rest[1:])
+    if command == "demo":  # issue 18 pt 2: reports go to a scratch folder, removed afterwards
+        import pytest
+
+        from .demo import demo_args
+
+        with tempfile.TemporaryDirectory(prefix="anef-demo-") as scratch:
+            os.environ["ANEF_REPORTS_DIR"] = scratch
+            os.chdir(PROJECT)
+            return int(pytest.main(["features", f"--output={scratch}", *demo_args(rest)]))
     if command == "check-pdf":
         from .twoddoc.cli import main as check_pdf
 

@@ -5,13 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Xvfb: the narrated replay is shown headed on a virtual screen in a test (tests/harness/test_narration.py).
 # DejaVu Sans: the portal's PDFs print every Latin letter with it (Helvetica lacks ğ, ı, ł…).
-if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
-  echo "bootstrap: installation de Chromium et de DejaVu (paquets Debian)…"
+if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -x /usr/bin/Xvfb ]; then
+  echo "bootstrap: installation de Chromium, DejaVu et Xvfb (paquets Debian)…"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core xvfb >/dev/null
 fi
 
 PY="${PYTHON:-python3.11}"
