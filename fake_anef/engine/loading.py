@@ -40,7 +40,7 @@ def _options(r: _Reader) -> tuple[Option, ...]:
 _BLOC_KEYS = ("id", "type", "label", "texte", "requis", "when", "options", "source", "multiple", "ajouter",
               "annee_seule", "pas_futur", "apres", "longueur_max", "parties", "outre_mer", "important",
               "justificatif", "champs", "element", "retirer", "maximum", "prefill", "lecture_seule", "document",
-              "identite", "bouton", "erreur", "a_confirmer")
+              "identite", "bouton", "erreur", "a_confirmer", "controles")
 
 
 def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
@@ -93,6 +93,15 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
         if kind == "choix" and source is not None:
             r.fail("un champ « choix » (boutons radio) ne prend pas de « source »")
         values["source"] = source
+    controles = []
+    for i, item in enumerate(r.data.get("controles") or []):
+        c = r.child(item, f"controles[{i}]")
+        c.known("when", "message")
+        cond = c.condition()
+        if cond is None:
+            c.fail("un contrôle a besoin de « when »")
+        controles.append((cond, c.text("message")))
+    values["controles"] = tuple(controles)
     if "apres" in r.data:
         a = r.child(r.data["apres"], "apres")
         a.known("champ", "message")

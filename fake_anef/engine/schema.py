@@ -17,7 +17,7 @@ from .schema_documents import Attestation, Confirmation, ListePieces
 FIELD_TYPES = {"texte", "telephone", "zone_texte", "choix", "selection", "date", "adresse", "email_compte",
                "attestation", "case", "groupe", "confirmation_identite"}
 DISPLAY_TYPES = {"intertitre", "paragraphe", "justificatif", "lien_confirmation", "lien_document"}
-OPTION_SOURCES = {"pays", "nationalites", "nationalites_toutes"}
+OPTION_SOURCES = {"pays", "pays_ue_eee_suisse", "nationalites", "nationalites_toutes"}
 BUTTONS = {"precedent", "abandonner", "quitter", "enregistrer", "deposer"}
 ADDRESS_PARTS = ("numero", "voie", "complement", "code_postal", "ville", "pays", "code_insee")
 DOCUMENT_VALUES = {"numero_demande", "numero_etranger", "date_emission", "date_depot"}
@@ -84,6 +84,9 @@ class Bloc:
     annee_seule: bool = False
     pas_futur: bool = False
     apres: tuple[str, str] | None = None  # (field id, message)
+    # (condition, message): the answer is refused, next to the field, when the condition holds once
+    # the step is read (a rule of the guide between answers, e.g. dates against a yes/no question).
+    controles: tuple[tuple[Condition, str], ...] = ()
     longueur_max: int = MAX_TEXT
     parties: tuple[tuple[str, str], ...] = ()
     outre_mer: str | None = None

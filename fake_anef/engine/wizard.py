@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from .. import texts
-from ..countries import all_countries, by_code
+from ..countries import UE_EEE_SUISSE, all_countries, by_code
 from .definition import ADDRESS_PARTS, Bloc, Bloquant, Definition, Justificatif, Option, Step
 
 Values = dict[str, str]
@@ -62,6 +62,8 @@ def options(bloc: Bloc) -> list[Option]:
     """The choices of a choix/selection field, from the definition or from a bundled list."""
     if bloc.source == "pays":
         return [Option(p.code, p.nom) for p in all_countries()]
+    if bloc.source == "pays_ue_eee_suisse":  # another member state: France excluded
+        return [Option(p.code, p.nom) for p in all_countries() if p.code in UE_EEE_SUISSE and p.code != "FR"]
     if bloc.source == "nationalites":
         return [Option(p.code, p.nationalite) for p in all_countries() if p.code != "FR"]
     if bloc.source == "nationalites_toutes":
@@ -70,7 +72,7 @@ def options(bloc: Bloc) -> list[Option]:
 
 
 def option_label(bloc: Bloc, value: str) -> str:
-    if bloc.source in ("pays",):
+    if bloc.source in ("pays", "pays_ue_eee_suisse"):
         pays = by_code().get(value)
         return pays.nom if pays else value
     if bloc.source in ("nationalites", "nationalites_toutes"):
@@ -371,6 +373,9 @@ class Wizard:
         for bloc in step.fields():
             if self.applies(bloc, variables):
                 self._validate_field(bloc, values, variables, errors)
+                for cond, message in bloc.controles:
+                    if bloc.id not in errors and cond.test(variables, self.today):
+                        errors[bloc.id or ""] = message
         for j in self.justificatifs(step, variables):
             if not j.requis:
                 continue
