@@ -282,7 +282,17 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
     ident = r.child(r.data.get("identite"), "identite")
     ident.known(*IDENTITE_KEYS)
     acces = r.child(r.data.get("acces"), "acces")
-    acces.known("motif", "situation", "renouvellement")
+    acces.known("motif", "situation", "renouvellement", "delai_renouvellement")
+    delai = None
+    if acces.data.get("delai_renouvellement") is not None:
+        dr = acces.child(acces.data["delai_renouvellement"], "delai_renouvellement")
+        dr.known("mois_avant_fin", "message")
+        mois = dr.integer("mois_avant_fin")
+        if mois is None or mois < 0:
+            dr.fail("« mois_avant_fin » : un nombre de mois")
+        if not acces.data.get("renouvellement"):
+            dr.fail("un délai de renouvellement sans « renouvellement »")
+        delai = (mois, dr.text("message"))
     if not any(acces.data.get(k) for k in ("motif", "situation", "renouvellement")):
         acces.fail("« motif », « situation » ou « renouvellement » : par où l'usager arrive-t-il ?")
     recap = r.child(r.data.get("recapitulatif") or {}, "recapitulatif")  # optional: see checks.check_references
@@ -331,6 +341,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
         source=source,
         situation=acces.text("situation", required=False),
         renouvellement=tuple(str(c) for c in acces.items("renouvellement", required=False)),
+        delai_renouvellement=delai,
         preambule=_preambule(r.child(r.data["preambule"], "preambule")) if "preambule" in r.data else None,
         type_demande=r.text("type_demande", required=False),
         contexte=tuple(contexte), attestations=attestations,

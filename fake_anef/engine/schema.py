@@ -270,6 +270,9 @@ class Definition:
     # "JE SOLLICITE UN AUTRE TITRE DE SÉJOUR :", or the categories of title it renews.
     situation: str = ""
     renouvellement: tuple[str, ...] = ()
+    # Guide 01 FAQ 3: a renewal opens `mois` months before the title's end; earlier, `message` (its
+    # {date} is the opening day) is the refusal. None: no window.
+    delai_renouvellement: tuple[int, str] | None = None
     preambule: Preambule | None = None
     # "Mes demandes en cours": the "Type de demande" column (the procedure's titre when empty).
     type_demande: str = ""
