@@ -35,6 +35,16 @@ class Identite(Base):
     sexe: Mapped[str | None] = mapped_column(String(1), nullable=True)
 
 
+class EphotoCode(Base):
+    """An e-photo code with the day it was issued (guide 01 FAQ 10: "sa validité est de 6 mois").
+    A code the portal holds no date for (not registered) is only checked for its form and its
+    single use: the portal cannot tell its age."""
+
+    __tablename__ = "ephoto_code"
+    numero: Mapped[str] = mapped_column(String(22), primary_key=True)
+    date_prise: Mapped[date] = mapped_column(Date)
+
+
 class Titre(Base):
     """A titre de séjour or a visa: the number the user types and its validity dates."""
 

@@ -29,7 +29,7 @@ from ..engine import recapitulatif as recap
 from ..engine import wizard as wz
 from ..engine.definition import IDENTITE_KEYS, Attestation, Bloc, Definition, Step, by_id, by_motif, bundled
 from ..mail.sender import Attachment
-from ..store import Compte, Demande, Identite
+from ..store import Compte, Demande, EphotoCode, Identite
 from . import espace
 from .forms import Form
 from .pages import content_disposition, current_account, portal, render, send_mail
@@ -363,6 +363,8 @@ async def _handle(request: Request, definition: Definition, compte: Any, step: S
                 extra_errors["ephoto"] = wz.error_text("obligatoire")
             elif not piece_rules.ephoto_valid(numero):
                 extra_errors["ephoto"] = wz.error_text("ephoto_format")
+            elif (code := s.get(EphotoCode, numero)) and piece_rules.ephoto_expired(code.date_prise, p.clock.today()):
+                extra_errors["ephoto"] = wz.error_text("ephoto_expire", date=f"{code.date_prise:%d/%m/%Y}")
             else:
                 try:
                     demandes.confirm_ephoto(s, demande, numero)

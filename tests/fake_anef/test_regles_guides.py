@@ -103,3 +103,19 @@ def test_mois_apres_and_aujourdhui_in_conditions() -> None:
     assert parse("aujourdhui() <= mois_apres(d, 7)").test({"d": date(2026, 4, 29)}, today)
     assert not parse("aujourdhui() <= mois_apres(d, 7)").test({"d": date(2026, 4, 28)}, today)
     assert parse("mois_apres(d, 7)").evaluate({"d": None}, today) is None
+
+
+# Guide 01 FAQ 10: "sa validité est de 6 mois" (the code's date registered by the operator API) ----
+def test_an_e_photo_code_older_than_6_months_is_refused_next_to_the_field(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    justificatifs(client, smtp_sink)
+    old, recent = "1" * 22, "2" * 22
+    taken = date.today() - timedelta(days=200)
+    client.post("/__sim__/ephotos", json={"numero": old, "date_prise": taken.isoformat()}).raise_for_status()
+    client.post("/__sim__/ephotos", json={"numero": recent, "date_prise": (date.today() - timedelta(days=150)).isoformat()}).raise_for_status()
+    page = _post(client, "justificatifs", {"_action": "ephoto:confirmer", "ephoto": old})
+    assert page.status_code == 422
+    assert error_of(page.text, "ephoto") == ("Ce numéro ephoto n'est plus valide : la validité d'un code e-photo est de 6 mois "
+                                             f"(code obtenu le {taken:%d/%m/%Y}). Vous devrez refaire une e-photo.")
+    page = _post(client, "justificatifs", {"_action": "ephoto:confirmer", "ephoto": recent})
+    assert not error_of(page.text, "ephoto")
+    assert client.post("/__sim__/ephotos", json={"numero": "12", "date_prise": "2026-01-01"}).status_code == 422
