@@ -39,7 +39,7 @@ def _options(r: _Reader) -> tuple[Option, ...]:
 
 _BLOC_KEYS = ("id", "type", "label", "texte", "requis", "when", "options", "source", "multiple", "ajouter",
               "annee_seule", "pas_futur", "apres", "longueur_max", "parties", "outre_mer", "important",
-              "justificatif", "champs", "element", "retirer", "maximum", "prefill", "lecture_seule", "document",
+              "justificatif", "champs", "element", "retirer", "maximum", "prefill", "lecture_seule", "lecture_seule_si_renseigne", "document",
               "identite", "bouton", "erreur", "a_confirmer", "controles")
 
 
@@ -71,6 +71,9 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
         r.fail("seuls les champs texte et selection peuvent être « multiple »")
     values["prefill"] = prefill = r.text("prefill", required=False) or None
     values["lecture_seule"] = r.flag("lecture_seule")
+    values["lecture_seule_si_renseigne"] = r.flag("lecture_seule_si_renseigne")
+    if values["lecture_seule_si_renseigne"] and (prefill is None or values["lecture_seule"]):
+        r.fail("« lecture_seule_si_renseigne » a besoin de « prefill » et exclut « lecture_seule »")
     if prefill is not None:
         if prefill not in PREFILL_SOURCES:
             r.fail(f"prefill « {prefill} » inconnu (sources : {', '.join(sorted(PREFILL_SOURCES))})")

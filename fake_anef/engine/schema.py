@@ -51,6 +51,7 @@ PREFILL_SOURCES = {
     "identite.pays_naissance": {"selection", "texte"},
     "identite.nationalite": {"selection", "texte"},
     "identite.sexe": {"choix", "selection", "texte"},
+    "identite.lieu_naissance": {"texte"},  # optional in the record
     "compte.email": {"texte"},
 }
 
@@ -95,6 +96,8 @@ class Bloc:
     document: str | None = None  # lien_document: the attestation (documents.attestations) it opens
     prefill: str | None = None  # a key of PREFILL_SOURCES
     lecture_seule: bool = False  # shown, never taken from the form: the pre-filled value is kept
+    # read-only only when the source has a value (an optional item of the record); else typed.
+    lecture_seule_si_renseigne: bool = False
     # groupe
     champs: tuple["Bloc", ...] = ()
     element: str = ""

@@ -261,7 +261,8 @@ def prefill_values(bloc: Bloc, value: Any) -> Values:
 
 def with_prefill(definition: Definition, data: Mapping[str, Values], sources: Mapping[str, Any]) -> Data:
     """`data` with the pre-filled fields' values from `sources` ("identite.nom", "compte.email"…):
-    a read-only field (lecture_seule) always holds the source's value, whatever was submitted; any
+    a read-only field (lecture_seule, or lecture_seule_si_renseigne when the source has a value)
+    always holds the source's value, whatever was submitted; any
     other pre-filled field gets it only while the user has given nothing for it."""
     out: Data = {k: dict(v) for k, v in data.items()}
     for step in definition.steps:
@@ -271,7 +272,7 @@ def with_prefill(definition: Definition, data: Mapping[str, Values], sources: Ma
             values = out.setdefault(step.id, {})
             owned = input_names(bloc)
             present = [k for k in values if owned.match(k)]
-            if bloc.lecture_seule:
+            if bloc.lecture_seule or (bloc.lecture_seule_si_renseigne and sources.get(bloc.prefill)):
                 for k in present:
                     del values[k]
             elif present:

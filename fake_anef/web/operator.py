@@ -54,6 +54,7 @@ def _identite_values(data: dict[str, Any]) -> dict[str, Any]:
         "numero_etranger": numero, "nom": data["nom"], "prenom": data["prenom"],
         "date_naissance": _date(data, "date_naissance"), "pays_naissance": data["pays_naissance"],
         "nationalite": data["nationalite"], "sexe": data.get("sexe"),
+        "lieu_naissance": str(data["lieu_naissance"])[:100] if data.get("lieu_naissance") else None,
     }
 
 
