@@ -12,4 +12,5 @@ pytest_plugins = [
     "steps.bpi",
     "steps.famille_ue",
     "steps.instruction",
+    "steps.regles_guides",
 ]
