@@ -21,6 +21,15 @@ class Pays:
         return self.nationalite_f.capitalize()
 
 
+# The member states of the European Union, the other states of the European Economic Area, and
+# Switzerland (guide 05: "un autre État membre de l'UE, de l'EEE ou la Suisse").
+UE_EEE_SUISSE = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"  # UE
+    " IS LI NO"  # EEE
+    " CH".split()
+)
+
+
 @cache
 def all_countries() -> tuple[Pays, ...]:
     text = files("fake_anef").joinpath("data/pays.csv").read_text(encoding="utf-8")

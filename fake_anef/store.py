@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, create_engine, event
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, create_engine, event, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 
@@ -36,6 +36,18 @@ class Identite(Base):
     pays_naissance: Mapped[str] = mapped_column(String(2))
     nationalite: Mapped[str] = mapped_column(String(2))
     sexe: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    # Optional (guides 03-04: "Lieu de naissance" read-only where the record has it).
+    lieu_naissance: Mapped[str | None] = mapped_column(String(100), nullable=True)
+
+
+class EphotoCode(Base):
+    """An e-photo code with the day it was issued (guide 01 FAQ 10: "sa validité est de 6 mois").
+    A code the portal holds no date for (not registered) is only checked for its form and its
+    single use: the portal cannot tell its age."""
+
+    __tablename__ = "ephoto_code"
+    numero: Mapped[str] = mapped_column(String(22), primary_key=True)
+    date_prise: Mapped[date] = mapped_column(Date)
 
 
 class Titre(Base):
@@ -187,6 +199,11 @@ class Store:
 
     def create_all(self) -> None:
         Base.metadata.create_all(self.engine)
+        # A data directory made before identite.lieu_naissance existed gets the column (nullable).
+        with self.engine.begin() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("identite")}
+            if "lieu_naissance" not in columns:
+                conn.exec_driver_sql("ALTER TABLE identite ADD COLUMN lieu_naissance VARCHAR(100)")
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -431,6 +431,11 @@ DEMARCHE_ERREURS = {
     "ephoto_a_confirmer": "Saisissez puis confirmez votre numéro ephoto.",
     "ephoto_format": "Le numéro ephoto comporte 22 chiffres.",
     # Guide 01 FAQ 10: "Un code e-photo est utilisable pour une seule démarche en ligne".
+    # Guide 01 FAQ 10: "Un code e-photo est utilisable pour une seule démarche en ligne et sa validité est de 6 mois."
+    "ephoto_expire": (
+        "Ce numéro ephoto n'est plus valide : la validité d'un code e-photo est de 6 mois "
+        "(code obtenu le {date}). Vous devrez refaire une e-photo."
+    ),
     "ephoto_deja_utilise": (
         "Ce numéro ephoto a déjà été utilisé pour une autre démarche. Un code e-photo est utilisable "
         "pour une seule démarche en ligne : vous devrez refaire une e-photo."

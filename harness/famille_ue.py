@@ -108,6 +108,9 @@ def fill_modalites(actor: Actor, *, lien: str | None = None, mois: int | None = 
         if personne.numero_etranger:
             z.fill(NUMERO_ACCUEILLANT, numero or personne.numero_etranger)
             z.choose("Ce titre de séjour est-il un titre de séjour permanent ?", "Non")
+            # Guide 05 1/7, 3/7: the start of the host's title (the persona records none): the
+            # applicant's own title start, long enough ago to bring no 7-month exemption.
+            z.fill_date("Date de début de validité de ce titre de séjour", p.titre.date_debut)
     z.fill("Nom de l'accueillant", personne.nom)
     z.fill("Prénom(s) de l'accueillant", " ".join(personne.prenoms))
     z.fill_date("Date de naissance de l'accueillant", personne.date_naissance)
@@ -124,7 +127,8 @@ def fill_modalites(actor: Actor, *, lien: str | None = None, mois: int | None = 
     if francais and p.situation_familiale == "Marié(e)" and not plus_de_5_ans(p):
         mois = h.sejour_autre_etat_mois if mois is None else mois
         fin = p.titre.date_debut - timedelta(days=1)
-        debut = fin - timedelta(days=int(mois * 30.4))
+        # 28 days a month up to 3 (always "trois mois ou moins"), 30.4 beyond (always more).
+        debut = fin - timedelta(days=int(mois * (28 if mois <= 3 else 30.4)))
         z.select("Dans quel État de l'UE, de l'EEE ou en Suisse avez-vous séjourné avec votre conjoint ?", AUTRE_ETAT)
         z.fill_date("Date de début du séjour", debut)
         z.fill_date("Date de fin du séjour", fin)

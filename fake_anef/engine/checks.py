@@ -74,6 +74,8 @@ def check_references(d: Definition, r: _Reader) -> None:
         step_fields = {b.id: b for b in step.fields()}
         for bloc in step.blocs():
             check_condition(bloc.when, f"étape {step.id}, bloc {bloc.id or bloc.type}")
+            for cond, _ in bloc.controles:
+                check_condition(cond, f"étape {step.id}, bloc {bloc.id}, controles")
             for key, field_id in bloc.identite:
                 named = step_fields.get(field_id)
                 if named is None or named.multiple or named.type not in CONFIRMATION_KEYS[key]:

@@ -45,6 +45,20 @@ def _anniversaire(value: Any, years: Any) -> date | None:
         return value.replace(year=value.year + years, day=28)
 
 
+def mois_apres(value: Any, months: Any) -> date | None:
+    """`value` plus `months` calendar months (31 January + 1 -> 28/29 February)."""
+    if not isinstance(value, date) or not isinstance(months, int) or isinstance(months, bool):
+        return None
+    index = value.year * 12 + value.month - 1 + months
+    year, month = divmod(index, 12)
+    for day in (value.day, 30, 29, 28):
+        try:
+            return value.replace(year=year, month=month + 1, day=min(value.day, day))
+        except ValueError:
+            continue
+    return None
+
+
 def _premier(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return value[0] if value else None
@@ -65,6 +79,8 @@ def _len(value: Any) -> int:
 FUNCTIONS: dict[str, tuple[int, Callable[[list[Any], date], Any]]] = {
     "age": (1, lambda a, today: _age(a[0], today)),
     "anniversaire": (2, lambda a, today: _anniversaire(a[0], a[1])),
+    "mois_apres": (2, lambda a, today: mois_apres(a[0], a[1])),
+    "aujourdhui": (0, lambda a, today: today),
     "premier": (1, lambda a, today: _premier(a[0])),
     "any_in": (2, lambda a, today: _any_in(a[0], a[1])),
     "len": (1, lambda a, today: _len(a[0])),

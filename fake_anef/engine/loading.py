@@ -39,8 +39,8 @@ def _options(r: _Reader) -> tuple[Option, ...]:
 
 _BLOC_KEYS = ("id", "type", "label", "texte", "requis", "when", "options", "source", "multiple", "ajouter",
               "annee_seule", "pas_futur", "apres", "longueur_max", "parties", "outre_mer", "important",
-              "justificatif", "champs", "element", "retirer", "maximum", "prefill", "lecture_seule", "document",
-              "identite", "bouton", "erreur", "a_confirmer")
+              "justificatif", "champs", "element", "retirer", "maximum", "prefill", "lecture_seule", "lecture_seule_si_renseigne", "document",
+              "identite", "bouton", "erreur", "a_confirmer", "controles")
 
 
 def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
@@ -71,6 +71,9 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
         r.fail("seuls les champs texte et selection peuvent être « multiple »")
     values["prefill"] = prefill = r.text("prefill", required=False) or None
     values["lecture_seule"] = r.flag("lecture_seule")
+    values["lecture_seule_si_renseigne"] = r.flag("lecture_seule_si_renseigne")
+    if values["lecture_seule_si_renseigne"] and (prefill is None or values["lecture_seule"]):
+        r.fail("« lecture_seule_si_renseigne » a besoin de « prefill » et exclut « lecture_seule »")
     if prefill is not None:
         if prefill not in PREFILL_SOURCES:
             r.fail(f"prefill « {prefill} » inconnu (sources : {', '.join(sorted(PREFILL_SOURCES))})")
@@ -93,6 +96,15 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
         if kind == "choix" and source is not None:
             r.fail("un champ « choix » (boutons radio) ne prend pas de « source »")
         values["source"] = source
+    controles = []
+    for i, item in enumerate(r.data.get("controles") or []):
+        c = r.child(item, f"controles[{i}]")
+        c.known("when", "message")
+        cond = c.condition()
+        if cond is None:
+            c.fail("un contrôle a besoin de « when »")
+        controles.append((cond, c.text("message")))
+    values["controles"] = tuple(controles)
     if "apres" in r.data:
         a = r.child(r.data["apres"], "apres")
         a.known("champ", "message")
@@ -273,7 +285,17 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
     ident = r.child(r.data.get("identite"), "identite")
     ident.known(*IDENTITE_KEYS)
     acces = r.child(r.data.get("acces"), "acces")
-    acces.known("motif", "situation", "renouvellement")
+    acces.known("motif", "situation", "renouvellement", "delai_renouvellement")
+    delai = None
+    if acces.data.get("delai_renouvellement") is not None:
+        dr = acces.child(acces.data["delai_renouvellement"], "delai_renouvellement")
+        dr.known("mois_avant_fin", "message")
+        mois = dr.integer("mois_avant_fin")
+        if mois is None or mois < 0:
+            dr.fail("« mois_avant_fin » : un nombre de mois")
+        if not acces.data.get("renouvellement"):
+            dr.fail("un délai de renouvellement sans « renouvellement »")
+        delai = (mois, dr.text("message"))
     if not any(acces.data.get(k) for k in ("motif", "situation", "renouvellement")):
         acces.fail("« motif », « situation » ou « renouvellement » : par où l'usager arrive-t-il ?")
     recap = r.child(r.data.get("recapitulatif") or {}, "recapitulatif")  # optional: see checks.check_references
@@ -322,6 +344,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
         source=source,
         situation=acces.text("situation", required=False),
         renouvellement=tuple(str(c) for c in acces.items("renouvellement", required=False)),
+        delai_renouvellement=delai,
         preambule=_preambule(r.child(r.data["preambule"], "preambule")) if "preambule" in r.data else None,
         type_demande=r.text("type_demande", required=False),
         contexte=tuple(contexte), attestations=attestations,

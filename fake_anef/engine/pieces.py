@@ -1,6 +1,7 @@
 """Rules for justificatifs and the ephoto (guide 02 étape 4; guide 01 FAQ 10; guides README):
 formats .jpg .png .pdf .tiff .bmp, 10 Mo at most per file, 3 files at most per justificatif, an
-ephoto number of 22 digits used for one démarche only.
+ephoto number of 22 digits used for one démarche only and
+valid 6 months from the day it was taken (when the portal knows that day: operator API).
 
 A file is accepted when its name claims an accepted format AND its content is a file of that very
 format: the whole signature matches and the content parses as it (Pillow for images, pypdf for PDF),
@@ -12,10 +13,13 @@ import io
 import re
 import unicodedata
 import warnings
+from datetime import date
 from pathlib import PurePath
 
 from PIL import Image
 from pypdf import PdfReader
+
+from .conditions import mois_apres
 
 MAX_SIZE = 10 * 1024 * 1024  # "ne pas dépasser une taille maximale de 10 Mo par fichier"
 MAX_FILES = 3  # "3 documents maximum" per justificatif
@@ -121,6 +125,15 @@ def safe_name(filename: str) -> str:
 
 def normalise_ephoto(value: str) -> str:
     return re.sub(r"\s+", "", value or "")
+
+
+EPHOTO_VALIDITE_MOIS = 6  # guide 01 FAQ 10: "sa validité est de 6 mois"
+
+
+def ephoto_expired(date_prise: date, today: date) -> bool:
+    """An e-photo code taken on `date_prise` is no longer valid on `today` (6 months later)."""
+    end = mois_apres(date_prise, EPHOTO_VALIDITE_MOIS)
+    return end is not None and today > end
 
 
 def ephoto_valid(value: str) -> bool:

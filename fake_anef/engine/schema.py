@@ -17,7 +17,7 @@ from .schema_documents import Attestation, Confirmation, ListePieces
 FIELD_TYPES = {"texte", "telephone", "zone_texte", "choix", "selection", "date", "adresse", "email_compte",
                "attestation", "case", "groupe", "confirmation_identite"}
 DISPLAY_TYPES = {"intertitre", "paragraphe", "justificatif", "lien_confirmation", "lien_document"}
-OPTION_SOURCES = {"pays", "nationalites", "nationalites_toutes"}
+OPTION_SOURCES = {"pays", "pays_ue_eee_suisse", "nationalites", "nationalites_toutes"}
 BUTTONS = {"precedent", "abandonner", "quitter", "enregistrer", "deposer"}
 ADDRESS_PARTS = ("numero", "voie", "complement", "code_postal", "ville", "pays", "code_insee")
 DOCUMENT_VALUES = {"numero_demande", "numero_etranger", "date_emission", "date_depot"}
@@ -51,6 +51,7 @@ PREFILL_SOURCES = {
     "identite.pays_naissance": {"selection", "texte"},
     "identite.nationalite": {"selection", "texte"},
     "identite.sexe": {"choix", "selection", "texte"},
+    "identite.lieu_naissance": {"texte"},  # optional in the record
     "compte.email": {"texte"},
 }
 
@@ -84,6 +85,9 @@ class Bloc:
     annee_seule: bool = False
     pas_futur: bool = False
     apres: tuple[str, str] | None = None  # (field id, message)
+    # (condition, message): the answer is refused, next to the field, when the condition holds once
+    # the step is read (a rule of the guide between answers, e.g. dates against a yes/no question).
+    controles: tuple[tuple[Condition, str], ...] = ()
     longueur_max: int = MAX_TEXT
     parties: tuple[tuple[str, str], ...] = ()
     outre_mer: str | None = None
@@ -92,6 +96,8 @@ class Bloc:
     document: str | None = None  # lien_document: the attestation (documents.attestations) it opens
     prefill: str | None = None  # a key of PREFILL_SOURCES
     lecture_seule: bool = False  # shown, never taken from the form: the pre-filled value is kept
+    # read-only only when the source has a value (an optional item of the record); else typed.
+    lecture_seule_si_renseigne: bool = False
     # groupe
     champs: tuple["Bloc", ...] = ()
     element: str = ""
@@ -267,6 +273,9 @@ class Definition:
     # "JE SOLLICITE UN AUTRE TITRE DE SÉJOUR :", or the categories of title it renews.
     situation: str = ""
     renouvellement: tuple[str, ...] = ()
+    # Guide 01 FAQ 3: a renewal opens `mois` months before the title's end; earlier, `message` (its
+    # {date} is the opening day) is the refusal. None: no window.
+    delai_renouvellement: tuple[int, str] | None = None
     preambule: Preambule | None = None
     # "Mes demandes en cours": the "Type de demande" column (the procedure's titre when empty).
     type_demande: str = ""

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from .. import texts
-from ..countries import all_countries, by_code
+from ..countries import UE_EEE_SUISSE, all_countries, by_code
 from .definition import ADDRESS_PARTS, Bloc, Bloquant, Definition, Justificatif, Option, Step
 
 Values = dict[str, str]
@@ -62,6 +62,8 @@ def options(bloc: Bloc) -> list[Option]:
     """The choices of a choix/selection field, from the definition or from a bundled list."""
     if bloc.source == "pays":
         return [Option(p.code, p.nom) for p in all_countries()]
+    if bloc.source == "pays_ue_eee_suisse":  # another member state: France excluded
+        return [Option(p.code, p.nom) for p in all_countries() if p.code in UE_EEE_SUISSE and p.code != "FR"]
     if bloc.source == "nationalites":
         return [Option(p.code, p.nationalite) for p in all_countries() if p.code != "FR"]
     if bloc.source == "nationalites_toutes":
@@ -70,7 +72,7 @@ def options(bloc: Bloc) -> list[Option]:
 
 
 def option_label(bloc: Bloc, value: str) -> str:
-    if bloc.source in ("pays",):
+    if bloc.source in ("pays", "pays_ue_eee_suisse"):
         pays = by_code().get(value)
         return pays.nom if pays else value
     if bloc.source in ("nationalites", "nationalites_toutes"):
@@ -305,7 +307,8 @@ def prefill_values(bloc: Bloc, value: Any) -> Values:
 
 def with_prefill(definition: Definition, data: Mapping[str, Values], sources: Mapping[str, Any]) -> Data:
     """`data` with the pre-filled fields' values from `sources` ("identite.nom", "compte.email"…):
-    a read-only field (lecture_seule) always holds the source's value, whatever was submitted; any
+    a read-only field (lecture_seule, or lecture_seule_si_renseigne when the source has a value)
+    always holds the source's value, whatever was submitted; any
     other pre-filled field gets it only while the user has given nothing for it."""
     out: Data = {k: dict(v) for k, v in data.items()}
     for step in definition.steps:
@@ -315,7 +318,7 @@ def with_prefill(definition: Definition, data: Mapping[str, Values], sources: Ma
             values = out.setdefault(step.id, {})
             owned = input_names(bloc)
             present = [k for k in values if owned.match(k)]
-            if bloc.lecture_seule:
+            if bloc.lecture_seule or (bloc.lecture_seule_si_renseigne and sources.get(bloc.prefill)):
                 for k in present:
                     del values[k]
             elif present:
@@ -417,6 +420,9 @@ class Wizard:
         for bloc in step.fields():
             if self.applies(bloc, variables):
                 self._validate_field(bloc, values, variables, errors)
+                for cond, message in bloc.controles:
+                    if bloc.id not in errors and cond.test(variables, self.today):
+                        errors[bloc.id or ""] = message
         for j in self.justificatifs(step, variables):
             if not j.requis:
                 continue

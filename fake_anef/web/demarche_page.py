@@ -45,6 +45,7 @@ def prefill_sources(s: Any, compte: Compte | None) -> dict[str, Any]:
     ident = s.get(Identite, compte.numero_etranger) if compte.numero_etranger else None
     if ident is not None:
         sources.update({f"identite.{key}": getattr(ident, key) for key in IDENTITE_KEYS})
+        sources["identite.lieu_naissance"] = ident.lieu_naissance
     return sources
 
 
@@ -67,6 +68,7 @@ class StepPage:
         self.definition = definition
         self.step = step
         self.wizard = wz.Wizard(definition, p.clock.today())
+        self.sources = sources or {}
         data = wz.with_prefill(definition, {k: dict(v) for k, v in (demande.donnees or {}).items()}, sources or {})
         values = wz.with_prefill(definition, {step.id: dict(values)}, sources or {})[step.id]
         self.variables = self.wizard.variables(data, (step.id, values))
@@ -91,6 +93,10 @@ class StepPage:
     # Helpers the templates call ---------------------------------------------------------------
     def applies(self, bloc: Bloc) -> bool:
         return self.wizard.applies(bloc, self.variables)
+
+    def read_only(self, bloc: Bloc) -> bool:
+        """Shown read-only: always, or only when the record has the value (lecture_seule_si_renseigne)."""
+        return bloc.lecture_seule or bool(bloc.lecture_seule_si_renseigne and self.sources.get(bloc.prefill or ""))
 
     def when(self, bloc: Bloc) -> str:
         return json.dumps(bloc.when.to_json(), ensure_ascii=False) if bloc.when else ""

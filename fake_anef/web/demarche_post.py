@@ -30,7 +30,7 @@ from ..engine import wizard as wz
 from ..engine.definition import Definition, Step
 from ..mail.sender import Attachment
 from ..portal import Portal
-from ..store import Compte, Demande
+from ..store import Compte, Demande, EphotoCode
 from .demarche_page import D, demandes_of, go, identity_record, prefill_sources, render_step, step_page, step_url
 from .pages import portal, render, send_mail
 
@@ -220,6 +220,8 @@ def ephoto(sub: Submission, argument: str) -> Response:
         errors["ephoto"] = wz.error_text("obligatoire")
     elif not piece_rules.ephoto_valid(numero):
         errors["ephoto"] = wz.error_text("ephoto_format")
+    elif (code := sub.s.get(EphotoCode, numero)) and piece_rules.ephoto_expired(code.date_prise, sub.p.clock.today()):
+        errors["ephoto"] = wz.error_text("ephoto_expire", date=f"{code.date_prise:%d/%m/%Y}")
     else:
         try:
             sub.demandes.confirm_ephoto(sub.s, sub.demande, numero)

@@ -4,12 +4,15 @@ procedure is read from the procedure definitions (acces.situation, acces.renouve
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from .. import texts
+from ..engine.conditions import mois_apres
 from ..engine.definition import Definition, by_renouvellement, by_situation
 from ..store import Compte, Titre
 from .forms import Form
@@ -45,6 +48,14 @@ def current_title(request: Request, compte: Compte) -> Titre | None:
         )
 
 
+def renewal_opening(renewal: Definition, titre: Titre | None) -> date | None:
+    """Guide 01 FAQ 3: the first day a renewal may be filed (None: no window in the definition)."""
+    if renewal.delai_renouvellement is None or titre is None or titre.date_fin is None:
+        return None
+    fin = titre.date_fin.date() if isinstance(titre.date_fin, datetime) else titre.date_fin
+    return mois_apres(fin, -renewal.delai_renouvellement[0])
+
+
 def _render(request: Request, titre: Titre | None, renewal: Definition | None, form: Form | None, status: int = 200) -> Response:
     return render(request, "situation_actuelle.html", status_code=status, form=form, titre=titre, renouvelable=renewal is not None)
 
@@ -60,6 +71,10 @@ async def situation_actuelle(request: Request) -> Response:
     form = Form.read(await request.form())
     motif = form.get("motif")
     if motif == "renouvellement" and renewal is not None:
+        opening = renewal_opening(renewal, titre)
+        if opening is not None and portal(request).clock.today() < opening:
+            form.errors["motif"] = renewal.delai_renouvellement[1].format(date=f"{opening:%d/%m/%Y}")  # type: ignore[index]
+            return _render(request, titre, renewal, form, 422)
         return RedirectResponse(request.url_for("demarche", procedure=renewal.id), status_code=303)
     item = next((m for m in S["motifs"] if m["libelle"] == motif), None)
     if item is None:

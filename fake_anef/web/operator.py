@@ -15,7 +15,7 @@ from starlette.routing import Route
 from ..countries import by_code
 from ..instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably,
                            issue_attestation, mark_available, start_instruction, vue_agent)
-from ..store import Identite
+from ..store import EphotoCode, Identite
 from .pages import portal
 
 IDENTITE_FIELDS = ("numero_etranger", "nom", "prenom", "date_naissance", "pays_naissance", "nationalite")
@@ -89,6 +89,7 @@ def _identite_values(data: dict[str, Any]) -> dict[str, Any]:
         "numero_etranger": numero, "nom": _text(data, "nom"), "prenom": _text(data, "prenom"),
         "date_naissance": _date(data, "date_naissance"), "pays_naissance": _pays(data, "pays_naissance"),
         "nationalite": _pays(data, "nationalite"), "sexe": sexe or None,
+        "lieu_naissance": _text(data, "lieu_naissance")[:100] if data.get("lieu_naissance") else None,
     }
 
 
@@ -129,6 +130,19 @@ async def titres(request: Request) -> Response:
             categorie=data.get("categorie", ""), mention=data.get("mention", ""), date_debut=debut, date_fin=fin,
         )
     return JSONResponse({"numero": str(data["numero"]).upper()}, status_code=201)
+
+
+async def ephotos(request: Request) -> Response:
+    """An e-photo code and the day it was taken (guide 01 FAQ 10: valid 6 months)."""
+    data = await _json(request)
+    _required(data, ("numero", "date_prise"))
+    numero = str(data["numero"])
+    if not (numero.isdigit() and len(numero) == 22):
+        raise BadRequest("numero : 22 chiffres")
+    p = portal(request)
+    with p.store.session() as s:
+        s.merge(EphotoCode(numero=numero, date_prise=_date(data, "date_prise")))
+    return JSONResponse({"numero": numero}, status_code=201)
 
 
 async def clock(request: Request) -> Response:
@@ -246,6 +260,7 @@ routes = [
     Route("/__sim__/health", health),
     Route("/__sim__/identites", _guard(identites), methods=["POST"]),
     Route("/__sim__/titres", _guard(titres), methods=["POST"]),
+    Route("/__sim__/ephotos", _guard(ephotos), methods=["POST"]),
     Route("/__sim__/clock", _guard(clock), methods=["GET", "POST", "DELETE"]),
     Route("/__sim__/demandes/{numero}", _guard(demande), methods=["GET"]),
     Route("/__sim__/demandes/{numero}/instruction", _guard(instruction), methods=["POST"]),

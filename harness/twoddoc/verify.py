@@ -3,6 +3,11 @@
 §5.1 in order: recognise a header and the document type (parse), validate the structure against
 the type's definition, find the certificate by (authority, certificate id), check the signature date
 falls within the certificate's validity, check the ECDSA signature over the bytes before <US>.
+The date check holds for every certificate, the specification's own test one included (issue 15
+pt 16): its reference vector, signed in 2020 with a certificate that expired in 2015, is honestly
+"certificat non valide à la date de signature" (the finding says whether the signature itself holds).
+A certificate expired on the day of the check is a finding, not a refusal: §5.1 dates the check at
+the signature.
 Revocation (step 5) needs the authority's publication point, which a test deployment does not have:
 it is not checked, and the verdict never claims it was.
 
@@ -19,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -88,7 +94,6 @@ class TrustedCertificate:
     authority: str
     certificate_id: str
     certificate: x509.Certificate
-    check_validity: bool = True
     is_spec_test_certificate: bool = False
 
 
@@ -121,15 +126,12 @@ class TrustList:
         pem: bytes | x509.Certificate,
         authority: str | None = None,
         certificate_id: str | None = None,
-        *,
-        check_validity: bool | None = None,
     ) -> TrustedCertificate:
         """Trust one certificate. `authority` / `certificate_id` override what the certificate says.
 
-        `check_validity` defaults to True, except for the specification's own test certificate: it
-        expired on 2015-11-01, yet the specification signs its reference codes with it up to 2020,
-        so a verifier that enforced its dates could not check the specification's examples. Codes
-        it verifies get a finding instead (its private key is public).
+        Its validity is always checked against the signature date, the specification's test
+        certificate included (it is only marked, so codes it verifies get a finding: its private
+        key is public).
         """
         certificate = pem if isinstance(pem, x509.Certificate) else x509.load_pem_x509_certificate(pem)
         is_spec = _SPEC_FINGERPRINT is not None and _fingerprint(certificate) == _SPEC_FINGERPRINT
@@ -151,7 +153,6 @@ class TrustList:
             authority=authority,
             certificate_id=cert_id,
             certificate=certificate,
-            check_validity=(not is_spec) if check_validity is None else check_validity,
             is_spec_test_certificate=is_spec,
         )
         key = (authority, cert_id)
@@ -234,12 +235,14 @@ def verify(
     *,
     test_deployment: bool = True,
     findings: Iterable[str] = (),
+    today: date | None = None,
 ) -> Verification:
     """Check one code (a payload or an already parsed one) against `trust`.
 
     `test_deployment`: the code comes from a test deployment, where a production authority (one
     not of the form XX00, which §3.3 reserves for tests) is reported as a finding. `findings` are
-    added to the verdict's own (e.g. what the scanner noticed about the symbol).
+    added to the verdict's own (e.g. what the scanner noticed about the symbol). `today` (default:
+    the UTC date) only dates the finding on a certificate expired at the time of the check.
     """
     extra = list(findings)
     if isinstance(code, str):
@@ -267,19 +270,30 @@ def verify(
         )
     if entry.is_spec_test_certificate:
         notes.append(
-            "signé avec le certificat de test publié par la spécification (FR00/0001) : sa clé privée "
-            "est publique et sa période de validité (expirée le 01/11/2015) n'est pas contrôlée"
+            "signé avec le certificat de test publié par la spécification (FR00/0001) : "
+            "sa clé privée est publique"
         )
-    if entry.check_validity:
-        start = entry.certificate.not_valid_before_utc.date()
-        end = entry.certificate.not_valid_after_utc.date()
-        if not start <= code.signature_date <= end:
-            return verdict(
-                Reason.CERTIFICATE_NOT_VALID,
-                f"date de signature {code.signature_date:%d/%m/%Y} hors de la validité du certificat "
-                f"({start:%d/%m/%Y} - {end:%d/%m/%Y})",
-                entry,
-            )
+    start = entry.certificate.not_valid_before_utc.date()
+    end = entry.certificate.not_valid_after_utc.date()
+    today = today or datetime.now(UTC).date()
+    if end < today:
+        notes.append(
+            f"certificat {entry.authority}/{entry.certificate_id} expiré aujourd'hui "
+            f"(valide jusqu'au {end:%d/%m/%Y})"
+        )
+    if not start <= code.signature_date <= end:
+        problem = _check_signature(code, entry.certificate)
+        notes.append(
+            "la signature elle-même correspond aux données"
+            if problem is None
+            else f"la signature elle-même ne tient pas non plus : {problem}"
+        )
+        return verdict(
+            Reason.CERTIFICATE_NOT_VALID,
+            f"date de signature {code.signature_date:%d/%m/%Y} hors de la validité du certificat "
+            f"({start:%d/%m/%Y} - {end:%d/%m/%Y})",
+            entry,
+        )
     problem = _check_signature(code, entry.certificate)
     if problem is not None:
         return verdict(Reason.BAD_SIGNATURE, problem, entry)

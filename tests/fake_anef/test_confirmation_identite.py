@@ -34,6 +34,7 @@ def values(**over: str) -> dict[str, str]:
         "accueillant_date_naissance_jour": "14", "accueillant_date_naissance_mois": "3", "accueillant_date_naissance_annee": "1985",
         "a_enfants": "non", "situation_familiale": "Marié(e)", "date_union_jour": "1", "date_union_mois": "6",
         "date_union_annee": "2015", "pays_union": "DE",
+        "accueillant_titre_debut_jour": "1", "accueillant_titre_debut_mois": "1", "accueillant_titre_debut_annee": "2020",
     }
     out.update(over)
     return out

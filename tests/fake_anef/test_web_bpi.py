@@ -37,9 +37,9 @@ def _mails(smtp_sink: tuple[MailStore, int], to: str) -> list:
 
 
 def connected_holder(client: TestClient, smtp_sink: tuple[MailStore, int], categorie: str = "BPS",
-                     mention: str = "BENEFICIAIRE DE LA PROTECTION SUBSIDIAIRE") -> None:
+                     mention: str = "BENEFICIAIRE DE LA PROTECTION SUBSIDIAIRE", jours_restants: int = 60) -> None:
     """A title holder (identity and title registered by the operator API) with an account, connected."""
-    debut, fin = date.today() - timedelta(days=1400), date.today() + timedelta(days=60)
+    debut, fin = date.today() - timedelta(days=1400), date.today() + timedelta(days=jours_restants)
     client.post("/__sim__/titres", json={
         "numero": NUMERO, "kind": "titre", "date_debut": debut.isoformat(), "date_fin": fin.isoformat(),
         "categorie": categorie, "mention": mention,

@@ -183,7 +183,8 @@ def test_a_french_accueillant_s_family_member_must_be_the_spouse(client: TestCli
 
 def test_three_months_or_less_in_another_state_sends_elsewhere_and_no_depot(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
     start(client, smtp_sink)
-    page = _post(client, "modalites-du-sejour", modalites(sejour_autre_etat_plus_3_mois="non"))
+    short = {**_date("sejour_autre_etat_debut", date(2020, 1, 10)), **_date("sejour_autre_etat_fin", date(2020, 3, 1))}
+    page = _post(client, "modalites-du-sejour", modalites(sejour_autre_etat_plus_3_mois="non", **short))
     text = html.unescape(page.text)
     assert "Demandeur non éligible" in text
     assert "vraisemblablement la procédure « Conjoint de Français » du droit commun, ou contacter votre préfecture" in text
@@ -250,7 +251,7 @@ def test_the_definition_is_bundled_and_a_broken_bloquants_rule_is_refused() -> N
 
     [definition] = [d for d in bundled() if d.id == "famille-ue"]
     assert by_renouvellement(CATEGORIE) is definition
-    assert len(definition.step("modalites-du-sejour").bloquants) == 3
+    assert len(definition.step("modalites-du-sejour").bloquants) == 4
     source = Path(__file__).parents[2] / "fake_anef" / "procedures" / "famille_ue.yaml"
     data = expand(source.read_text(encoding="utf-8"))
     data["steps"][1]["bloquants"][0]["when"] = "accueillant_inconnu == 'x'"

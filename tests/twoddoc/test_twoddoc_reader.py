@@ -111,11 +111,18 @@ def test_vector_decodes_to_exactly_its_listed_values(vector_file: Path, vector_p
     assert code.violations == () and code.notes == ()
 
 
-def test_vector_verifies_with_the_spec_test_certificate(vector_payload: str) -> None:
-    result = verify(vector_payload, TrustList.spec_test())
-    assert result.valid, result.detail
-    assert result.reason is None
+def test_vector_is_signed_after_its_certificate_expired(vector_payload: str) -> None:
+    # The specification signs its reference vector on 03/06/2020 with its test certificate, valid
+    # 01/11/2012 - 01/11/2015: the date check holds for it as for any certificate, and the finding
+    # still says the signature itself is right (the reader's cryptography is exercised).
+    result = verify(vector_payload, TrustList.spec_test(), today=date(2026, 1, 1))
+    assert not result.valid
+    assert result.reason is Reason.CERTIFICATE_NOT_VALID
+    assert result.verdict == "Code non valide : certificat non valide à la date de signature"
+    assert "03/06/2020" in result.detail and "01/11/2015" in result.detail
+    assert "la signature elle-même correspond aux données" in result.findings
     assert any("certificat de test publié par la spécification" in f for f in result.findings)
+    assert any("FR00/0001 expiré aujourd'hui" in f for f in result.findings)
 
 
 def test_vector_is_unknown_to_a_trust_list_without_fr00_0001(vector_payload: str, trust_tst1: TrustList) -> None:
@@ -123,13 +130,12 @@ def test_vector_is_unknown_to_a_trust_list_without_fr00_0001(vector_payload: str
     assert not result.valid and result.reason is Reason.UNKNOWN_CERTIFICATE
 
 
-def test_spec_certificate_would_be_expired_if_its_dates_were_enforced(vector_payload: str) -> None:
-    # The spec signs its reference codes after its own certificate expired: only the waiver makes
-    # them verify, and the check itself works.
-    trust = TrustList()
-    trust.add(TrustList.spec_test().get("FR00", "0001").certificate, check_validity=True)  # type: ignore[union-attr]
-    result = verify(vector_payload, trust)
+def test_a_tampered_vector_outside_the_validity_says_the_signature_fails_too(vector_payload: str) -> None:
+    data, signature = vector_payload.split(US)
+    tampered = data.replace("7503120521", "7503120522") + US + signature
+    result = verify(tampered, TrustList.spec_test())
     assert result.reason is Reason.CERTIFICATE_NOT_VALID
+    assert any(f.startswith("la signature elle-même ne tient pas") for f in result.findings)
 
 
 @pytest.mark.parametrize("payload", [SPEC_TYPE_07, SPEC_TYPE_08], ids=["type07-v03", "type08-v03-trailing-gs"])
@@ -137,8 +143,11 @@ def test_other_spec_codes_with_a_v03_header(payload: str) -> None:
     code = parse(unescape_payload(payload))
     assert code.version == "03" and code.perimeter == "01" and code.country is None
     assert code.signature_date == date(2015, 7, 27)
-    result = verify(code, TrustList.spec_test())
+    # Signed 27/07/2015, within the test certificate's validity (it expired on 01/11/2015).
+    result = verify(code, TrustList.spec_test(), today=date(2026, 1, 1))
     assert result.valid, result.detail
+    assert any("expiré aujourd'hui (valide jusqu'au 01/11/2015)" in f for f in result.findings)
+    assert not any("signature elle-même" in f for f in result.findings)
 
 
 def test_type_07_fields_split_by_lengths_not_separators() -> None:

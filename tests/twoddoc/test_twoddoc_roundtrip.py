@@ -299,9 +299,12 @@ def test_cli_check_pdf(simulator, tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_cli_reads_the_specification_vector_with_its_default_trust(
     vector_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check-pdf", str(vector_file)]) == 0
+    # Signed in 2020 with the test certificate that expired in 2015: read, and honestly refused.
+    assert main(["check-pdf", str(vector_file)]) == 1
     out = capsys.readouterr().out
-    assert "Signature valide" in out and "6Q  Numéro d'étranger : 7503120521" in out
+    assert "6Q  Numéro d'étranger : 7503120521" in out
+    assert "Code non valide : certificat non valide à la date de signature" in out
+    assert "la signature elle-même correspond aux données" in out
 
 
 def _blank_pdf() -> bytes:

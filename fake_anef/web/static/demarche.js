@@ -27,6 +27,8 @@
     any_in: (v, c) => (Array.isArray(v) ? v : [v]).some((x) => x !== null && c.includes(x)),
     len: (v) => (v && v.length) || 0,
     age: () => null,
+    mois_apres: () => null,
+    aujourdhui: () => null,
   };
   const compare = (op, a, b) => {
     switch (op) {
