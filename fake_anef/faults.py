@@ -13,6 +13,10 @@ FAULTS = {
     "texte_non_echappe": "what was typed in the wizard is shown back as markup, not escaped",
     "refus_enregistre": "a refused submission of a wizard step is saved all the same",
     "reformule_derives": "every DERIVED text (the simulator's own wording) is reworded (fake_anef/reformulation.py)",
+    "fichier_plus_de_10_mo": "a file over 10 Mo is joined (the size limit is not checked)",
+    "plus_de_3_fichiers": "a 4th file (and more) is joined to one justificatif",
+    "ephoto_21_ou_23_chiffres": "an ephoto number of 21 or 23 digits is accepted (the 22-digit rule off by one)",
+    "numero_etranger_sans_longueur": "a numéro étranger of any number of digits is looked up (not 10 only)",
     "texte_guide_modifie": "one text a guide shows is changed: guide 04 §6 \"Demande de création de compte bien enregistrée.\" loses \"bien\"",
 }
 
