@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing first (scripts/bootstrap.sh).
-.PHONY: conformance test serve bootstrap
+.PHONY: conformance test serve bootstrap mutation
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -14,3 +14,8 @@ test: bootstrap
 
 serve: bootstrap
 	.venv/bin/anef serve $(ARGS)
+
+# The mutation kit: every mutant of mutants/catalogue.yaml (the portal with one fault mode on) against
+# the tests that must kill it; prints the score and names each survivor. By part: ARGS="--guide 02".
+mutation: bootstrap
+	.venv/bin/python scripts/mutation.py $(ARGS)
