@@ -89,8 +89,11 @@ def run_pytest(args: list[str], faults: str, timeout: float, output: Path) -> tu
 
 
 def _first_failure(out: str) -> str:
-    found = re.search(r"^(FAILED|ERROR) (.+)$", out, re.MULTILINE)
-    return found.group(2)[:160] if found else (out.strip().splitlines() or [""])[-1][:160]
+    """The first failing test (its name, not its path) and the start of its message."""
+    found = re.search(r"^(?:FAILED|ERROR) \S*?([^:/\s]+(?:\[[^\]]*\])?)(?: - (.*))?$", out, re.MULTILINE)
+    if not found:
+        return (out.strip().splitlines() or [""])[-1][:200]
+    return f"{found.group(1)[:90]} : {(found.group(2) or '')[:160]}"
 
 
 def judge(mutant: Mutant, timeout: float, baseline: bool, output: Path) -> Outcome:
