@@ -78,7 +78,7 @@ def select(mutants: list[Mutant], guides: list[str], names: list[str], sample: b
 
 def run_pytest(args: list[str], faults: str, timeout: float, output: Path) -> tuple[int | None, str]:
     """One pytest process on the selection, ANEF_FAULTS set; returns (exit code or None on timeout, output)."""
-    env = {**os.environ, "ANEF_FAULTS": faults}
+    env = {**os.environ, "ANEF_FAULTS": faults, "COLUMNS": "300"}  # wide: the summary keeps the message
     command = [sys.executable, "-m", "pytest", *PYTEST_ARGS, f"--output={output}", *args]
     try:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
@@ -93,7 +93,8 @@ def _first_failure(out: str) -> str:
     found = re.search(r"^(?:FAILED|ERROR) \S*?([^:/\s]+(?:\[[^\]]*\])?)(?: - (.*))?$", out, re.MULTILINE)
     if not found:
         return (out.strip().splitlines() or [""])[-1][:200]
-    return f"{found.group(1)[:90]} : {(found.group(2) or '')[:160]}"
+    message = found.group(2) or next(iter(re.findall(r"^E +(\S.*)$", out, re.MULTILINE)), "")
+    return f"{found.group(1)[:90]} : {message[:160]}"
 
 
 def judge(mutant: Mutant, timeout: float, baseline: bool, output: Path) -> Outcome:
