@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing first (scripts/bootstrap.sh).
-.PHONY: conformance test serve bootstrap bench deploiement guides
+.PHONY: conformance test serve bootstrap bench deploiement guides mutation
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -33,3 +33,8 @@ PARCOURS_GUIDES ?= chemin_a or (parcours_complet and marocaine) or cas_1_un_mine
 guides: bootstrap
 	.venv/bin/anef run --preuves toutes -k "$(PARCOURS_GUIDES)" $(ARGS)
 	.venv/bin/anef guide-illustre
+
+# The mutation kit: every mutant of mutants/catalogue.yaml (the portal with one fault mode on) against
+# the tests that must kill it; prints the score and names each survivor. By part: ARGS="--guide 02".
+mutation: bootstrap
+	.venv/bin/python scripts/mutation.py $(ARGS)

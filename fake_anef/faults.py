@@ -22,6 +22,10 @@ FAULTS = {
     "texte_non_echappe": "what was typed in the wizard is shown back as markup, not escaped",
     "refus_enregistre": "a refused submission of a wizard step is saved all the same",
     "reformule_derives": "every DERIVED text (the simulator's own wording) is reworded (fake_anef/reformulation.py)",
+    "fichier_plus_de_10_mo": "a file over 10 Mo is joined (the size limit is not checked)",
+    "plus_de_3_fichiers": "a 4th file (and more) is joined to one justificatif",
+    "ephoto_21_ou_23_chiffres": "an ephoto number of 21 or 23 digits is accepted (the 22-digit rule off by one)",
+    "numero_etranger_sans_longueur": "a numéro étranger of any number of digits is looked up (not 10 only)",
     "texte_guide_modifie": "one text a guide shows is changed: guide 04 §6 \"Demande de création de compte bien enregistrée.\" loses \"bien\"",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
 }
@@ -66,6 +70,22 @@ class Faults(frozenset[str]):
     def saves_refused_step(self) -> bool:
         """True under refus_enregistre: a refused submission is saved all the same."""
         return "refus_enregistre" in self
+
+    @property
+    def checks_file_size(self) -> bool:
+        """False under fichier_plus_de_10_mo: a file over 10 Mo is joined."""
+        return "fichier_plus_de_10_mo" not in self
+
+    @property
+    def checks_file_count(self) -> bool:
+        """False under plus_de_3_fichiers: a 4th file (and more) is joined to one justificatif."""
+        return "plus_de_3_fichiers" not in self
+
+    def ephoto_format_ok(self, numero: str, valid: bool) -> bool:
+        """Whether an ephoto number's format passes: the rule's verdict, except that under
+        ephoto_21_ou_23_chiffres 21 or 23 ASCII digits pass too (the 22-digit rule off by one)."""
+        return valid or ("ephoto_21_ou_23_chiffres" in self and len(numero) in (21, 23)
+                         and numero.isascii() and numero.isdigit())
 
     def step_errors(self, errors: dict[str, str], date_order_messages: Iterable[str]) -> dict[str, str]:
         """A step's errors as this portal reports them: under dates_dans_le_desordre, the "date

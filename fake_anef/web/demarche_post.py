@@ -28,6 +28,7 @@ from ..engine import pieces as piece_rules
 from ..engine import recapitulatif as recap
 from ..engine import wizard as wz
 from ..engine.definition import Definition, Step
+from ..faults import Faults
 from ..mail.sender import Attachment
 from ..portal import Portal
 from ..store import Compte, Demande, EphotoCode
@@ -97,7 +98,8 @@ class Submission:
             upload = uploads.get(j.id)
             if upload is not None:
                 already = self.demandes.stored_pieces(self.s, self.demande).count(j.id)
-                problem = "fichier_nombre" if already >= piece_rules.MAX_FILES else upload.problem
+                full = self.p.faults.checks_file_count and already >= piece_rules.MAX_FILES
+                problem = "fichier_nombre" if full else upload.problem
                 if problem:
                     self.upload_errors.setdefault(j.id, []).append(wz.error_text(problem, nom=upload.name))
                 else:
@@ -218,7 +220,7 @@ def ephoto(sub: Submission, argument: str) -> Response:
     numero = piece_rules.normalise_ephoto(typed)
     if not numero:
         errors["ephoto"] = wz.error_text("obligatoire")
-    elif not piece_rules.ephoto_valid(numero):
+    elif not sub.p.faults.ephoto_format_ok(numero, piece_rules.ephoto_valid(numero)):
         errors["ephoto"] = wz.error_text("ephoto_format")
     elif (code := sub.s.get(EphotoCode, numero)) and piece_rules.ephoto_expired(code.date_prise, sub.p.clock.today()):
         errors["ephoto"] = wz.error_text("ephoto_expire", date=f"{code.date_prise:%d/%m/%Y}")
@@ -368,7 +370,7 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-async def read_uploads(step: Step, form: FormData, check_content: bool) -> dict[str, Upload]:
+async def read_uploads(step: Step, form: FormData, faults: Faults) -> dict[str, Upload]:
     """The step's files, read (10 Mo + 1 byte at most each) and checked outside any transaction;
     parsing a file runs in a worker thread so the other pages keep answering."""
     out: dict[str, Upload] = {}
@@ -377,7 +379,9 @@ async def read_uploads(step: Step, form: FormData, check_content: bool) -> dict[
         if isinstance(upload, UploadFile) and upload.filename:
             name = piece_rules.safe_name(upload.filename)
             content = await upload.read(piece_rules.MAX_SIZE + 1)
-            problem = await anyio.to_thread.run_sync(piece_rules.content_problem, name, content, len(content), check_content)
+            size = len(content) if faults.checks_file_size else min(len(content), piece_rules.MAX_SIZE)
+            problem = await anyio.to_thread.run_sync(piece_rules.content_problem, name, content, size,
+                                                     faults.checks_upload_content)
             out[jid] = Upload(name, content, problem)
     return out
 
@@ -394,7 +398,7 @@ async def post(request: Request, definition: Definition, compte: Any, step: Step
         refusal = R["action_inconnue"]
     elif wz.beyond_maximum(step, form.keys()):
         refusal = R["trop_d_elements"]
-    uploads = {} if refusal else await read_uploads(step, form, p.faults.checks_upload_content)
+    uploads = {} if refusal else await read_uploads(step, form, p.faults)
     after: list[Callable[[], Awaitable[None]]] = []
     demandes = demandes_of(request)
     wizard = wz.Wizard(definition, p.clock.today())

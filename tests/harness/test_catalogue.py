@@ -16,7 +16,8 @@ import yaml
 from harness.catalogue import NATURES, REQUIREMENTS, catalogue, feature_quotes, normalise
 from harness.textes import pattern
 
-GUIDES = Path(os.environ.get("ANEF_GUIDES", "/work/shared/guides"))
+# The guides sit in shared/ beside the project (as in CI, where the repository is cloned next to it).
+GUIDES = Path(os.environ.get("ANEF_GUIDES") or Path(__file__).resolve().parents[2].parent / "shared" / "guides")
 
 
 def test_every_text_quoted_in_a_feature_is_in_the_catalogue() -> None:

@@ -87,4 +87,5 @@ def make_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[.
 
 @pytest.fixture(scope="module")
 def portal(make_portal: Callable[..., PortalClient]) -> PortalClient:
-    return make_portal()
+    """The bundled portal, with the fault modes of ANEF_FAULTS if any (scripts/mutation.py sets it)."""
+    return make_portal(Settings.from_env().faults)

@@ -205,8 +205,11 @@ def uploads_are_accepted_iff_rules_hold(applicant: Applicant, jid: str, files: l
 def upload_property(test: Callable[..., None]) -> Callable[..., None]:
     test = given(jid=st.sampled_from(JUSTIFICATIFS), files=st.lists(uploads(), min_size=1, max_size=5))(test)
     test = example(jid="domicile", files=[Upload(name, content, len(content)) for name, content in DISGUISED.values()])(test)
+    # Both sides of each limit, always tried: 10 Mo and 10 Mo + 1 byte, a 3rd and a 4th file.
+    test = example(jid="domicile", files=[Upload(f"page{i}.pdf", b"", 0, "pdf") for i in range(1, 5)])(test)
     return example(jid="nationalite", files=[Upload("passeport.pdf", NOT_ACCEPTED["exe"], 512),
-                                             Upload("scan.PDF", b"", MAX_SIZE, "pdf")])(test)
+                                             Upload("scan.PDF", b"", MAX_SIZE, "pdf"),
+                                             Upload("trop-gros.pdf", b"", MAX_SIZE + 1, "pdf")])(test)
 
 
 def uploader(applicants: Applicants) -> Applicant:
@@ -287,6 +290,7 @@ def ephoto_tester(applicants: Applicants) -> Applicant:
 
 
 def ephoto_property(test: Callable[..., None]) -> Callable[..., None]:
+    test = example(typed="1" * 21)(example(typed="1" * 23)(test))  # both sides of the 22 digits
     return example(typed=HELD_EPHOTO)(given(typed=ephoto_candidates)(test))
 
 

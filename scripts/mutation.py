@@ -1,0 +1,172 @@
+"""The project's own mutation kit: each mutant of mutants/catalogue.yaml is the bundled portal with one
+fault mode on (ANEF_FAULTS), and the tests named for it must fail there. Prints the score (killed /
+total) and names every survivor. A dev tool, not part of the harness: it may read fake_anef.
+
+    python scripts/mutation.py                  # every mutant (make mutation)
+    python scripts/mutation.py --guide 02       # the mutants of one guide (or simulateur, maison)
+    python scripts/mutation.py --mutant NAME    # one mutant (repeatable)
+    python scripts/mutation.py --baseline ...   # also run each selection on the conformant portal
+
+Each selection runs in its own pytest process with ANEF_FAULTS=<fault>: the features' bundled portal
+(harness/target.py) inherits it, the property tests' in-process portal reads it (tests/properties).
+A mutant is killed when that run has a failing test (pytest exit 1); a run that passes is a
+survivor; any other outcome (no test collected, usage error, timeout) is an error, not a kill.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "mutants" / "catalogue.yaml"
+# No traces or screenshots of the expected failures; quiet, stop at the first failure.
+PYTEST_ARGS = ["-x", "-q", "--tracing=off", "--screenshot=off"]
+
+
+@dataclass
+class Mutant:
+    name: str
+    faute: str
+    guide: str
+    tuer: list[str]
+    regle: str = ""
+    exigences: list[str] = field(default_factory=list)
+    echantillon: bool = False
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant
+    verdict: str  # tué | survivant | erreur
+    seconds: float
+    detail: str = ""
+
+
+def load(path: Path = CATALOGUE) -> list[Mutant]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    mutants = []
+    for name, entry in (data.get("mutants") or {}).items():
+        tuer = entry.get("tuer") or []
+        if not tuer:
+            raise ValueError(f"{path}: mutant {name} n'a pas de sélection (tuer)")
+        mutants.append(Mutant(name=name, faute=entry.get("faute", name), guide=str(entry.get("guide", "")),
+                              tuer=[str(a) for a in tuer], regle=entry.get("regle", ""),
+                              exigences=list(entry.get("exigences") or []), echantillon=bool(entry.get("echantillon"))))
+    return mutants
+
+
+def select(mutants: list[Mutant], guides: list[str], names: list[str], sample: bool) -> list[Mutant]:
+    unknown = set(names) - {m.name for m in mutants}
+    if unknown:
+        raise SystemExit(f"mutant(s) inconnu(s) : {', '.join(sorted(unknown))}")
+    chosen = [m for m in mutants
+              if (not guides or any(m.guide == g or m.guide.startswith(g.zfill(2)) for g in guides))
+              and (not names or m.name in names) and (not sample or m.echantillon)]
+    if not chosen:
+        raise SystemExit("aucun mutant ne correspond à cette sélection")
+    return chosen
+
+
+def run_pytest(args: list[str], faults: str, timeout: float, output: Path) -> tuple[int | None, str]:
+    """One pytest process on the selection, ANEF_FAULTS set; returns (exit code or None on timeout, output)."""
+    env = {**os.environ, "ANEF_FAULTS": faults, "COLUMNS": "300"}  # wide: the summary keeps the message
+    command = [sys.executable, "-m", "pytest", *PYTEST_ARGS, f"--output={output}", *args]
+    try:
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+        return None, out
+    return done.returncode, done.stdout + done.stderr
+
+
+def _first_failure(out: str) -> str:
+    """The first failing test (its name, not its path) and the start of its message."""
+    found = re.search(r"^(?:FAILED|ERROR) \S*?([^:/\s]+(?:\[[^\]]*\])?)(?: - (.*))?$", out, re.MULTILINE)
+    if not found:
+        return (out.strip().splitlines() or [""])[-1][:200]
+    message = found.group(2) or next(iter(re.findall(r"^E +(\S.*)$", out, re.MULTILINE)), "")
+    return f"{found.group(1)[:90]} : {message[:160]}"
+
+
+def judge(mutant: Mutant, timeout: float, baseline: bool, output: Path) -> Outcome:
+    start = time.monotonic()
+    if baseline:
+        code, out = run_pytest(mutant.tuer, "", timeout, output)
+        if code != 0:
+            return Outcome(mutant, "erreur", time.monotonic() - start,
+                           f"la sélection ne passe pas sur le portail conforme (code {code}) : {_first_failure(out)}")
+    code, out = run_pytest(mutant.tuer, mutant.faute, timeout, output)
+    seconds = time.monotonic() - start
+    if code == 1:
+        return Outcome(mutant, "tué", seconds, _first_failure(out))
+    if code == 0:
+        return Outcome(mutant, "survivant", seconds, "la sélection passe sur le mutant")
+    reason = f"délai de {timeout:.0f} s dépassé" if code is None else f"pytest a fini avec le code {code}"
+    return Outcome(mutant, "erreur", seconds, f"{reason} : {_first_failure(out)}")
+
+
+def report(outcomes: list[Outcome]) -> str:
+    killed = [o for o in outcomes if o.verdict == "tué"]
+    lines = [f"Score de mutation : {len(killed)}/{len(outcomes)} mutants tués "
+             f"({100 * len(killed) / len(outcomes):.1f} %)"]
+    for verdict, title in (("survivant", "Survivants"), ("erreur", "En erreur (ni tués ni survivants)")):
+        rest = [o for o in outcomes if o.verdict == verdict]
+        if rest:
+            lines.append(f"{title} :")
+            lines += [f"  - {o.mutant.name} (guide {o.mutant.guide}, {o.mutant.regle}) : {o.detail}" for o in rest]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--guide", action="append", default=[], help="01..05, simulateur or maison (repeatable)")
+    parser.add_argument("--mutant", action="append", default=[], help="a mutant's name (repeatable)")
+    parser.add_argument("--echantillon", action="store_true", help="only the sample that make test runs")
+    parser.add_argument("--list", action="store_true", help="list the mutants and exit")
+    parser.add_argument("--baseline", action="store_true",
+                        help="first run each selection on the conformant portal (it must pass)")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per pytest run (default 900)")
+    parser.add_argument("--fail-under", type=float, default=0.0, metavar="PCT",
+                        help="exit 1 when the score is below PCT %% (default 0: report only)")
+    args = parser.parse_args(argv)
+
+    from fake_anef.faults import FAULTS  # the fault modes the portal knows
+
+    mutants = load()
+    bad = sorted({m.faute for m in mutants} - FAULTS.keys())
+    if bad:
+        raise SystemExit(f"{CATALOGUE}: mode(s) de faute inconnu(s) : {', '.join(bad)}")
+    chosen = select(mutants, args.guide, args.mutant, args.echantillon)
+    if args.list:
+        for m in chosen:
+            print(f"{m.name:32} guide {m.guide:10} {' '.join(m.tuer)}")
+        return 0
+    without = sorted(FAULTS.keys() - {m.faute for m in mutants})
+    if without and not (args.guide or args.mutant or args.echantillon):
+        print(f"Modes de faute sans mutant au catalogue : {', '.join(without)}")
+    output = ROOT / "reports" / "mutation"
+    outcomes = []
+    for i, mutant in enumerate(chosen, 1):
+        print(f"[{i}/{len(chosen)}] {mutant.name} …", end=" ", flush=True)
+        outcome = judge(mutant, args.timeout, args.baseline, output)
+        print(f"{outcome.verdict} ({outcome.seconds:.0f} s) {outcome.detail}", flush=True)
+        outcomes.append(outcome)
+    text = report(outcomes)
+    print(text)
+    score = 100 * sum(o.verdict == "tué" for o in outcomes) / len(outcomes)
+    return 1 if score < args.fail_under else 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())

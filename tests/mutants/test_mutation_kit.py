@@ -1,0 +1,59 @@
+"""The mutation kit (mutants/catalogue.yaml, scripts/mutation.py): every fault mode is a mutant with
+known requirement ids and a selection that exists, and a small sample of mutants is killed on every
+run of `make test` (`make mutation` runs them all)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+
+from fake_anef.faults import FAULTS
+from harness.catalogue import catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("mutation", ROOT / "scripts" / "mutation.py")
+assert _spec and _spec.loader
+mutation = importlib.util.module_from_spec(_spec)
+sys.modules["mutation"] = mutation  # its dataclasses look their module up
+_spec.loader.exec_module(mutation)
+
+MUTANTS = mutation.load()
+GUIDES = {"01", "02", "03", "04", "05", "simulateur", "maison"}
+
+
+def test_every_fault_mode_is_a_mutant_of_the_catalogue() -> None:
+    assert sorted(FAULTS) == sorted({m.faute for m in MUTANTS}), "a fault mode without a mutant, or the reverse"
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.name)
+def test_a_mutant_names_its_guide_known_requirements_and_existing_tests(mutant) -> None:  # type: ignore[no-untyped-def]
+    assert mutant.guide in GUIDES, mutant.guide
+    cat = catalogue()
+    for id_ in mutant.exigences:
+        cat.by_id(id_)  # KeyError: an id the requirements catalogue does not hold
+    paths = [a.split("::")[0] for i, a in enumerate(mutant.tuer)
+             if not a.startswith("-") and (i == 0 or mutant.tuer[i - 1] not in ("-k", "-m"))]
+    assert paths, f"{mutant.name}: no test file in {shlex.join(mutant.tuer)}"
+    for path in paths:
+        assert (ROOT / path).exists(), path
+    for path, name in (a.split("::", 1) for a in mutant.tuer if "::" in a):
+        assert f"def {name.split('[')[0]}(" in (ROOT / path).read_text(encoding="utf-8"), name
+
+
+def test_the_sample_is_short_and_without_browser() -> None:
+    sample = [m for m in MUTANTS if m.echantillon]
+    assert 1 <= len(sample) <= 2
+    assert all(not a.startswith("features") for m in sample for a in m.tuer)
+
+
+@pytest.mark.parametrize("mutant", [m for m in MUTANTS if m.echantillon], ids=lambda m: m.name)
+def test_a_sample_mutant_is_killed(mutant, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The kit's own check: pytest on the mutant's selection fails with that fault mode on (the same
+    selection passes on the conformant portal: it is part of this run)."""
+    outcome = mutation.judge(mutant, timeout=600, baseline=False, output=tmp_path)
+    assert outcome.verdict == "tué", f"{mutant.name}: {outcome.verdict}, {outcome.detail}"
+    assert "test_" in outcome.detail, outcome.detail  # killed by a failing test, not by an error
