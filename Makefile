@@ -8,8 +8,9 @@ bootstrap:
 conformance: bootstrap
 	.venv/bin/anef run $(ARGS)
 
-# Unit tests, property tests and the features; then the features again, in deployment mode.
+# Lint (ruff), then unit tests, property tests and the features; then the features again, in deployment mode.
 test: bootstrap
+	.venv/bin/ruff check .
 	.venv/bin/python -m pytest $(ARGS)
 	bash scripts/deploiement.sh $(DEPLOIEMENT_ARGS)
 

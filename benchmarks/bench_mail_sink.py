@@ -14,10 +14,9 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from email.message import EmailMessage
 from pathlib import Path
-
-import warnings
 
 warnings.filterwarnings("ignore", message="Using .httpx. with .starlette.testclient. is deprecated")
 from starlette.testclient import TestClient  # noqa: E402

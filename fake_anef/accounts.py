@@ -7,8 +7,8 @@ import secrets
 import string
 import unicodedata
 from dataclasses import dataclass
-from typing import TypeVar
 from datetime import date, timedelta
+from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from .accounts import Accounts, temporary_password, hash_password
+from .accounts import Accounts, hash_password, temporary_password
 from .clock import Clock
 from .engine import numeros, pieces
 from .engine.definition import Definition

@@ -46,7 +46,7 @@ class Portal:
     faults: faults.Faults = field(default=faults.NONE)
 
     @classmethod
-    def create(cls, settings: Settings) -> "Portal":
+    def create(cls, settings: Settings) -> Portal:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         reformulation.apply(settings.faults)  # wording fault modes (reformule_derives, texte_guide_modifie)
         store = Store(settings.db_url)

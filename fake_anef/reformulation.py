@@ -67,7 +67,7 @@ def _strings(node: ast.AST, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, 
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         yield path, node
     elif isinstance(node, ast.Dict):
-        for k, v in zip(node.keys, node.values):
+        for k, v in zip(node.keys, node.values, strict=True):
             if isinstance(k, ast.Constant):
                 yield from _strings(v, (*path, k.value))
     elif isinstance(node, (ast.List, ast.Tuple)):
@@ -146,7 +146,7 @@ def _replace_strings(obj: Any, table: dict[str, str], seen: set[int]) -> Any:
         return obj
     if isinstance(obj, tuple):
         new = tuple(_replace_strings(x, table, seen) for x in obj)
-        return obj if all(a is b for a, b in zip(new, obj)) else type(obj)(*new) if hasattr(obj, "_fields") else new
+        return obj if all(a is b for a, b in zip(new, obj, strict=False)) else type(obj)(*new) if hasattr(obj, "_fields") else new
     return obj
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import uvicorn
 
-from .mail.sink import MailStore, create_api, start_smtp
 from . import workers
+from .mail.sink import MailStore, create_api, start_smtp
 from .settings import Settings
 from .web.app import create_app
 

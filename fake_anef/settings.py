@@ -35,7 +35,7 @@ class Settings:
         return self.database_url or f"sqlite:///{self.data_dir / 'anef.db'}"
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         data_dir = Path(env.get("ANEF_DATA_DIR", "var"))
         seed = env.get("ANEF_SEED_FILE")

@@ -15,10 +15,17 @@ from . import enfant_de_francais as edf
 from . import textes
 from .actor import Actor
 from .browser import label_pattern
-from .textes import pattern
 from .demarche import Demarche, Zone, save_steps_before
-from .documents import CONFIRMATION_SENTENCES, Comparison, Expected, PdfDocument, compare_confirmation, expected_identity
+from .documents import (
+    CONFIRMATION_SENTENCES,
+    Comparison,
+    Expected,
+    PdfDocument,
+    compare_confirmation,
+    expected_identity,
+)
 from .referentiel import country_labels, nationality_labels
+from .textes import pattern
 
 VULNERABILITE = "Je suis en situation de vulnérabilité"
 ASE = "En tant qu'étranger confié à l'ASE (Aide Sociale à l'Enfance)"

@@ -13,8 +13,19 @@ from typing import Any
 
 import pytest
 
-from .backoffice import (BUILTIN, NO_BACKOFFICE, AgentPages, Attestation, BackOffice, BackOfficeConfig, Manual,
-                         agent_url, available_plugins, choose, load_plugin)
+from .backoffice import (
+    BUILTIN,
+    NO_BACKOFFICE,
+    AgentPages,
+    Attestation,
+    BackOffice,
+    BackOfficeConfig,
+    Manual,
+    agent_url,
+    available_plugins,
+    choose,
+    load_plugin,
+)
 from .plugin import REPORTS, UI_TIMEOUT_MS, _slug
 from .target import Target
 

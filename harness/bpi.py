@@ -7,6 +7,7 @@ steps for granted."""
 from __future__ import annotations
 
 import re
+
 from playwright.sync_api import expect
 
 from . import fichiers, journeys

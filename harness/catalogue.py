@@ -152,11 +152,11 @@ def feature_quotes(folder: Path = FEATURES) -> list[tuple[str, str, str]]:
                         if lines[j].strip():
                             table.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
                         j += 1
-                    rows += [dict(zip(table[0], r)) for r in table[1:]]
+                    rows += [dict(zip(table[0], r, strict=False)) for r in table[1:]]
                 rows = rows or [{}]
                 for step in steps:
                     for row in rows:
-                        filled = re.sub(r"<([^>]+)>", lambda m: row.get(m.group(1), m.group(0)), step)
+                        filled = re.sub(r"<([^>]+)>", lambda m, row=row: row.get(m.group(1), m.group(0)), step)
                         skip = next((idx for rx, idx in INPUTS if rx.search(filled)), set())
                         for n, q in enumerate(QUOTE.findall(filled)):
                             if n not in skip and q.strip():

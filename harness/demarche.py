@@ -39,10 +39,10 @@ class Zone:
 
     root: Any  # Page | Locator
 
-    def section(self, title: str) -> "Zone":
+    def section(self, title: str) -> Zone:
         return Zone(self.root.get_by_role("region", name=label_pattern(title)))
 
-    def group(self, legend: str) -> "Zone":
+    def group(self, legend: str) -> Zone:
         return Zone(self.root.get_by_role("group", name=label_pattern(legend)))
 
     def field(self, label: str) -> Locator:
@@ -74,7 +74,7 @@ class Zone:
             month_field.select_option(index=0)
         group.get_by_label(label_pattern("Année")).fill(str(value.year) if value else "")
 
-    def fill_many(self, label: str, values: Sequence[str], add: str, page: "Demarche") -> None:
+    def fill_many(self, label: str, values: Sequence[str], add: str, page: Demarche) -> None:
         """A repeatable field: the first value in `label`, each further one after pressing `add`
         ("+ Ajouter un prénom"); the n-th field is the n-th one whose label starts with `label`."""
         for i, value in enumerate(values):
@@ -82,7 +82,7 @@ class Zone:
                 page.press(add, within=self)
             self.nth_field(label, i).fill(value)
 
-    def select_many(self, label: str, values: Sequence[Sequence[str]], add: str, page: "Demarche") -> None:
+    def select_many(self, label: str, values: Sequence[Sequence[str]], add: str, page: Demarche) -> None:
         for i, candidates in enumerate(values):
             if i:
                 page.press(add, within=self)

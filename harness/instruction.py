@@ -18,8 +18,8 @@ from . import ase, bpi, fichiers, textes
 from . import enfant_de_francais as edf
 from .actor import Actor
 from .browser import label_pattern, select_matching
-from .textes import pattern
 from .documents import PdfDocument, download
+from .textes import pattern
 
 MES_NOTIFICATIONS = "Mes Notifications"
 VOIR_TOUTES = "Voir toutes mes notifications"

@@ -5,7 +5,7 @@ the elements and how to fix them. The HTML page is itself written to pass the ch
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ def summary(auditor: Auditor, *, target: str, mode: str) -> dict[str, Any]:
         "cible": target,
         "mode": mode,
         "moteur": f"axe-core {auditor.axe_version}".strip(),
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "etats_de_page": len(states),
         "constats": len(findings),
         "constats_graves_ou_critiques": sum(f.bloquant for f in findings),

@@ -32,7 +32,7 @@ TODAY_KEY = pytest.StashKey[date]()
 
 def seed_for(session_seed: int, nodeid: str) -> int:
     """The factory seed of one test: stable for a given session seed and node id."""
-    h = hashlib.sha256(f"{session_seed}:{nodeid}".encode("utf-8")).digest()
+    h = hashlib.sha256(f"{session_seed}:{nodeid}".encode()).digest()
     return int.from_bytes(h[:8], "big")
 
 

@@ -10,6 +10,7 @@ sections, the natures, and the restored French of an OCR'd quote.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from harness.catalogue import REQUIREMENTS, feature_quotes, load, normalise  # noqa: E402
 
-GUIDES = Path("/work/shared/guides") if Path("/work/shared/guides").exists() else ROOT / "guides"
+GUIDES = Path(os.environ.get("ANEF_GUIDES", ROOT.parent / "shared" / "guides"))
 FILES = {
     "01": "01-creer-un-compte.md", "02": "02-enfant-de-francais-premiere-demande.md",
     "03": "03-ase-premiere-demande.md", "04": "04-bpi-renouvellement.ocr.txt",

@@ -84,7 +84,7 @@ def quoted_ids(steps: list[str], rows: list[dict[str, str]], catalogue) -> set[s
     for step in steps:
         ids |= {i for rx, extra in STEP_RULES if rx.search(step) for i in extra}
         for row in rows or [{}]:
-            filled = re.sub(r"<([^>]+)>", lambda m: row.get(m.group(1), m.group(0)), step)
+            filled = re.sub(r"<([^>]+)>", lambda m, row=row: row.get(m.group(1), m.group(0)), step)
             skip = next((idx for rx, idx in INPUTS if rx.search(filled)), set())
             for n, quote in enumerate(QUOTE.findall(filled)):
                 if n in skip or not quote.strip():
@@ -109,7 +109,7 @@ def tags_by_line(path: Path, catalogue) -> dict[int, list[str]]:
     background = [s.name for s in feature.background.steps] if feature.background else []
     out = {}
     for template in feature.scenarios.values():
-        rows = [dict(zip(ex.example_params, values)) for ex in template.examples for values in ex.examples]
+        rows = [dict(zip(ex.example_params, values, strict=False)) for ex in template.examples for values in ex.examples]
         ids = quoted_ids(background + [s.name for s in template._steps], rows, catalogue)
         for step in template._steps:  # a step's table: each cell a text the page shows (the préambule's steps)
             if step.datatable is not None:

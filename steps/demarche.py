@@ -11,8 +11,8 @@ from pytest_bdd import parsers, then, when
 
 from harness import fichiers, textes
 from harness.browser import PortalPage
-from harness.demarche import Demarche
 from harness.catalogue import normalise
+from harness.demarche import Demarche
 from harness.documents import PdfDocument, download
 from harness.textes import pattern
 

@@ -8,7 +8,12 @@ import string
 from .conditions import Condition
 from .reader import _Reader
 from .schema import (
-    ADDRESS_PARTS, ATTESTATION_VALUES, CONFIRMATION_KEYS, DECISION_VALUES, DOCUMENT_VALUES, Definition,
+    ADDRESS_PARTS,
+    ATTESTATION_VALUES,
+    CONFIRMATION_KEYS,
+    DECISION_VALUES,
+    DOCUMENT_VALUES,
+    Definition,
 )
 
 

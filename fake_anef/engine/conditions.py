@@ -188,7 +188,7 @@ class _Evaluator:
             return -value if isinstance(value, (int, float)) else None
         if isinstance(node, ast.Compare):
             left = self.visit(node.left)
-            for op, comparator in zip(node.ops, node.comparators):
+            for op, comparator in zip(node.ops, node.comparators, strict=True):
                 right = self.visit(comparator)
                 if not _compare(_COMPARATORS[type(op)], left, right):
                     return False
@@ -238,7 +238,7 @@ def _to_json(node: ast.AST) -> Any:
     if isinstance(node, ast.Compare):
         parts = [_to_json(node.left)]
         ops = []
-        for op, comparator in zip(node.ops, node.comparators):
+        for op, comparator in zip(node.ops, node.comparators, strict=True):
             ops.append(_COMPARATORS[type(op)])
             parts.append(_to_json(comparator))
         return ["compare", ops, parts]

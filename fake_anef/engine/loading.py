@@ -13,9 +13,30 @@ from .conditions import ConditionError, parse
 from .loading_documents import read_attestation, read_confirmation, read_liste
 from .reader import _Reader
 from .schema import (
-    ADDRESS_PARTS, BUTTONS, CONFIRMATION_KEYS, CONTEXTE_SOURCES, DISPLAY_TYPES, FIELD_TYPES, IDENTITE_KEYS,
-    MAX_TEXT, OPTION_SOURCES, PREFILL_SOURCES, RECAPITULATIF_LIBELLES, STEP_TYPES, Bloc, Bloquant, Cas, Contenu,
-    Definition, DefinitionError, EtapePreambule, Justificatif, Option, Partie, Preambule, Section, Step,
+    ADDRESS_PARTS,
+    BUTTONS,
+    CONFIRMATION_KEYS,
+    CONTEXTE_SOURCES,
+    DISPLAY_TYPES,
+    FIELD_TYPES,
+    IDENTITE_KEYS,
+    MAX_TEXT,
+    OPTION_SOURCES,
+    PREFILL_SOURCES,
+    RECAPITULATIF_LIBELLES,
+    STEP_TYPES,
+    Bloc,
+    Bloquant,
+    Cas,
+    Contenu,
+    Definition,
+    EtapePreambule,
+    Justificatif,
+    Option,
+    Partie,
+    Preambule,
+    Section,
+    Step,
 )
 
 

@@ -7,7 +7,15 @@ from ..documents.twoddoc import FIELD_SPECS, MANDATORY_TYPE_13
 from .reader import _Reader
 from .schema import EMISSIONS
 from .schema_documents import (
-    Attestation, Confirmation, DeuxDDoc, Groupe, Ligne, ListePieces, Paragraphe, Rubrique, TitreDelivre,
+    Attestation,
+    Confirmation,
+    DeuxDDoc,
+    Groupe,
+    Ligne,
+    ListePieces,
+    Paragraphe,
+    Rubrique,
+    TitreDelivre,
 )
 
 

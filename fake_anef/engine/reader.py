@@ -23,7 +23,7 @@ class _Reader:
     def fail(self, message: str) -> None:
         raise DefinitionError(f"{self.source} : {self.where} : {message}")
 
-    def child(self, data: Any, where: str) -> "_Reader":
+    def child(self, data: Any, where: str) -> _Reader:
         return _Reader(data, f"{self.where}.{where}" if self.where else where, self.source)
 
     def known(self, *keys: str) -> None:

@@ -99,7 +99,7 @@ class Bloc:
     # read-only only when the source has a value (an optional item of the record); else typed.
     lecture_seule_si_renseigne: bool = False
     # groupe
-    champs: tuple["Bloc", ...] = ()
+    champs: tuple[Bloc, ...] = ()
     element: str = ""
     retirer: str | None = None
     maximum: int = 10

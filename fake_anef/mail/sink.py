@@ -29,8 +29,20 @@ from typing import Any
 from urllib.parse import quote
 
 from aiosmtpd.controller import Controller
-from sqlalchemy import (JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, create_engine, delete,
-                        inspect, select, text)
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    create_engine,
+    delete,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, defer, mapped_column, sessionmaker
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool

@@ -18,9 +18,19 @@ from ..demandes import BROUILLON, Demandes
 from ..engine import pieces as piece_rules
 from ..engine.definition import bundled, by_id
 from ..engine.wizard import Wizard
-from ..instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably, echanges_of,
-                           identite_of, issue_attestation, mark_available, start_instruction)
-from ..store import Agent, Compte, Demande, Notification
+from ..instruction import (
+    DemandeInconnue,
+    EtatInvalide,
+    Invalide,
+    ask_complement,
+    decide_favorably,
+    echanges_of,
+    identite_of,
+    issue_attestation,
+    mark_available,
+    start_instruction,
+)
+from ..store import Agent, Compte, Demande
 from .pages import content_disposition, end_sessions, open_session, portal, redirect, render, session_row
 
 A = texts.AGENT

@@ -13,8 +13,8 @@ from starlette.staticfiles import StaticFiles
 from ..engine.definition import bundled
 from ..portal import Portal
 from ..settings import Settings
-from .protection import OriginCheck, SecurityHeaders
 from . import agent, certificats, comptes, demarche, espace, limits, notifications, operator, suivi
+from .protection import OriginCheck, SecurityHeaders
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

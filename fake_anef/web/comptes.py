@@ -9,7 +9,7 @@ from starlette.routing import Route
 from .. import security, texts
 from ..accounts import temporary_password
 from ..countries import all_countries
-from ..store import Compte, Identite, Titre
+from ..store import Compte, Identite
 from . import demarche, espace
 from .forms import Form
 from .pages import current_account, end_sessions, open_session, portal, redirect, render, send_mail

@@ -20,7 +20,7 @@ from ..demandes import BROUILLON
 from ..documents.demande import confirmation_filename, confirmation_pdf, liste_pieces_pdf
 from ..engine import pieces as piece_rules
 from ..engine import wizard as wz
-from ..engine.definition import Definition, by_id, by_motif, bundled
+from ..engine.definition import Definition, bundled, by_id, by_motif
 from ..store import Demande
 from . import espace
 from .demarche_page import D, demandes_of, go, render_step, step_page, step_url

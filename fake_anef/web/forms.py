@@ -28,7 +28,7 @@ class Form:
     general: str | None = None
 
     @classmethod
-    def read(cls, data: FormData) -> "Form":
+    def read(cls, data: FormData) -> Form:
         return cls(values={k: str(v) for k, v in data.items() if isinstance(v, str)})
 
     def get(self, name: str) -> str:

@@ -13,8 +13,17 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from ..countries import by_code
-from ..instruction import (DemandeInconnue, EtatInvalide, Invalide, ask_complement, decide_favorably,
-                           issue_attestation, mark_available, start_instruction, vue_agent)
+from ..instruction import (
+    DemandeInconnue,
+    EtatInvalide,
+    Invalide,
+    ask_complement,
+    decide_favorably,
+    issue_attestation,
+    mark_available,
+    start_instruction,
+    vue_agent,
+)
 from ..store import EphotoCode, Identite
 from .pages import portal
 

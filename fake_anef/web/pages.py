@@ -9,7 +9,6 @@ from urllib.parse import quote
 
 from jinja2 import StrictUndefined
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.templating import Jinja2Templates

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ def run_metadata(config: pytest.Config, ecarts: dict[str, Any]) -> dict[str, Any
         "cible": option("--target") or "portail intégré (fake_anef)",
         "courriels": option("--mailbox") or ("boîte du portail intégré" if not option("--target") else None),
         "suite": suite_version(config.rootpath),
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "personas": seed,
         "options": list(config.invocation_params.args),
         "backoffice": option("--backoffice"),

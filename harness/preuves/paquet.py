@@ -10,7 +10,7 @@ import json
 import os
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -123,7 +123,7 @@ def build(reports: Path, output: Path, key_path: Path | None = None) -> tuple[Pa
     contents: dict[str, bytes] = {p.relative_to(reports).as_posix(): p.read_bytes() for p in files}
     metadata = {k: v for k, v in run.items() if k != "scenarios"}
     metadata["resultats"] = _counts(run.get("scenarios", []))
-    metadata["paquet"] = {"format": FORMAT, "cree_le": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    metadata["paquet"] = {"format": FORMAT, "cree_le": datetime.now(UTC).isoformat(timespec="seconds")}
     contents[METADATA] = json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8")
     contents[PUBLIC_KEY] = public_pem(key.public_key())
     manifest = {

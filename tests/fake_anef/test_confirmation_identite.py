@@ -13,9 +13,9 @@ import yaml
 from pypdf import PdfReader
 
 from fake_anef.documents.demande import confirmation_pdf
+from fake_anef.engine.communs import expand
 from fake_anef.engine.definition import DefinitionError, by_id, load_text
 from fake_anef.engine.wizard import Wizard, clean, identity_confirmed, keep_held, read
-from fake_anef.engine.communs import expand
 
 D = by_id("famille-ue")
 STEP = D.step("modalites-du-sejour")  # type: ignore[union-attr]

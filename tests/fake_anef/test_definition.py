@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fake_anef.engine.definition import DefinitionError, bundled, by_motif, load_text
 from fake_anef.engine.communs import expand
+from fake_anef.engine.definition import DefinitionError, bundled, by_motif, load_text
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "enfant_de_francais.yaml"
 

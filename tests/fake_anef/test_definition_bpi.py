@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fake_anef.engine.definition import DefinitionError, by_id, by_renouvellement, load_text
 from fake_anef.engine.communs import expand
+from fake_anef.engine.definition import DefinitionError, by_id, by_renouvellement, load_text
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "bpi_renouvellement.yaml"
 

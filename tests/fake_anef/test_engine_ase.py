@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from fake_anef.engine.communs import expand
 from fake_anef.engine.conditions import parse
 from fake_anef.engine.definition import DefinitionError, by_id, by_situation, load_text
 from fake_anef.engine.wizard import Wizard, with_prefill
-from fake_anef.engine.communs import expand
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "ase.yaml"
 ASE = by_id("vpf-ase")

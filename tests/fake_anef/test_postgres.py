@@ -15,8 +15,10 @@ from fake_anef.settings import Settings
 from fake_anef.web.app import create_app
 
 from .test_hardening_accounts import (  # noqa: F401  (collected again here, on PostgreSQL)
-    client, test_five_wrong_passwords_then_the_right_one_waits_with_a_french_message,
-    test_logout_is_a_post_and_ends_copies_of_the_session_cookie)
+    client,
+    test_five_wrong_passwords_then_the_right_one_waits_with_a_french_message,
+    test_logout_is_a_post_and_ends_copies_of_the_session_cookie,
+)
 from .test_hardening_web import test_the_definitive_account_opens_its_justificatif_and_its_confirmation  # noqa: F401
 from .test_requetes import test_a_step_page_loads_the_account_once_and_stays_a_few_statements  # noqa: F401
 from .test_web_agent import SEED

@@ -11,9 +11,20 @@ from datetime import date, timedelta
 from starlette.testclient import TestClient
 
 from tests.fake_anef.test_web_famille_ue import (  # noqa: F401  (client: a fixture)
-    CONFIRMER, TITRES, _date, _post, avec_titre, client, field_error, justificatifs, modalites,
-    register_accueillant, start, visible,
+    CONFIRMER,
+    TITRES,
+    _date,
+    _post,
+    avec_titre,
+    client,
+    field_error,
+    justificatifs,
+    modalites,
+    register_accueillant,
+    start,
+    visible,
 )
+
 
 def error_of(page_html: str, name: str) -> str:
     """The error the page shows for `name` (a radio group's is tied to its fieldset)."""

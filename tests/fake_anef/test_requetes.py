@@ -5,11 +5,10 @@ statement; a regression brings back one look-up per helper, seen here as a count
 from __future__ import annotations
 
 import re
-from html import unescape
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html import unescape
 
-import pytest
 from sqlalchemy import event
 from starlette.testclient import TestClient
 

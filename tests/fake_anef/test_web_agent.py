@@ -5,9 +5,9 @@ file, and "Démarrer l'instruction", the same action as the operator API's."""
 from __future__ import annotations
 
 import re
-from html import unescape
 from collections.abc import Iterator
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest

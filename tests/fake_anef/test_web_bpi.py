@@ -19,7 +19,8 @@ from fake_anef.mail.sink import MailStore, _body, parse
 from fake_anef.settings import Settings
 from fake_anef.web.app import create_app
 from harness import fichiers
-from harness.twoddoc import TrustList, parse as parse_code, scan_pdf, verify
+from harness.twoddoc import TrustList, scan_pdf, verify
+from harness.twoddoc import parse as parse_code
 
 BASE = "/teleprocedures/bpi-renouvellement"
 NUMERO = "5903000266"

@@ -16,10 +16,10 @@ import pytest
 from pypdf import PdfReader
 from starlette.testclient import TestClient
 
+from fake_anef.engine.communs import expand
 from fake_anef.mail.sink import MailStore, _body, parse
 from fake_anef.settings import Settings
 from fake_anef.web.app import create_app
-from fake_anef.engine.communs import expand
 from harness import fichiers
 from tests.fake_anef.test_web_bpi import NUMERO, connected_holder, informations
 
@@ -208,7 +208,7 @@ def test_european_accueillant_with_a_title_gives_the_numero(client: TestClient, 
 
 
 def test_depot_confirmation_pdf_and_mail(client: TestClient, smtp_sink) -> None:  # type: ignore[no-untyped-def]
-    text = justificatifs(client, smtp_sink)
+    justificatifs(client, smtp_sink)
     _post(client, "justificatifs", {"_action": "ephoto:confirmer", "ephoto": "0" * 21 + "7"})
     for jid in ("domicile", "carte-autre-etat", "mariage", "identite-accueillant", "residence-france"):
         payload = fichiers.pdf(f"{jid}.pdf")
@@ -238,7 +238,8 @@ def test_depot_confirmation_pdf_and_mail(client: TestClient, smtp_sink) -> None:
     flat = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(adf)).pages).split())
     assert ("Une carte de séjour permanent, valable du 01/02/2027 au 31/01/2037 portant la mention Membre de famille "
             "d'un citoyen de l'Union/EEE/Suisse va vous être délivré(e).") in flat
-    from harness.twoddoc import parse as parse_code, scan_pdf
+    from harness.twoddoc import parse as parse_code
+    from harness.twoddoc import scan_pdf
 
     [code] = scan_pdf(adf)
     assert parse_code(code.payload).values()["6J"] == "3"

@@ -138,7 +138,8 @@ def _pdf_text(pdf: bytes) -> str:
 
 
 def test_the_decision_gives_the_adf_with_its_signed_2d_doc_and_updates_the_history(app, smtp_sink) -> None:  # type: ignore[no-untyped-def]
-    from harness.twoddoc import TrustList, parse as parse_code, scan_pdf, verify
+    from harness.twoddoc import TrustList, scan_pdf, verify
+    from harness.twoddoc import parse as parse_code
 
     with TestClient(app) as applicant:
         numero = _deposit(applicant, smtp_sink)
@@ -190,7 +191,8 @@ def test_the_decision_gives_the_adf_with_its_signed_2d_doc_and_updates_the_histo
 
 
 def test_the_agent_issues_an_adp_while_instructing_a_first_demande(app, smtp_sink) -> None:  # type: ignore[no-untyped-def]
-    from harness.twoddoc import TrustList, parse as parse_code, scan_pdf, verify
+    from harness.twoddoc import TrustList, scan_pdf, verify
+    from harness.twoddoc import parse as parse_code
 
     with TestClient(app) as applicant, TestClient(app) as agent:
         numero = _deposit(applicant, smtp_sink)

@@ -21,8 +21,20 @@ import pytest
 from playwright.sync_api import expect
 
 from harness import fichiers
-from harness.backoffice import (AgentPages, Attestation, BackOffice, BackOfficeConfig, BackOfficeRefused, Manual,
-                                ManualTimeout, OperatorBackOffice, agent_url, choose, load_plugin, side_by_side)
+from harness.backoffice import (
+    AgentPages,
+    Attestation,
+    BackOffice,
+    BackOfficeConfig,
+    BackOfficeRefused,
+    Manual,
+    ManualTimeout,
+    OperatorBackOffice,
+    agent_url,
+    choose,
+    load_plugin,
+    side_by_side,
+)
 from harness.mailbox import Mailbox
 from harness.operator import OperatorAPI
 from harness.target import Target

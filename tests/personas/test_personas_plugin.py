@@ -48,7 +48,7 @@ def test_header_section_and_replay(pytester: pytest.Pytester):
 def _email(pytester: pytest.Pytester, *args: str) -> str:
     result = pytester.runpytest("-p", "personas.pytest_plugin", "-s", "-k", "fixtures", *args)
     assert result.parseoutcomes()["passed"] == 1
-    line = next(l for l in result.outlines if "EMAIL" in l)
+    line = next(ln for ln in result.outlines if "EMAIL" in ln)
     return line.split("EMAIL", 1)[1].split()[0]
 
 
@@ -69,7 +69,7 @@ def test_random_seed_without_option(pytester: pytest.Pytester):
     seeds = set()
     for _ in range(2):
         result = pytester.runpytest("-p", "personas.pytest_plugin", "-k", "fixtures")
-        line = next(l for l in result.outlines if l.startswith("persona seed:"))
+        line = next(ln for ln in result.outlines if ln.startswith("persona seed:"))
         seeds.add(line.split()[2])
     assert len(seeds) == 2
 

@@ -9,8 +9,8 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from html.parser import HTMLParser
 from typing import Any
 
