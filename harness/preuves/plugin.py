@@ -104,7 +104,7 @@ class Preuves:
         scenario_report = reporting.scenario_reports_registry.get(item)
         return len(scenario_report.step_reports) - 1 if scenario_report else 0
 
-    @pytest.hookimpl(trylast=True)
+    @pytest.hookimpl(trylast=True, optionalhook=True)  # pytest-bdd's hooks: a run without it still loads this plugin
     def pytest_bdd_after_step(self, request: pytest.FixtureRequest, **_: Any) -> None:
         if self.config.getoption("--preuves") == "toutes":
             n = self._step_index(request.node)
@@ -115,7 +115,7 @@ class Preuves:
             if page is not None:
                 saisies.after_step(page, request.node, n)
 
-    @pytest.hookimpl(trylast=True)
+    @pytest.hookimpl(trylast=True, optionalhook=True)
     def pytest_bdd_step_error(self, request: pytest.FixtureRequest, **_: Any) -> None:
         # trylast: pytest-bdd has already marked the failing step; its index is the first failed one
         scenario_report = reporting.scenario_reports_registry.get(request.node)
