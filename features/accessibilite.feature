@@ -6,6 +6,7 @@ Fonctionnalité: Parcourir le portail au clavier seul
   Tab, Entrée, Espace et les flèches seulement ; sur chaque page, chaque commande est atteignable au
   clavier et le focus est visible. Le lien du courriel est suivi depuis la messagerie.
 
+  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_1_ACCES_COMPLETER_LES_RENSEIGNEMENTS @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_4_CREATION_COMPTE_ACCES_TEMPORAIRE @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_ETAPE_2_VOUS_ETES_ENFANT @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_INTRODUCTION_VALIDER @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Créer son compte et enregistrer la première étape de sa demande au clavier seul
     Étant donné je suis sur la page d'accueil du portail
     Et un demandeur sans numéro étranger

@@ -8,7 +8,8 @@ Fonctionnalité: Règles des guides que le portail applique (issue 15)
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @simulateur @famille_ue @non_eligible
+  @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_SITUATION_CELIBATAIRE @exig_SIM_CONJOINT_FRANCAIS_NON_MARIE @exig_SIM_MODALITES_SEJOUR
+  @famille_ue @non_eligible
   Scénario: Le conjoint d'un accueillant français qui ne se déclare pas marié ne peut pas poursuivre
     Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour

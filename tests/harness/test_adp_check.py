@@ -101,7 +101,7 @@ def test_the_portal_s_adp_passes_every_check(persona: Any, certificate: tuple[Tw
     ("validite_sept_mois", "validité : fin 25/11/2022, attendu 25/10/2022"),
     ("6q_different", "2D-DOC 6Q (numéro étranger du demandeur)"),
     ("sans_2ddoc", "aucun 2D-DOC lisible"),
-    ("mention_refugie", "mention « A OBTENU LE BENEFICE DE LA PROTECTION SUBSIDIAIRE » absente"),
+    ("mention_refugie", "G04-ETAPE-5-OBTENU-BENEFICE-PROTECTION (exigence normative) non respectée"),
 ])
 def test_each_fault_of_the_document_is_reported(persona: Any, certificate: tuple[TwoDDocSigner, bytes],
                                                 fault: str, expected: str) -> None:

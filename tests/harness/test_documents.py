@@ -76,7 +76,7 @@ def test_a_faulty_confirmation_fails_on_the_faulty_field(fault: dict, field: str
 def test_a_missing_sentence_or_a_non_pdf_fails() -> None:
     faulty_definition = replace(DEFINITION, confirmation=replace(DEFINITION.confirmation, paragraphes=()))  # type: ignore[arg-type]
     pdf = PdfDocument("c.pdf", confirmation_pdf(faulty_definition, printed()))
-    assert any("phrase absente" in p for p in compare_confirmation(pdf, persona()).problems)
+    assert any("(exigence normative) non respectée" in p for p in compare_confirmation(pdf, persona()).problems)
     with pytest.raises(AssertionError, match="n'est pas un PDF"):
         _ = PdfDocument("c.pdf", b"MZ\x90\x00").text
 
