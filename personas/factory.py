@@ -834,10 +834,13 @@ class PersonaFactory:
                         mention=MENTION_UE, fin_min=add_months(self.today, 2),
                         fin_max=add_months(self.today, 4), duree=duree)
         d.titres, d.titre = [t], t
-        d.date_entree_france = self._date_entre(
-            max(d.date_naissance + timedelta(days=1), t.date_debut - timedelta(days=120)),
-            t.date_debut - timedelta(days=1),
-        )
+        premiere_entree = max(d.date_naissance + timedelta(days=1), t.date_debut - timedelta(days=120))
+        if qualite == "français":
+            # a French host's spouse has been in France for less than five years (more would bring
+            # the "plus de 5 ans" path, without the stay in another member state): so even when the
+            # title is imposed (a recette record of 5 years)
+            premiere_entree = max(premiere_entree, add_years(self.today, -5) + timedelta(days=2))
+        d.date_entree_france = self._date_entre(premiere_entree, t.date_debut - timedelta(days=1))
 
         # The host.
         code_h = "FR" if qualite == "français" else self._rng.choice(_pays_ue())
