@@ -15,6 +15,7 @@ from .actor import Actor
 from .browser import label_pattern
 from .demarche import Demarche, save_steps_before
 from .documents import PdfDocument, download
+from .preconditions import Preconditions
 from .referentiel import country_labels, nationality_labels
 
 STEPS = ("Informations personnelles", "Motif de séjour", "Justificatifs", "Récapitulatif", "Confirmation")
@@ -51,9 +52,17 @@ def marie(actor: Actor) -> bool:
     return actor.persona.situation_familiale == "Marié(e)"
 
 
-def open_account(actor: Actor) -> None:
+def open_account(actor: Actor, pre: Preconditions | None = None) -> None:
     """Guide 04 §5-10: the account made with the title number and its validity dates, the password
-    created from the mail's link, then "SE CONNECTER" with the numéro étranger: ends connected."""
+    created from the mail's link, then "SE CONNECTER" with the numéro étranger: ends connected
+    (fast preconditions: the account opened over the operator API, the browser logged in on the
+    home page)."""
+    if pre is not None and pre.fast:
+        pre.open_account(actor, numero_etranger=actor.persona.numero_etranger)
+        actor.notes["titre"] = actor.persona.titres[0]
+        actor.browser.open_home()
+        actor.browser.expect_connected(actor.persona.numero_etranger)
+        return
     journeys.request_account_with_title(actor)
     b = actor.browser
     b.open_link_from_mail(actor.last_mail.link())

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from . import fichiers, journeys
 from .actor import Actor
 from .demarche import Demarche, Zone, save_steps_before
+from .preconditions import Preconditions
 from .referentiel import country_labels, nationality_labels
 
 CHOIX = "Car j'ai des attaches familiales en France"
@@ -29,11 +30,19 @@ def demarche(actor: Actor) -> Demarche:
     return actor.notes["demarche"]
 
 
-def open_account(actor: Actor) -> None:
+def open_account(actor: Actor, pre: Preconditions | None = None) -> None:
     """Guide 02 §1-6: temporary account, temporary password replaced; ends on the page
-    "Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :"."""
-    journeys.request_account_without_number(actor)
+    "Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :".
+    With fast preconditions (`pre.fast`) the account is opened over the operator API and the
+    logged-in browser follows the brique of guide 02 §1 to the same page."""
     b = actor.browser
+    if pre is not None and pre.fast:
+        pre.open_account(actor)
+        b.open_home()
+        b.click(BRIQUE)
+        b.expect_text(PAGE_CHOIX)
+        return
+    journeys.request_account_without_number(actor)
     b.open_link_from_mail(actor.last_mail.link("Se connecter"))
     journeys.log_in(actor, actor.notes["identifiant"], actor.notes["mot_de_passe_provisoire"])
     b.fill("Nouveau mot de passe", actor.persona.mot_de_passe)

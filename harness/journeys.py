@@ -4,6 +4,7 @@ clicks, in the guides' words, as the scenarios that check them step by step."""
 from __future__ import annotations
 
 from .actor import Actor
+from .preconditions import Preconditions
 from .referentiel import country_labels, nationality_labels
 
 TEMP_ACCOUNT_MAIL = "Un compte d'accès temporaire a été créé afin de vous permettre de poursuivre votre demande."
@@ -84,11 +85,17 @@ def fill_identity(actor: Actor) -> None:
     b.select("Nationalité", *nationality_labels(p.nationalites[0]))
 
 
-def create_account_with_number(actor: Actor) -> None:
+def create_account_with_number(actor: Actor, pre: Preconditions | None = None) -> None:
     """Path b to its end (guide 03 §1-6): the brique, "Moi-même", the numéro étranger, the e-mail,
     the link of the mail "Bonjour Prénom Nom, La création du compte d'accès…", the password, then
-    "SE CONNECTER" with the numéro étranger: ends connected."""
+    "SE CONNECTER" with the numéro étranger: ends connected (fast preconditions: the account opened
+    over the operator API, the browser logged in on the home page)."""
     p, b = actor.persona, actor.browser
+    if pre is not None and pre.fast:
+        pre.open_account(actor, numero_etranger=p.numero_etranger)
+        b.open_home()
+        b.expect_connected(p.numero_etranger)
+        return
     b.open_home()
     b.click("Je demande ou renouvelle un titre de séjour")
     b.choose("Moi-même (à partir de 16 ans)")

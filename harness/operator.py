@@ -36,6 +36,21 @@ class OperatorAPI:
             "mention": mention, "date_debut": date_debut.isoformat(), "date_fin": date_fin.isoformat(),
         })
 
+    def create_account(self, *, email: str, mot_de_passe: str, numero_etranger: str | None = None) -> str:
+        """An account already open and its password set (path a without `numero_etranger`, paths
+        b/c with it); returns its identifiant. A precondition set up the fast way (issue 19)."""
+        payload = {"email": email, "mot_de_passe": mot_de_passe, "numero_etranger": numero_etranger}
+        return str(self._post("/comptes", payload)["identifiant"])
+
+    def account(self, identifiant: str) -> dict[str, Any]:
+        """The account as the portal holds it (no password): identifiant, e-mail, kind, active…"""
+        from urllib.parse import quote
+
+        response = self._client.get(f"{self.url}/comptes/{quote(identifiant, safe='')}")
+        if response.status_code >= 400:
+            raise AssertionError(f"API opérateur /comptes/{identifiant} : {response.status_code} {response.text}")
+        return dict(response.json())
+
     def advance_clock(self, hours: float) -> None:
         self._post("/clock", {"advance_hours": hours})
 

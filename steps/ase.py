@@ -12,6 +12,7 @@ from harness import ase, journeys
 from harness.actor import Actor
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, words
+from harness.preconditions import Preconditions
 from harness.referentiel import Referentiel
 from personas import add_years
 
@@ -38,8 +39,8 @@ def demandeur_marie(personas, actor_factory, referentiel: Referentiel) -> Actor:
 
 
 @given("j'ai créé mon compte avec mon numéro étranger et je suis connecté")
-def compte_numero(acteur: Actor) -> None:
-    journeys.create_account_with_number(acteur)
+def compte_numero(acteur: Actor, preconditions: Preconditions) -> None:
+    journeys.create_account_with_number(acteur, preconditions)
 
 
 @given(parsers.parse('j\'ai rempli la demande ASE jusqu\'à l\'étape "{titre}"'))

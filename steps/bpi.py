@@ -16,6 +16,7 @@ from harness.attestation import AttestationReport, check_adp
 from harness.browser import label_pattern
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, same
+from harness.preconditions import Preconditions
 from harness.referentiel import Referentiel
 from harness.textes import pattern
 from harness.twoddoc import TrustList
@@ -35,8 +36,8 @@ def beneficiaire(personas, actor_factory, referentiel: Referentiel, statut: str,
 
 
 @given("j'ai ouvert mon compte avec mon titre de séjour")
-def compte_ouvert(acteur: Actor) -> None:
-    bpi.open_account(acteur)
+def compte_ouvert(acteur: Actor, preconditions: Preconditions) -> None:
+    bpi.open_account(acteur, preconditions)
 
 
 @given(parsers.parse('j\'ai rempli ma demande de renouvellement jusqu\'à l\'étape "{titre}"'))

@@ -13,6 +13,7 @@ from harness.actor import Actor
 from harness.backoffice import BackOffice
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, compare_confirmation
+from harness.preconditions import Preconditions
 
 
 # Who acts ---------------------------------------------------------------------------------------
@@ -28,9 +29,9 @@ def demandeur_marie(personas, actor_factory, nationalite: str, enfants: int) -> 
 
 
 @given("un numéro ephoto déjà confirmé dans la demande d'un autre demandeur", target_fixture="autre_ephoto")
-def ephoto_deja_utilise(personas, actor_factory) -> str:  # type: ignore[no-untyped-def]
+def ephoto_deja_utilise(personas, actor_factory, preconditions: Preconditions) -> str:  # type: ignore[no-untyped-def]
     autre = actor_factory(personas.enfant_de_francais())
-    edf.open_account(autre)
+    edf.open_account(autre, preconditions)
     edf.advance_to(autre, "Justificatifs")
     d = edf.demarche(autre)
     d.confirm_ephoto(autre.persona.ephoto)
@@ -41,8 +42,8 @@ def ephoto_deja_utilise(personas, actor_factory) -> str:  # type: ignore[no-unty
 
 
 @given("j'ai ouvert mon compte sans numéro étranger")
-def compte_ouvert(acteur: Actor) -> None:
-    edf.open_account(acteur)
+def compte_ouvert(acteur: Actor, preconditions: Preconditions) -> None:
+    edf.open_account(acteur, preconditions)
 
 
 @given(parsers.parse('j\'ai rempli la demande jusqu\'à l\'étape "{titre}"'))
