@@ -90,7 +90,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
   Scénario: CAS 2, un mineur émancipé atteste aussi ne pas vivre en état de polygamie et justifie son émancipation
     Soit un demandeur mineur émancipé confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
-    Et j'ai rempli la demande ASE jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Alors mon état civil est celui que l'administration connaît, sans pouvoir être modifié
     Et la case "Je suis un mineur (+16 ans) émancipé" est proposée
     Quand je coche "Je suis un mineur (+16 ans) émancipé"
@@ -124,7 +124,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
   Scénario: CAS 3, un majeur atteste ne pas vivre en état de polygamie et n'a ni accord parental ni émancipation à justifier
     Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
-    Et j'ai rempli la demande ASE jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Alors mon état civil est celui que l'administration connaît, sans pouvoir être modifié
     Et la case "Je suis un mineur (+16 ans) émancipé" n'est pas proposée
     Quand je complète mes informations personnelles : émancipation s'il y a lieu, lieu de naissance, adresse et téléphone
@@ -157,7 +157,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
   Scénario: Une prise en charge par l'ASE après 16 ans rend le demandeur non éligible, puis « Modifier ma saisie » permet de poursuivre
     Soit un demandeur majeur confié à l'ASE après ses 16 ans, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
-    Et j'ai rempli la demande ASE jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale
     Et je coche les attestations sur l'honneur proposées
     Et j'appuie sur "Enregistrer et poursuivre"
@@ -176,7 +176,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
   Scénario: Un demandeur majeur marié indique la date et le pays de son union
     Soit un demandeur majeur marié confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
-    Et j'ai rempli la demande ASE jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je choisis "Marié(e)" dans "Quelle est votre situation familiale actuelle ?"
     Alors la page propose les champs "Date de début de l'union" et "Pays de l'union"
     Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale

@@ -112,7 +112,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
   Scénario: Un demandeur marié atteste ne pas vivre en état de polygamie
     Soit un bénéficiaire de la protection internationale au titre « BPS », marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
-    Et j'ai rempli ma demande de renouvellement jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Alors la page demande d'attester "Bénéficier de la protection subsidiaire et ne pas vivre en état de polygamie, même si mon pays d'origine l'autorise."
     Et la page ne demande pas d'attester "Bénéficier de la protection subsidiaire et ne pas être marié."
     Et la page demande d'attester "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation."
@@ -128,7 +128,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
   Scénario: Au récapitulatif, modifier ma saisie puis valider les trois parties
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
-    Et j'ai rempli ma demande de renouvellement jusqu'à l'étape "Récapitulatif"
+    Et j'ai rempli ma demande jusqu'à l'étape "Récapitulatif"
     Alors la partie "MES INFORMATIONS PERSONNELLES (1/3)" est ouverte
     Et la partie "MES INFORMATIONS PERSONNELLES (1/3)" montre mon nom de naissance, ma situation familiale et mon téléphone
     Et le bouton "Déposer la demande" n'est pas proposé

@@ -76,7 +76,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Un demandeur marié, parent de deux enfants, déclare son union et ses enfants
     Soit un demandeur marié, de nationalité "marocaine", parent de 2 enfants, enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne mon parent français
     Et je choisis "Marié(e)" dans "Quelle est votre situation familiale actuelle ?"
     Alors la page propose les champs "Date de début de l'union" et "Pays de l'union"
@@ -93,7 +93,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Quitter et revenir plus tard reprend la demande à la dernière étape enregistrée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne mon parent français
     Et j'appuie sur "Quitter et revenir plus tard"
     Alors la page affiche "Si vous quittez la télé-procédure vous pourrez la reprendre ultérieurement à la dernière étape enregistrée."
@@ -108,7 +108,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Modifier ma situation ramène à l'étape 1 sans perdre les étapes suivantes
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand j'appuie sur "Revenir à l'étape précédente"
     Et j'appuie sur "Modifier ma situation"
     Alors je suis à l'étape "Votre situation"
@@ -121,7 +121,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Une situation que le simulateur ne reproduit pas mène à une page honnête
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Votre situation"
+    Et j'ai rempli ma demande jusqu'à l'étape "Votre situation"
     Quand je coche "Je suis membre de famille d'un citoyen français"
     Alors la page propose "Je suis le conjoint ou la conjointe d'un citoyen français"
     Et la page propose "Je suis le père ou la mère d'un enfant français mineur (- de 18 ans) résident en France"
@@ -134,7 +134,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Abandonner la demande supprime le brouillon après confirmation
     Soit un demandeur de nationalité "algérienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Quand j'appuie sur "Abandonner la demande"
     Alors la page affiche "Voulez-vous vraiment abandonner votre demande ?"
     Quand j'appuie sur "Oui, abandonner la demande"
@@ -151,7 +151,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Les saisies refusées sont signalées à côté du champ, sans rien perdre
     Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Quand je renseigne mon état civil, mon adresse et mon téléphone
     Et je saisis la date de naissance "31" "Février" "2001"
     Et je saisis "01234" dans le champ "Téléphone"
@@ -169,7 +169,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Une date d'entrée en France antérieure à la naissance est refusée
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne mon parent français et ma situation familiale
     Et j'atteste sur l'honneur
     Et je saisis une date d'entrée en France antérieure à ma naissance
@@ -181,7 +181,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Une attestation sur l'honneur non cochée est refusée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne mon parent français et ma situation familiale
     Et je coche seulement la première attestation sur l'honneur
     Et j'appuie sur "Enregistrer et poursuivre"
@@ -194,7 +194,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Chaque document refusé dit pourquoi, les documents joints restent
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Justificatifs"
+    Et j'ai rempli ma demande jusqu'à l'étape "Justificatifs"
     Quand je joins un programme renommé en .pdf "passeport.pdf" au justificatif "Justificatif de nationalité"
     Alors le justificatif "Justificatif de nationalité" refuse "Le fichier « passeport.pdf » n'a pas été joint : les formats acceptés sont .jpg, .png, .pdf, .tiff, .bmp."
     Quand je joins un fichier de 11 Mo "scan.pdf" au justificatif "Justificatif de nationalité"
@@ -213,7 +213,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Soit un numéro ephoto déjà confirmé dans la demande d'un autre demandeur
     Et un demandeur de nationalité "algérienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Justificatifs"
+    Et j'ai rempli ma demande jusqu'à l'étape "Justificatifs"
     Quand je saisis le numéro ephoto de l'autre demandeur et je le confirme
     Alors le champ "Numéro ephoto" signale "Ce numéro ephoto a déjà été utilisé pour une autre démarche."
     Quand je confirme mon numéro ephoto
@@ -224,7 +224,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: La liste des pièces justificatives téléchargeable présente les pièces de chaque cas
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Quand je télécharge "TÉLÉCHARGER LA LISTE DES PIÈCES JUSTIFICATIVES."
     Alors le document téléchargé dit "PREMIERE DEMANDE DE TITRE DE SÉJOUR VIE PRIVÉE ET FAMILIALE - ENFANT DE FRANÇAIS"
     Et le document téléchargé dit "Vous devez respecter les formats suivants : .jpg, .pdf, .png, .bmp, .tiff et ne pas dépasser 10Mo par fichier."

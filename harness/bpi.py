@@ -39,9 +39,9 @@ ADP_FILE = re.compile(r"^ATTESTATION_PROLOGATION_INSTRUCTION_(\d{10})_(\d{8})\.p
 
 
 def demarche(actor: Actor) -> Demarche:
-    if "demarche" not in actor.notes:
-        actor.notes["demarche"] = Demarche(actor.browser)
-    return actor.notes["demarche"]
+    if actor.notes.demarche is None:
+        actor.notes.demarche = Demarche(actor.browser)
+    return actor.notes.demarche
 
 
 def statut(actor: Actor) -> str:
@@ -59,7 +59,7 @@ def open_account(actor: Actor, pre: Preconditions | None = None) -> None:
     home page)."""
     if pre is not None and pre.fast:
         pre.open_account(actor, numero_etranger=actor.persona.numero_etranger)
-        actor.notes["titre"] = actor.persona.titres[0]
+        actor.notes.titre = actor.persona.titres[0]
         actor.browser.open_home()
         actor.browser.expect_connected(actor.persona.numero_etranger)
         return
@@ -70,7 +70,7 @@ def open_account(actor: Actor, pre: Preconditions | None = None) -> None:
     b.fill("Confirmation du mot de passe", actor.persona.mot_de_passe)
     b.click("Créer le mot de passe")
     b.expect_text("Votre compte a bien été créé.")
-    actor.notes["mot_de_passe"] = actor.persona.mot_de_passe
+    actor.notes.mot_de_passe = actor.persona.mot_de_passe
     b.click("Retour à l'accueil")
     b.click("SE CONNECTER")
     journeys.log_in(actor, actor.persona.numero_etranger, actor.persona.mot_de_passe)
@@ -196,7 +196,7 @@ def download_adp(actor: Actor) -> PdfDocument:
     page = demarche(actor).page
     pattern = re.compile(rf"^\W*{re.escape(ADP_LINK)}\W*$", re.IGNORECASE)
     document = download(page, page.get_by_role("link", name=pattern).first.click)
-    actor.notes["adp"] = document
+    actor.notes.adp = document
     return document
 
 

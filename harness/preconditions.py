@@ -59,8 +59,8 @@ class Preconditions:
         assert self.api is not None, "préconditions par le navigateur : pas d'API opérateur"
         password = actor.persona.mot_de_passe
         identifiant = self.api.create_account(email=actor.email, mot_de_passe=password, numero_etranger=numero_etranger)
-        actor.notes["identifiant"] = identifiant
-        actor.notes["mot_de_passe"] = password
+        actor.notes.identifiant = identifiant
+        actor.notes.mot_de_passe = password
         self.hand_session(actor, identifiant, password)
 
     def hand_session(self, actor: Actor, identifiant: str, password: str) -> None:

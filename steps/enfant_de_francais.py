@@ -9,10 +9,10 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from harness import enfant_de_francais as edf
+from harness import parcours
 from harness.actor import Actor
 from harness.backoffice import BackOffice
 from harness.demarche import Demarche
-from harness.documents import PdfDocument, compare_confirmation
 from harness.preconditions import Preconditions
 
 
@@ -48,12 +48,13 @@ def compte_ouvert(acteur: Actor, preconditions: Preconditions) -> None:
 
 @given(parsers.parse('j\'ai rempli la demande jusqu\'à l\'étape "{titre}"'))
 def rempli_jusqua(acteur: Actor, titre: str) -> None:
-    edf.advance_to(acteur, titre)
+    """The former wording of steps.demarche's "j'ai rempli ma demande jusqu'à l'étape …"."""
+    parcours.du(acteur).advance_to(acteur, titre)
 
 
 @when(parsers.parse('je me reconnecte et je clique sur "{brique}"'))
 def reconnexion(acteur: Actor, brique: str) -> None:
-    edf.log_in_again(acteur)
+    edf.log_in_again(acteur, brique)
 
 
 # What the actor types ---------------------------------------------------------------------------
@@ -165,27 +166,11 @@ def nom_telephone_cp(acteur: Actor, demarche: Demarche) -> None:
 
 
 # Dépôt, confirmation, instruction ---------------------------------------------------------------
-@then("la confirmation de dépôt porte mon état civil, ma nationalité et mon adresse")
-def confirmation_conforme(acteur: Actor, document: PdfDocument) -> None:
-    comparison = compare_confirmation(document, acteur.persona)
-    comparison.check()
-    acteur.notes["numero_demande"] = comparison.printed["N° de la demande"]
-
-
-@then("ce courriel porte en pièce jointe la confirmation de dépôt")
-def piece_jointe(acteur: Actor) -> None:
-    nom, contenu = acteur.last_mail.attachment(".pdf")
-    jointe = PdfDocument(filename=nom, content=contenu)
-    comparison = compare_confirmation(jointe, acteur.persona)
-    comparison.check()
-    assert comparison.printed["N° de la demande"] == acteur.notes["numero_demande"]
-
-
 @when("l'instruction de ma demande commence")
 def instruction(acteur: Actor, backoffice: BackOffice) -> None:
     """The agent starts it (through the target's back-office adapter); the numéro étranger is
     read in the account mail that follows."""
-    backoffice.start_instruction(acteur.notes["numero_demande"])
+    backoffice.start_instruction(acteur.numero_demande)
 
 
 @then("ce courriel me donne mon numéro étranger comme identifiant et un mot de passe provisoire")
@@ -193,7 +178,7 @@ def courriel_numero(acteur: Actor) -> None:
     mail = acteur.last_mail
     identifiant = mail.identifiant()
     assert identifiant.isdigit() and len(identifiant) == 10, identifiant
-    acteur.notes["numero_etranger"] = identifiant
-    acteur.notes["identifiant"] = identifiant
-    acteur.notes["mot_de_passe_provisoire"] = mail.temporary_password()
+    acteur.notes.numero_etranger = identifiant
+    acteur.notes.identifiant = identifiant
+    acteur.notes.mot_de_passe_provisoire = mail.temporary_password()
 

@@ -38,7 +38,7 @@ OPENERS: dict[str, Opener] = {"a": edf.open_account, "b": journeys.create_accoun
 def _state(actor: Actor, operator: OperatorAPI) -> dict[str, Any]:
     """What the portal holds and what the browser shows once the account is open."""
     page = actor.browser.page
-    identifiant = actor.notes["identifiant"]
+    identifiant = actor.identifiant
     account = operator.account(identifiant)
     expect(page.get_by_text(identifiant, exact=True).first).to_be_visible()  # connected as this account
     return {
@@ -47,7 +47,7 @@ def _state(actor: Actor, operator: OperatorAPI) -> dict[str, Any]:
         "email": account["email"] == actor.email,
         "titulaire": (account["nom"], account["prenom"]) == (
             (actor.persona.nom, actor.persona.prenoms[0]) if account["numero_etranger"] else ("", "")),
-        "mot_de_passe": actor.notes["mot_de_passe"] == actor.persona.mot_de_passe,
+        "mot_de_passe": actor.mot_de_passe == actor.persona.mot_de_passe,
         "page": urlsplit(page.url).path,
         "titre_de_page": page.title(),
         "titres": [" ".join(t.split()) for t in page.get_by_role("heading").all_inner_texts()],
