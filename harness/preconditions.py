@@ -84,6 +84,7 @@ def choose(target: Target, mode: str, in_browser: bool) -> Preconditions:
 def preconditions(target: Target, request: pytest.FixtureRequest) -> Iterator[Preconditions]:
     chosen = choose(target, request.config.getoption("--preconditions"),
                     request.node.get_closest_marker(MARKER) is not None)
+    request.node.user_properties.append(("preconditions", chosen.way))  # in the JUnit file: how they were set up
     yield chosen
     if chosen.api is not None:
         chosen.api.close()
