@@ -14,7 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from . import ase, fichiers, parcours, textes
+from . import fichiers, parcours, textes
 from .actor import Actor
 from .browser import label_pattern, select_matching
 from .documents import PdfDocument, download
@@ -25,9 +25,6 @@ VOIR_TOUTES = "Voir toutes mes notifications"
 RETOUR_TOUTES = "< RETOUR A TOUTES MES NOTIFICATIONS"
 TELECHARGER = "TELECHARGER LE DOCUMENT"
 NOTIFICATION_MAIL = "Vous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
-# The card a favourable decision grants, as guide 03's ADF words it, for the journeys whose card the
-# guides show (the BPI card's mention is the simulator's: not checked against another target).
-MENTION = {"enfant_de_francais": "Vie privée et familiale", "ase": "Vie privée et familiale"}
 
 
 def _esc(text: str) -> str:
@@ -185,10 +182,16 @@ def download_attestation(actor: Actor) -> PdfDocument:
 
 
 def expected_mention(persona: Any) -> str | None:
-    return MENTION.get(persona.parcours)
+    """The card's mention for the journeys whose card the guides show (harness.parcours); the BPI
+    card's mention is the simulator's: not checked against another target."""
+    journey = parcours.PARCOURS.get(persona.parcours)
+    return journey.mention if journey is not None else None
 
 
 def identity_held(persona: Any) -> list[Any] | None:
     """The identity the portal prints when it holds less than the persona (an ASE applicant's numéro
     étranger was registered with one prénom); None: the persona's own."""
-    return ase.expected_on_confirmation(persona) if persona.parcours == "ase" else None
+    journey = parcours.PARCOURS.get(persona.parcours)
+    if journey is None or journey.identite_tenue is None:
+        return None
+    return journey.identite_tenue(persona)

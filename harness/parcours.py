@@ -45,6 +45,10 @@ class Parcours:
     deposer: Move  # on that step: what is left to do, then "Déposer la demande"
     # the confirmation de dépôt against the persona (None: no scenario of this journey reads one)
     confirmation: Callable[[PdfDocument, Any], Comparison] | None
+    # the card a favourable decision grants, as guide 03's ADF words it (None: the guides show none)
+    mention: str | None = None
+    # the identity the portal prints when it holds less than the persona (None: the persona's own)
+    identite_tenue: Callable[[Any], list[Any]] | None = None
 
     def advance_to(self, actor: Actor, title: str) -> None:
         """Every step before `title` filled with the persona's answers and saved."""
@@ -68,8 +72,11 @@ class Parcours:
 
 PARCOURS: dict[str, Parcours] = {p.nom: p for p in (
     Parcours("enfant_de_francais", "guide 02", edf.start, edf.STEPS, edf.FILLERS, "Dépôt de la demande",
-             _press_deposer, lambda document, persona: compare_confirmation(document, persona)),
-    Parcours("ase", "guide 03", ase.start, ase.STEPS, ase.FILLERS, "Dépôt de la demande", _press_deposer, ase.compare),
+             _press_deposer, lambda document, persona: compare_confirmation(document, persona),
+             mention="Vie privée et familiale"),
+    # an ASE applicant's numéro étranger was registered with one prénom: the portal prints that one
+    Parcours("ase", "guide 03", ase.start, ase.STEPS, ase.FILLERS, "Dépôt de la demande", _press_deposer, ase.compare,
+             mention="Vie privée et familiale", identite_tenue=ase.expected_on_confirmation),
     Parcours("bpi", "guide 04", bpi.start, bpi.STEPS, bpi.FILLERS, "Récapitulatif",
              _validate_and_deposit(bpi.validate_parts), None),
     Parcours("famille_ue", "guide 05", famille_ue.start, famille_ue.STEPS, famille_ue.FILLERS, "Récapitulatif",
@@ -79,7 +86,11 @@ PARCOURS: dict[str, Parcours] = {p.nom: p for p in (
 
 def du(actor: Actor) -> Parcours:
     """The journey the persona was built for."""
-    nom = getattr(actor.persona, "parcours", None)
+    return pour(actor.persona)
+
+
+def pour(persona: Any) -> Parcours:
+    nom = getattr(persona, "parcours", None)
     if nom not in PARCOURS:
         raise AssertionError(f"persona du parcours « {nom} » : aucune démarche connue ({', '.join(PARCOURS)})")
     return PARCOURS[nom]
