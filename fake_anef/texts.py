@@ -545,6 +545,7 @@ MES_DEMANDES = {
     "colonnes": ["N° de la demande", "Type de demande", "N° Étranger", "État de la demande"],
     "envoyee": "Demande envoyée : le {date} à {heure}",
     "telecharger": "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT",
+    "telecharger_document": "TÉLÉCHARGER : {titre}",  # DERIVED (guide 01 FAQ 7: the ADP "accessible dans votre espace personnel")
     "brouillon": "Demande en cours de saisie",  # DERIVED (the guide shows a demande already sent)
     "reprendre": "Reprendre ma demande",  # DERIVED
     "aucune": "Vous n'avez aucune demande en cours.",  # DERIVED

@@ -60,7 +60,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Quand l'agent marque mon titre de séjour disponible
     Alors « Mes demandes en cours » montre ma demande à l'état "Titre de séjour disponible"
 
-  @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G02_DEMANDE_COMPLEMENT_LES_DOCUMENTS_MENTIONNES @exig_G02_DEMANDE_COMPLEMENT_VOUS_INFORME_APRES @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_ETAPE_4_MESSAGE_AGENT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_CARTE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_3_REPONDU @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_5_DOCUMENT_AUTORISE_PAS @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_REPONDU_AUJOURD_HUI @exig_SIM_VEUILLEZ_PRECISER_LES @exig_SIM_VOTRE_REPONSE_ETE
+  @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G02_DEMANDE_COMPLEMENT_LES_DOCUMENTS_MENTIONNES @exig_G02_DEMANDE_COMPLEMENT_VOUS_INFORME_APRES @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_ETAPE_4_MESSAGE_AGENT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_CARTE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_3_REPONDU @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_5_DOCUMENT_AUTORISE_PAS @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_REPONDU_AUJOURD_HUI @exig_SIM_TELECHARGER_DOCUMENT @exig_SIM_VEUILLEZ_PRECISER_LES @exig_SIM_VOTRE_REPONSE_ETE
   @ase @complement @decision
   Scénario: ASE : un complément répondu par « Maintenir le Document », dont la raison est obligatoire ; l'attestation de prolongation d'instruction ; la décision favorable
     Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
@@ -96,6 +96,8 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Alors le document téléchargé dit "ATTESTATION DE PROLONGATION D'INSTRUCTION"
     Et le document téléchargé dit "Ce document n'autorise pas le franchissement des frontières de l'espace Schengen."
     Et son 2D-DOC est signé et porte le type de document étranger 2 (6J), ma demande, mon numéro étranger et mon nom
+    Quand je télécharge "TÉLÉCHARGER : ATTESTATION DE PROLONGATION D'INSTRUCTION" depuis « Mes demandes en cours »
+    Alors le document téléchargé dit "Ce document n'autorise pas le franchissement des frontières de l'espace Schengen."
     Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 0 €
     Alors je reçois un nouveau courriel de notification
     Quand j'ouvre toutes mes notifications depuis la cloche
@@ -105,12 +107,17 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
     Et « Historique de mes Titres de Séjour » montre la carte décidée
 
-  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_SIM_VEUILLEZ_JOINDRE_NOUVEAU @exig_SIM_VOTRE_REPONSE_ETE
+  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_11_COMMENT_INSTRUCTION_COURS @exig_G01_FAQ15_16_MAINTIEN_DROITS @exig_G01_FAQ15_ADP_RENOUVELLEMENT_VALABLE @exig_G01_FAQ16_ADF_ACTIVITE_PROFESSIONNELLE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G01_FAQ7_CONFIRMATION_COMPTE_PERSONNEL @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_4_TELECHARGER_CONFIRMATION_DEPOT @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_VEUILLEZ_JOINDRE_NOUVEAU @exig_SIM_VOTRE_REPONSE_ETE
   @bpi @complement @decision
-  Scénario: BPI : un complément répondu par « Mettre à jour le Document », puis la décision favorable
+  Scénario: BPI : la confirmation (son ADP) depuis « Mes demandes en cours », un complément répondu par « Mettre à jour le Document », puis la décision favorable
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
     Et j'ai déposé ma demande
+    Alors « Mes demandes en cours » montre ma demande à l'état "Dépôt de la demande", envoyée le jour du dépôt
+    Quand je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT" depuis « Mes demandes en cours »
+    Alors le document téléchargé dit "ATTESTATION DE PROLONGATION D'INSTRUCTION"
+    Et le document téléchargé dit "valable qu'accompagnée du titre de séjour (carte de séjour ou visa) précédemment détenu (même s'il est arrivé à expiration)"
+    Et le document téléchargé dit "le maintien de l'ensemble des droits ouverts en raison du titre de séjour précédemment détenu"
     Quand l'agent démarre l'instruction de ma demande
     Et l'agent me demande un complément, avec l'observation "Merci de fournir une facture récente." :
       | Justificatifs de domicile de moins de 6 mois | sont manquants |
@@ -125,12 +132,15 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Et j'appuie sur "Valider et envoyer"
     Alors la page affiche "Votre réponse a été envoyée à l'administration."
     Et l'agent voit ma réponse pour "Justificatifs de domicile de moins de 6 mois" : "Mettre à jour le Document" et "facture-electricite.pdf"
+    Et « Mes demandes en cours » montre ma demande à l'état "Instruction en cours", envoyée le jour du dépôt
     Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 225 €
     Alors je reçois un nouveau courriel de notification
-    Quand je reviens à toutes mes notifications
+    Quand j'ouvre toutes mes notifications depuis la cloche
     Et j'ouvre la notification "Notification de décision"
     Et je télécharge "TELECHARGER LE DOCUMENT"
     Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
+    Et le document téléchargé dit "le maintien de l'ensemble des droits ouverts en raison du titre de séjour précédemment détenu"
+    Et le document téléchargé dit "Si votre titre permettait d'exercer une activité professionnelle, celle-ci peut se poursuivre pendant la durée de validité de cette attestation."
     Et « Mes demandes en cours » montre ma demande à l'état "Décision prise"
     Et « Historique de mes Titres de Séjour » montre la carte décidée
 
