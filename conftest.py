@@ -14,6 +14,7 @@ pytest_plugins = [
     "steps.famille_ue",
     "steps.instruction",
     "steps.suivi",
+    "steps.complement",
     "steps.regles_guides",
     "steps.accessibilite",
     "harness.narration",  # --narration: the captions of `anef demo`

@@ -60,7 +60,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Quand l'agent marque mon titre de séjour disponible
     Alors « Mes demandes en cours » montre ma demande à l'état "Titre de séjour disponible"
 
-  @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G02_DEMANDE_COMPLEMENT_LES_DOCUMENTS_MENTIONNES @exig_G02_DEMANDE_COMPLEMENT_VOUS_INFORME_APRES @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_ETAPE_4_MESSAGE_AGENT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_CARTE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_3_REPONDU @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_5_DOCUMENT_AUTORISE_PAS @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_REPONDU_AUJOURD_HUI @exig_SIM_TELECHARGER_DOCUMENT @exig_SIM_VEUILLEZ_PRECISER_LES @exig_SIM_VOTRE_REPONSE_ETE
+  @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G02_DEMANDE_COMPLEMENT_LES_DOCUMENTS_MENTIONNES @exig_G02_DEMANDE_COMPLEMENT_VOUS_INFORME_APRES @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_CARTE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_3_REPONDU @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_5_DOCUMENT_AUTORISE_PAS @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_REPONDU_AUJOURD_HUI @exig_SIM_TELECHARGER_DOCUMENT @exig_SIM_VEUILLEZ_PRECISER_LES @exig_SIM_VOTRE_REPONSE_ETE
   @ase @complement @decision
   Scénario: ASE : un complément répondu par « Maintenir le Document », dont la raison est obligatoire ; l'attestation de prolongation d'instruction ; la décision favorable
     Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
@@ -81,7 +81,6 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Et j'appuie sur "Valider et envoyer"
     Alors la réponse pour "Justificatif de domicile datant de moins de 6 mois" signale "Veuillez préciser les raisons du maintien du document."
     Quand je réponds "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois" en précisant "C'est le seul justificatif que j'ai."
-    Et je saisis "Je reste disponible." dans le champ "Message à l'agent"
     Et j'appuie sur "Valider et envoyer"
     Alors la page affiche "Votre réponse a été envoyée à l'administration."
     Quand je reviens à toutes mes notifications
@@ -173,3 +172,59 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Quand je filtre mes notifications sur "Non lues"
     Alors la liste montre 10 notifications, page « 1 sur 2 »
     Et la cloche indique 11 notifications non lues
+
+  @exig_G01_11_COMMENT_INSTRUCTION_COURS @exig_G02_COMPLEMENT_JOINDRE_DOCUMENT @exig_G02_COMPLEMENT_RAISONS_MAINTIEN @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE @exig_G02_ETAPE_4_MESSAGE_AGENT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_VOTRE_REPONSE_ETE
+  @ase @complement
+  Scénario: ASE : la demande de complément document par document, comme les guides 02 à 04 la montrent
+    Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai déposé ma demande
+    Quand l'agent démarre l'instruction de ma demande
+    Et l'agent me demande un complément, document par document :
+      | Justificatif de domicile datant de moins de 6 mois | ne sont pas lisibles | Le document transmis est flou. |
+      | Justificatif de nationalité                        | ne sont pas valides  | Le passeport a expiré.         |
+    Alors je reçois un nouveau courriel de notification
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors le document "Justificatif de domicile datant de moins de 6 mois" porte l'observation "Le document transmis est flou."
+    Et le document "Justificatif de nationalité" porte l'observation "Le passeport a expiré."
+    Et pour "Justificatif de nationalité", la page ne montre ni "Veillez préciser les raisons du maintien du document * :" ni "Joindre un document"
+    Quand je choisis "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois"
+    Alors pour "Justificatif de domicile datant de moins de 6 mois", la page montre "Veillez préciser les raisons du maintien du document * :" mais pas "Joindre un document"
+    Quand je choisis "Mettre à jour le Document" pour "Justificatif de nationalité"
+    Alors pour "Justificatif de nationalité", la page montre "Joindre un document" mais pas "Veillez préciser les raisons du maintien du document * :"
+    Et pour "Justificatif de nationalité", la page montre "Message à l'agent" mais pas "Veillez préciser les raisons du maintien du document * :"
+    Quand je joins le fichier "passeport-ancien.pdf" pour "Justificatif de nationalité"
+    Alors pour "Justificatif de nationalité", le fichier "passeport-ancien.pdf" est joint avec "SUPPRIMER"
+    Quand je supprime le fichier "passeport-ancien.pdf" pour "Justificatif de nationalité"
+    Et je joins le fichier "passeport.pdf" pour "Justificatif de nationalité"
+    Et je saisis "Voici mon nouveau passeport." dans "Message à l'agent :" pour "Justificatif de nationalité"
+    Et je réponds "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois" en précisant "C'est le seul justificatif que j'ai."
+    Et j'appuie sur "Valider et envoyer"
+    Alors la page affiche "Votre réponse a été envoyée à l'administration."
+    Et l'agent voit ma réponse pour "Justificatif de nationalité" : "Mettre à jour le Document" et "passeport.pdf" et "Voici mon nouveau passeport."
+    Et l'agent voit ma réponse pour "Justificatif de domicile datant de moins de 6 mois" : "Maintenir le Document" et "C'est le seul justificatif que j'ai."
+    Et « Mes demandes en cours » montre ma demande à l'état "Instruction en cours", envoyée le jour du dépôt
+
+  @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_SIM_COMPLEMENT_CLOTUREE @exig_SIM_DEMANDE_CLOTUREE
+  @ase @complement @horloge
+  Scénario: ASE : le délai de 30 jours du complément passé sans réponse, l'agent clôture la demande
+    Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai déposé ma demande
+    Quand l'agent démarre l'instruction de ma demande
+    Et l'agent me demande un complément, avec l'observation "Le document transmis est flou." :
+      | Justificatif de domicile datant de moins de 6 mois | ne sont pas lisibles |
+    Et j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Si vous n'apportez pas les compléments nécessaires dans un délai de 30 jours après avoir pris connaissance de ce message, votre demande pourra être considérée comme incomplète par l'administration qui ne sera pas en mesure de prendre une décision d'acceptation ou de refus de votre demande, et elle sera clôturée."
+    Quand 29 jours passent sur l'horloge du portail
+    Alors l'agent ne peut pas encore clôturer ma demande
+    Quand 2 jours passent sur l'horloge du portail
+    Et l'agent clôture ma demande, le complément n'ayant pas été apporté dans le délai
+    Alors je reçois un nouveau courriel de notification
+    Et « Mes demandes en cours » montre ma demande à l'état "Demande clôturée", envoyée le jour du dépôt
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Votre demande a été clôturée : vous ne pouvez plus répondre à cette demande de complément."
+    Et la page ne propose plus "Valider et envoyer"
