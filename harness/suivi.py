@@ -13,11 +13,14 @@ from playwright.sync_api import Locator, expect
 from . import textes
 from .actor import Actor
 from .browser import label_pattern
+from .catalogue import catalogue
 from .documents import PdfDocument, download
 from .textes import pattern
 
 MES_DEMANDES = "Mes demandes en cours"
 ENVOYEE = "Demande envoyée : le {date} à {heure}"
+# The FAQ 12 state whose words also name a step of the téléprocédures: judged by FAQ 12's requirement.
+FAQ12 = {"Dépôt de la demande": "G01-FAQ12-DEPOT-DEMANDE"}
 
 
 def open_mes_demandes(actor: Actor) -> None:
@@ -38,7 +41,8 @@ def expect_state_and_sent(actor: Actor, etat: str) -> None:
     open_mes_demandes(actor)
     line = row(actor)
     textes.current().verifier(etat, lambda: expect(line).to_contain_text(pattern(etat)),
-                              lieu="l'état de la demande dans « Suivi de ma demande » (guide 01 FAQ 12)")
+                              lieu="l'état de la demande dans « Suivi de ma demande » (guide 01 FAQ 12)",
+                              exigence=catalogue().by_id(FAQ12[etat]) if etat in FAQ12 else None)
     depot: date = actor.notes.get("date_depot") or date.today()
     envoyee = re.compile(pattern(ENVOYEE.format(date=f"{depot:%d/%m/%Y}", heure="HHMM")).pattern.replace("HHMM", r"\d\d:\d\d"))
     textes.current().verifier(ENVOYEE, lambda: expect(line).to_contain_text(envoyee),
