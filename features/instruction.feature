@@ -1,9 +1,10 @@
 # language: fr
 @instruction
 Fonctionnalité: Instruction de la demande, vue par le demandeur
-  Parties « INSTRUCTION DE LA DEMANDE » des guides 02, 03 et 04, et guide 01 FAQ 7, 12, 13, 15 et 16 :
-  l'agent démarre l'instruction (le compte définitif d'un demandeur sans numéro étranger est alors
-  créé), demande un complément, prend une décision favorable et marque le titre disponible. Ce que fait
+  Parties « INSTRUCTION DE LA DEMANDE » des guides 02, 03 et 04, dernière légende du guide 05, et guide 01
+  FAQ 7, 12, 13, 15 et 16 : l'agent démarre l'instruction (le compte définitif d'un demandeur sans numéro
+  étranger est alors créé), demande un complément document par document, clôt la demande dont le complément
+  n'est pas venu dans les 30 jours, prend une décision favorable et marque le titre disponible. Ce que fait
   l'agent passe par l'adaptateur de back-office de la cible (les pages agent du portail intégré, dans
   une seconde fenêtre) ; le demandeur le découvre par ses courriels, la cloche, « Mes Notifications »,
   l'attestation de décision favorable (ADF) et son 2D-DOC, et « Mes demandes en cours ».
@@ -228,3 +229,40 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Et j'ouvre la notification "Demande de complément"
     Alors la page affiche "Votre demande a été clôturée : vous ne pouvez plus répondre à cette demande de complément."
     Et la page ne propose plus "Valider et envoyer"
+
+  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_11_COMMENT_INSTRUCTION_COURS @exig_G01_FAQ12_DEPOT_DEMANDE @exig_G01_FAQ15_16_MAINTIEN_DROITS @exig_G01_FAQ16_ADF_ACTIVITE_PROFESSIONNELLE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_CONFIRMATION_COMPTE_PERSONNEL @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_4_TELECHARGER_CONFIRMATION_DEPOT @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_G05_ETAPE_3_JUSTIFICATIFS_RESIDENCE_FRANCE @exig_SIM_CONFIRMATION_DEPOT_UNE @exig_SIM_TELECHARGER_DOCUMENT @exig_SIM_VOTRE_REPONSE_ETE
+  @famille_ue @complement @decision
+  Scénario: Famille UE : la confirmation depuis « Mes demandes en cours », un complément répondu par « Mettre à jour le Document », la décision favorable et son attestation
+    Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail
+    Et j'ai ouvert mon compte avec mon titre de séjour
+    Et j'ai déposé ma demande
+    Alors « Mes demandes en cours » montre ma demande à l'état "Dépôt de la demande", envoyée le jour du dépôt
+    Quand je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT" depuis « Mes demandes en cours »
+    Alors le document téléchargé dit "CONFIRMATION DU DÉPÔT D'UNE DEMANDE DE TITRE DE SÉJOUR"
+    Quand l'agent démarre l'instruction de ma demande
+    Et l'agent me demande un complément, document par document :
+      | Justificatifs de la résidence en France | sont manquants | Merci de joindre vos avis d'imposition. |
+    Alors je reçois un nouveau courriel de notification
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Les documents mentionnés ci-dessous sont manquants :"
+    Et le document "Justificatifs de la résidence en France" porte l'observation "Merci de joindre vos avis d'imposition."
+    Quand je réponds "Mettre à jour le Document" pour "Justificatifs de la résidence en France" avec le fichier "avis-imposition.pdf"
+    Et j'appuie sur "Valider et envoyer"
+    Alors la page affiche "Votre réponse a été envoyée à l'administration."
+    Et l'agent voit ma réponse pour "Justificatifs de la résidence en France" : "Mettre à jour le Document" et "avis-imposition.pdf"
+    Et « Mes demandes en cours » montre ma demande à l'état "Instruction en cours", envoyée le jour du dépôt
+    Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 225 €
+    Alors je reçois un nouveau courriel de notification
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Notification de décision"
+    Alors la notification m'informe que ma demande a été acceptée
+    Quand je télécharge "TELECHARGER LE DOCUMENT"
+    Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
+    Et le document téléchargé dit "SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR"
+    Et le document téléchargé dit "le maintien de l'ensemble des droits ouverts en raison du titre de séjour précédemment détenu"
+    Et le document téléchargé dit "Si votre titre permettait d'exercer une activité professionnelle, celle-ci peut se poursuivre pendant la durée de validité de cette attestation."
+    Et « Mes demandes en cours » montre ma demande à l'état "Décision prise", envoyée le jour du dépôt
+    Et « Historique de mes Titres de Séjour » montre la carte décidée
+    Quand je télécharge "TÉLÉCHARGER : ATTESTATION DE DÉCISION FAVORABLE" depuis « Mes demandes en cours »
+    Alors le document téléchargé dit "ATTESTATION DE DÉCISION FAVORABLE"

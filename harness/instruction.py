@@ -14,7 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from . import ase, bpi, fichiers, textes
+from . import ase, bpi, famille_ue, famille_ue_depot, fichiers, textes
 from . import enfant_de_francais as edf
 from .actor import Actor
 from .browser import label_pattern, select_matching
@@ -54,6 +54,9 @@ def deposit(actor: Actor) -> str:
         bpi.advance_to(actor, bpi.STEPS[3])
         bpi.deposit(actor)
         d = bpi.demarche(actor)
+    elif parcours == "famille_ue":
+        famille_ue_depot.deposit(actor)
+        d = famille_ue.demarche(actor)
     else:
         raise AssertionError(f"parcours « {parcours} » : pas de dépôt connu pour l'instruction")
     d.expect_step("Confirmation")
