@@ -81,6 +81,7 @@ STEP_RULES: list[tuple[re.Pattern[str], list[str]]] = [
     (re.compile(r"^la cloche indique \d+ notification"), ["SIM-CLOCHE-NOTIFICATIONS-NON-LUES"]),
     (re.compile(r"^« Historique de mes Titres de Séjour » montre la carte décidée"), ["G03-ETAPE-4-ACCEPTE"]),
     (re.compile(r", envoyée le jour du dépôt$"), ["G03-SUIVI-DEMANDE-ENVOYEE"]),  # harness/suivi.py
+    (re.compile(r"^le document \"[^\"]+\" porte l'observation "), ["G02-COMPLEMENT-OBSERVATIONS"]),  # harness/complement.py
     (re.compile(r'^« Mes demandes en cours » montre ma demande à l\'état "Dépôt de la demande", envoyée'), ["G01-FAQ12-DEPOT-DEMANDE"]),
     (re.compile(r'^je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT" depuis « Mes demandes en cours »'),
      ["G01-FAQ7-CONFIRMATION-COMPTE-PERSONNEL"]),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -129,11 +130,11 @@ async def mes_demandes(request: Request) -> Response:
     return render(request, "mes_demandes.html", lignes=lignes, titres=titres)
 
 
-def _owned_demande(s: object, compte: Compte, numero: str) -> Demande | None:
+def _owned_demande(s: Session, compte: Compte, numero: str) -> Demande | None:
     mine = [Demande.compte_id == compte.id]
     if compte.numero_etranger:
         mine.append(Demande.numero_etranger == compte.numero_etranger)
-    return s.scalar(select(Demande).where(Demande.numero == numero, or_(*mine)))  # type: ignore[attr-defined, no-any-return]
+    return s.scalar(select(Demande).where(Demande.numero == numero, or_(*mine)))
 
 
 async def document(request: Request) -> Response:
