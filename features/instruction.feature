@@ -199,7 +199,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Alors pour "Justificatif de nationalité", le fichier "passeport-ancien.pdf" est joint avec "SUPPRIMER"
     Quand je supprime le fichier "passeport-ancien.pdf" pour "Justificatif de nationalité"
     Et je joins le fichier "passeport.pdf" pour "Justificatif de nationalité"
-    Et je saisis "Voici mon nouveau passeport." dans "Message à l'agent :" pour "Justificatif de nationalité"
+    Et je saisis "Voici mon nouveau passeport." dans "Message à l'agent" pour "Justificatif de nationalité"
     Et je réponds "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois" en précisant "C'est le seul justificatif que j'ai."
     Et j'appuie sur "Valider et envoyer"
     Alors la page affiche "Votre réponse a été envoyée à l'administration."

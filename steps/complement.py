@@ -83,7 +83,7 @@ def supprimer(acteur: Actor, nom: str, titre: str) -> None:
     complement.remove(acteur, titre, nom)
 
 
-@when(parsers.parse('je saisis "{texte}" dans "Message à l\'agent :" pour "{titre}"'))
+@when(parsers.parse('je saisis "{texte}" dans "Message à l\'agent" pour "{titre}"'))
 def message(acteur: Actor, texte: str, titre: str) -> None:
     complement.write_message(acteur, titre, texte)
 
