@@ -65,10 +65,14 @@ class OperatorAPI:
         mails the definitive account (guide 02 "INSTRUCTION DE LA DEMANDE"). Returns the numéro."""
         return self._post(f"/demandes/{numero_demande}/instruction", {})["numero_etranger"]
 
-    def ask_complement(self, numero_demande: str, motifs: dict[str, str], observations: str = "") -> None:
+    def close_incomplete(self, numero_demande: str) -> None:
+        """The demande closed for want of the complément, once its 30-day délai has passed."""
+        self._post(f"/demandes/{numero_demande}/cloture", {})
+
+    def ask_complement(self, numero_demande: str, motifs: dict[str, str], observations: str | dict[str, str] = "") -> None:
         """A "Demande de complément" notification and its mail: {justificatif id or title as the
         applicant's pages write it: "illisible" | "invalide" | "manquant"}."""
-        self._post(f"/demandes/{numero_demande}/complement", {"motifs": dict(motifs), "observations": observations})
+        self._post(f"/demandes/{numero_demande}/complement", {"motifs": dict(motifs), "observations": observations if isinstance(observations, str) else dict(observations)})
 
     def decide_favorably(self, numero_demande: str, debut: date, fin: date, taxe: str) -> None:
         """The favourable decision: the new card's validity and the taxe (euros)."""

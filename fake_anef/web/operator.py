@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from .. import security
 from ..countries import by_code
+from ..delai import close_incomplete
 from ..instruction import (
     DemandeInconnue,
     EtatInvalide,
@@ -208,8 +209,20 @@ async def complement(request: Request) -> Response:
         raise BadRequest("motifs : objet {justificatif: motif} attendu")
 
     async def act(p):  # type: ignore[no-untyped-def]
-        await ask_complement(p, numero, {str(k): str(v) for k, v in motifs.items()}, str(data.get("observations", "")),
+        raw = data.get("observations", "")
+        observations = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else str(raw)
+        await ask_complement(p, numero, {str(k): str(v) for k, v in motifs.items()}, observations,
                              p.url(str(request.url_for("connexion").path)))
+
+    return await _action(request, act)
+
+
+async def cloture(request: Request) -> Response:
+    """{}: the demande is closed, the complément not given within its 30 days (fake_anef/delai.py)."""
+    numero = request.path_params["numero"]
+
+    async def act(p):  # type: ignore[no-untyped-def]
+        await close_incomplete(p, numero, p.url(str(request.url_for("connexion").path)))
 
     return await _action(request, act)
 
@@ -327,6 +340,7 @@ routes = [
     Route("/__sim__/demandes/{numero}", _guard(demande), methods=["GET"]),
     Route("/__sim__/demandes/{numero}/instruction", _guard(instruction), methods=["POST"]),
     Route("/__sim__/demandes/{numero}/complement", _guard(complement), methods=["POST"]),
+    Route("/__sim__/demandes/{numero}/cloture", _guard(cloture), methods=["POST"]),
     Route("/__sim__/demandes/{numero}/attestations/{attestation}", _guard(attestation), methods=["POST"]),
     Route("/__sim__/demandes/{numero}/decision", _guard(decision), methods=["POST"]),
     Route("/__sim__/demandes/{numero}/titre-disponible", _guard(disponible), methods=["POST"]),
