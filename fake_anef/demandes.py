@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -196,7 +197,7 @@ class Demandes:
         return s.scalar(select(Demande).where(Demande.numero == numero))
 
     def start_instruction(self, s: Session, demande: Demande, accounts: Accounts,
-                          identite: dict) -> tuple[Compte, str | None]:
+                          identite: dict[str, Any]) -> tuple[Compte, str | None]:
         """A numéro étranger for the applicant and the definitive account (identifiant = that
         numéro) with a temporary password to replace at first login. An applicant who already has
         a numéro étranger (a renewal: the account is the title's) keeps it and their account: the

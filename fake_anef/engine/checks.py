@@ -128,11 +128,12 @@ def check_references(d: Definition, r: _Reader) -> None:
                 if name not in allowed or spec or conversion:
                     r.fail(f"{where} : valeur « {{{name}}} » inconnue (champs ou {', '.join(sorted(DOCUMENT_VALUES))})")
 
-    c = d.confirmation
-    if c is not None:
-        check_values([c.fichier, *(line.valeur for line in (*c.references, *c.lignes)), *(p.texte for p in c.paragraphes)],
+    confirmation = d.confirmation
+    if confirmation is not None:
+        check_values([confirmation.fichier, *(line.valeur for line in (*confirmation.references, *confirmation.lignes)),
+                      *(p.texte for p in confirmation.paragraphes)],
                      document_names(d), "documents.confirmation_depot")
-        for p in c.paragraphes:
+        for p in confirmation.paragraphes:
             check_condition(p.when, "documents.confirmation_depot")
     ids = [a.id for a in d.attestations]
     if len(ids) != len(set(ids)):

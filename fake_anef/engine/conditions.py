@@ -208,9 +208,9 @@ class _Evaluator:
 
 def _compare(op: str, left: Any, right: Any) -> bool:
     if op == "==":
-        return left == right
+        return bool(left == right)
     if op == "!=":
-        return left != right
+        return bool(left != right)
     if op in ("in", "not in"):
         inside = isinstance(right, (list, tuple, str)) and left is not None and left in right
         return inside if op == "in" else not inside
@@ -219,12 +219,12 @@ def _compare(op: str, left: Any, right: Any) -> bool:
         return False
     try:
         if op == "<":
-            return left < right
+            return bool(left < right)
         if op == "<=":
-            return left <= right
+            return bool(left <= right)
         if op == ">":
-            return left > right
-        return left >= right
+            return bool(left > right)
+        return bool(left >= right)
     except TypeError:
         return False
 

@@ -259,7 +259,7 @@ def _bloquant(r: _Reader) -> Bloquant:
         r.fail("« when » est obligatoire")
     texte = r.data.get("texte")
     paragraphs = tuple(str(x) for x in texte) if isinstance(texte, list) else (r.text("texte"),)
-    return Bloquant(when=when, titre=r.text("titre"), texte=paragraphs,  # type: ignore[arg-type]
+    return Bloquant(when=when, titre=r.text("titre"), texte=paragraphs,
                     modifier=r.text("modifier"), abandonner=r.text("abandonner"))
 
 
@@ -339,7 +339,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
         when = c.condition()
         if when is None:
             c.fail("« when » est obligatoire")
-        cas.append(Cas(id=c.text("id"), titre=c.text("titre"), when=when))  # type: ignore[arg-type]
+        cas.append(Cas(id=c.text("id"), titre=c.text("titre"), when=when))
     justificatifs: dict[str, Justificatif] = {}
     for i, raw in enumerate(r.items("justificatifs", required=False)):
         j = _justificatif(r.child(raw, f"justificatifs[{i}]"))

@@ -455,9 +455,9 @@ class Wizard:
             items = [_get(values, f"{name}-{i}") for i in range(n)]
             if bloc.requis and not any(items):
                 fail("obligatoire", f"{name}-0")
-            for i, item in enumerate(items):
-                if item:
-                    self._check_single(bloc, item, f"{name}-{i}", errors)
+            for i, entry in enumerate(items):
+                if entry:
+                    self._check_single(bloc, entry, f"{name}-{i}", errors)
             return
         if bloc.type == "date":
             value, problem, year_only = parse_date(values, name)
@@ -499,12 +499,12 @@ class Wizard:
             return
         if bloc.type == "case" or bloc.lecture_seule:  # a read-only value is the administration's
             return
-        value = _get(values, name)
-        if not value:
+        text = _get(values, name)
+        if not text:
             if bloc.requis:
                 fail("obligatoire")
             return
-        self._check_single(bloc, value, name, errors)
+        self._check_single(bloc, text, name, errors)
 
     def _check_single(self, bloc: Bloc, value: str, name: str, errors: dict[str, str]) -> None:
         if bloc.type in ("choix", "selection"):
@@ -676,10 +676,10 @@ def _display(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> str:
         return "Oui" if _get(values, name) else ""
     if bloc.type == "confirmation_identite":
         return bloc.texte if identity_confirmed(bloc, values) else ""
-    value = _get(values, name)
-    if bloc.type in ("choix", "selection") and value:
-        return option_label(bloc, value)
-    return value
+    text = _get(values, name)
+    if bloc.type in ("choix", "selection") and text:
+        return option_label(bloc, text)
+    return text
 
 
 def label_core(label: str) -> str:

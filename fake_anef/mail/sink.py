@@ -63,7 +63,7 @@ class StoredMessage(_Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     received_at: Mapped[datetime] = mapped_column(DateTime)
     mail_from: Mapped[str] = mapped_column(String(320))
-    rcpt_tos: Mapped[list] = mapped_column(JSON)
+    rcpt_tos: Mapped[list[str]] = mapped_column(JSON)
     subject: Mapped[str] = mapped_column(String(500))
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     # filled at reception, searched by the list's filters (casefolded, as the filters compare)
@@ -156,7 +156,7 @@ class MailStore:
 
 
 def parse(row: StoredMessage) -> EmailMessage:
-    return email.message_from_bytes(row.raw, policy=email.policy.default)  # type: ignore[return-value]
+    return email.message_from_bytes(row.raw, policy=email.policy.default)
 
 
 def _clean(value: str) -> str:
@@ -188,12 +188,12 @@ def _header(message: EmailMessage, name: str) -> str:
 def parsed_fields(raw: bytes) -> dict[str, str]:
     """What the list filters on, taken once from the raw mail: subject, text and HTML."""
     message = email.message_from_bytes(raw, policy=email.policy.default)
-    return {"subject": _header(message, "Subject"),  # type: ignore[arg-type]
-            "text": _body(message, "plain") + "\n" + _body(message, "html")}  # type: ignore[arg-type]
+    return {"subject": _header(message, "Subject"),
+            "text": _body(message, "plain") + "\n" + _body(message, "html")}
 
 
 def _attachments(message: EmailMessage) -> list[EmailMessage]:
-    return list(message.iter_attachments())  # type: ignore[arg-type]
+    return list(message.iter_attachments())
 
 
 def _filename(part: EmailMessage) -> str | None:

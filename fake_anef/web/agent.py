@@ -30,7 +30,7 @@ from ..instruction import (
     mark_available,
     start_instruction,
 )
-from ..store import Agent, Compte, Demande
+from ..store import Agent, Compte, Demande, Piece
 from .pages import content_disposition, end_sessions, open_session, portal, redirect, render, session_row
 
 A = texts.AGENT
@@ -157,7 +157,7 @@ async def demande(request: Request, erreurs: dict[str, str] | None = None, saisi
         wizard = Wizard(definition, portal(request).clock.today())
         data = demandes.data(d)
         steps = [(step, wizard.summary(step, data)) for step in wizard.steps(wizard.variables(data)) if step.id in data]
-        fichiers: dict[str, list] = {}
+        fichiers: dict[str, list[Piece]] = {}
         for piece in demandes.pieces(s, d):
             fichiers.setdefault(piece.justificatif, []).append(piece)
         justificatifs = [(definition.justificatifs[jid] if jid in definition.justificatifs else None, jid, rows)

@@ -77,7 +77,7 @@ async def premiere_demande(request: Request) -> Response:
                 form.error("email", "email_deja_utilise")
             else:
                 compte, password = p.accounts.create_temporary(s, email, password, password_hash)
-    if not form.ok:
+    if not form.ok or not email:  # no e-mail: the form says why
         return render(request, "compte_sans_numero.html", status_code=422, form=form)
     await send_mail(p, email, "compte_temporaire", identifiant=compte.identifiant, mot_de_passe=password,
                 lien=p.url(str(request.url_for("connexion").path)))

@@ -319,8 +319,9 @@ def _deposit(sub: Submission) -> Response:
 def _address_part(definition: Definition, variables: dict[str, Any], part: str) -> str:
     for step in definition.steps:
         for bloc in step.fields():
-            if bloc.type == "adresse" and isinstance(variables.get(bloc.id), dict):  # type: ignore[arg-type]
-                return variables[bloc.id].get(part, "")  # type: ignore[index]
+            value = variables.get(bloc.id) if bloc.id else None
+            if bloc.type == "adresse" and isinstance(value, dict):
+                return str(value.get(part, ""))
     return ""
 
 

@@ -10,7 +10,7 @@ from math import ceil
 from typing import Any
 
 import anyio.to_thread
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -32,7 +32,7 @@ PAR_PAGE = 10
 DELAI_JOURS = 30
 
 
-def _query(compte: Compte):  # type: ignore[no-untyped-def]
+def _query(compte: Compte) -> Select[Notification]:
     mine = [Demande.compte_id == compte.id]
     if compte.numero_etranger:
         mine.append(Demande.numero_etranger == compte.numero_etranger)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,6 +25,7 @@ from ..instruction import (
     start_instruction,
     vue_agent,
 )
+from ..portal import Portal
 from ..store import EphotoCode, Identite
 from .pages import portal
 
@@ -185,7 +187,7 @@ async def instruction(request: Request) -> Response:
     return JSONResponse({"numero_etranger": numero}, status_code=201)
 
 
-async def _action(request: Request, act) -> Response:  # type: ignore[no-untyped-def]
+async def _action(request: Request, act: Callable[[Portal], Awaitable[None]]) -> Response:
     try:
         await act(portal(request))
     except DemandeInconnue:
@@ -206,7 +208,7 @@ async def complement(request: Request) -> Response:
     if not isinstance(motifs, dict):
         raise BadRequest("motifs : objet {justificatif: motif} attendu")
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         await ask_complement(p, numero, {str(k): str(v) for k, v in motifs.items()}, str(data.get("observations", "")),
                              p.url(str(request.url_for("connexion").path)))
 
@@ -219,7 +221,7 @@ async def decision(request: Request) -> Response:
     _required(data, ("date_debut", "date_fin", "taxe"))
     numero = request.path_params["numero"]
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         await decide_favorably(p, numero, str(data["date_debut"]), str(data["date_fin"]), str(data["taxe"]),
                                p.url(str(request.url_for("connexion").path)))
 
@@ -231,7 +233,7 @@ async def attestation(request: Request) -> Response:
     ADP), named by its id or by its title ("Attestation de prolongation d'instruction")."""
     numero, attestation_id = request.path_params["numero"], request.path_params["attestation"]
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         await issue_attestation(p, numero, attestation_id, p.url(str(request.url_for("connexion").path)))
 
     return await _action(request, act)
@@ -249,13 +251,16 @@ async def demande(request: Request) -> Response:
 async def disponible(request: Request) -> Response:
     numero = request.path_params["numero"]
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         mark_available(p, numero)
 
     return await _action(request, act)
 
 
-def _guard(endpoint):  # type: ignore[no-untyped-def]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _guard(endpoint: Endpoint) -> Endpoint:
     async def guarded(request: Request) -> Response:
         try:
             return await endpoint(request)

@@ -26,7 +26,8 @@ templates.env.globals["T"] = texts
 
 
 def portal(request: Request) -> Portal:
-    return request.app.state.portal
+    app_portal: Portal = request.app.state.portal
+    return app_portal
 
 
 def session_row(request: Request, key: str, model: type[T]) -> T | None:
@@ -36,7 +37,8 @@ def session_row(request: Request, key: str, model: type[T]) -> T | None:
     header and its bell all ask for it."""
     cache = request.scope.setdefault(_ROWS, {})
     if key in cache:
-        return cache[key]
+        cached: T | None = cache[key]
+        return cached
     row_id = request.session.get(key)
     row = None
     if row_id is not None:
