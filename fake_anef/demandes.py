@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from .accounts import Accounts, hash_password, temporary_password
@@ -42,7 +42,7 @@ class StoredPieces:
         return self.counts.get(justificatif_id, 0)
 
 
-def _owned(compte_id: int, numero_etranger: str | None):  # type: ignore[no-untyped-def]
+def _owned(compte_id: int, numero_etranger: str | None) -> ColumnElement[bool]:
     """The demandes an account sees: its own, and those given its numéro étranger at instruction."""
     if numero_etranger:
         return or_(Demande.compte_id == compte_id, Demande.numero_etranger == numero_etranger)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module or None: the file lock is skipped where there is none
 
 from . import faults, reformulation
 from .accounts import Accounts

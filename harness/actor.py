@@ -20,7 +20,7 @@ class Actor:
 
     @property
     def email(self) -> str:
-        return self.persona.email
+        return str(self.persona.email)
 
     def wait_for_mail(self, contains: str | None = None, subject: str | None = None) -> Mail:
         """The newest mail to this actor since the scenario began that says `contains`."""
@@ -32,4 +32,5 @@ class Actor:
     def last_mail(self) -> Mail:
         if "courriel" not in self.notes:
             raise AssertionError("aucun courriel lu par ce scénario")
-        return self.notes["courriel"]
+        mail: Mail = self.notes["courriel"]
+        return mail

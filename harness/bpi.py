@@ -40,15 +40,16 @@ ADP_FILE = re.compile(r"^ATTESTATION_PROLOGATION_INSTRUCTION_(\d{10})_(\d{8})\.p
 def demarche(actor: Actor) -> Demarche:
     if "demarche" not in actor.notes:
         actor.notes["demarche"] = Demarche(actor.browser)
-    return actor.notes["demarche"]
+    found: Demarche = actor.notes["demarche"]
+    return found
 
 
 def statut(actor: Actor) -> str:
-    return actor.persona.titres[0].categorie
+    return str(actor.persona.titres[0].categorie)
 
 
 def marie(actor: Actor) -> bool:
-    return actor.persona.situation_familiale == "Marié(e)"
+    return bool(actor.persona.situation_familiale == "Marié(e)")
 
 
 def open_account(actor: Actor) -> None:

@@ -26,7 +26,8 @@ SEXE = {"M": "Masculin", "F": "Féminin"}
 def demarche(actor: Actor) -> Demarche:
     if "demarche" not in actor.notes:
         actor.notes["demarche"] = Demarche(actor.browser)
-    return actor.notes["demarche"]
+    found: Demarche = actor.notes["demarche"]
+    return found
 
 
 def open_account(actor: Actor) -> None:

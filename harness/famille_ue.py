@@ -46,7 +46,8 @@ CONFIRMEE = "Identité confirmée"
 def demarche(actor: Actor) -> Demarche:
     if "demarche" not in actor.notes:
         actor.notes["demarche"] = Demarche(actor.browser)
-    return actor.notes["demarche"]
+    found: Demarche = actor.notes["demarche"]
+    return found
 
 
 def oui(value: bool) -> str:

@@ -186,7 +186,7 @@ def answer(actor: Actor, titre: str, choix: str, *, raisons: str = "", fichier: 
         zone.get_by_label(re.compile(r"préciser les raisons du maintien du document")).fill(raisons)
     if fichier:
         # guide 02 "INSTRUCTION DE LA DEMANDE" étape 4: "Mettre à jour le Document" then "Joindre un document"
-        zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(fichier))  # type: ignore[arg-type]
+        zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(fichier))
 
 
 def expect_answer_error(actor: Actor, titre: str, message: str) -> None:

@@ -4,6 +4,7 @@ known names in conditions, known justificatifs, cas, documents and {values} in t
 from __future__ import annotations
 
 import string
+from collections.abc import Set as AbstractSet
 
 from .conditions import Condition
 from .reader import _Reader
@@ -50,7 +51,7 @@ def check_references(d: Definition, r: _Reader) -> None:
     if contexte_names & (set(field_ids) | set(var_names)):
         r.fail(f"contexte : nom déjà pris : {', '.join(sorted(contexte_names & (set(field_ids) | set(var_names))))}")
 
-    def check_condition(cond: Condition | None, where: str, extra: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    def check_condition(cond: Condition | None, where: str, extra: AbstractSet[str] = frozenset()) -> None:
         if cond is None:
             return
         unknown = cond.names - names - extra
@@ -90,9 +91,10 @@ def check_references(d: Definition, r: _Reader) -> None:
                 check_condition(inner.when, f"étape {step.id}, groupe {bloc.id}", {c.id for c in bloc.champs if c.id})
             if bloc.apres and bloc.apres[0] not in field_ids:
                 r.fail(f"étape {step.id}, champ {bloc.id} : « apres » désigne un champ inconnu « {bloc.apres[0]} »")
-            if bloc.document and d.attestation(bloc.document) is None:
+            attestation = d.attestation(bloc.document) if bloc.document else None
+            if bloc.document and attestation is None:
                 r.fail(f"étape {step.id} : document « {bloc.document} » inconnu (documents.attestations)")
-            elif bloc.document and d.attestation(bloc.document).emise != "depot":  # type: ignore[union-attr]
+            elif attestation is not None and attestation.emise != "depot":
                 r.fail(f"étape {step.id} : le document « {bloc.document} » n'existe qu'à la décision")
             if bloc.justificatif:
                 if bloc.justificatif not in d.justificatifs:

@@ -200,8 +200,8 @@ class _Evaluator:
             return node.value
         if isinstance(node, (ast.List, ast.Tuple)):
             return [self.visit(e) for e in node.elts]
-        if isinstance(node, ast.Call):
-            _, function = FUNCTIONS[node.func.id]  # type: ignore[attr-defined]
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            _, function = FUNCTIONS[node.func.id]
             return function([self.visit(a) for a in node.args], self.today)
         raise ConditionError(f"élément non autorisé : {type(node).__name__}")  # unreachable once checked
 
@@ -229,6 +229,13 @@ def _compare(op: str, left: Any, right: Any) -> bool:
         return False
 
 
+def _constant(node: ast.expr) -> Any:
+    """A list's item: the checker lets only constants in."""
+    if not isinstance(node, ast.Constant):
+        raise ConditionError(type(node).__name__)
+    return node.value
+
+
 def _to_json(node: ast.AST) -> Any:
     """The checked tree as nested lists, e.g. ["in", ["name", "x"], ["const", ["a", "b"]]]."""
     if isinstance(node, ast.BoolOp):
@@ -247,7 +254,7 @@ def _to_json(node: ast.AST) -> Any:
     if isinstance(node, ast.Constant):
         return ["const", node.value]
     if isinstance(node, (ast.List, ast.Tuple)):
-        return ["const", [e.value for e in node.elts]]  # type: ignore[attr-defined]
-    if isinstance(node, ast.Call):
-        return ["call", node.func.id, [_to_json(a) for a in node.args]]  # type: ignore[attr-defined]
+        return ["const", [_constant(e) for e in node.elts]]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return ["call", node.func.id, [_to_json(a) for a in node.args]]
     raise ConditionError(type(node).__name__)

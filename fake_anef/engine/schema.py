@@ -245,7 +245,7 @@ class Preambule:
         for text in self.intro:
             if parts and isinstance(parts[-1], list):
                 parts[-1].append(text)
-            elif parts and parts[-1].rstrip().endswith(":"):  # type: ignore[union-attr]
+            elif parts and isinstance(parts[-1], str) and parts[-1].rstrip().endswith(":"):
                 parts.append([text])
             else:
                 parts.append(text)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from .. import texts
 from ..countries import UE_EEE_SUISSE, all_countries, by_code
-from .definition import ADDRESS_PARTS, Bloc, Bloquant, Definition, Justificatif, Option, Step
+from .definition import ADDRESS_PARTS, Bloc, Bloquant, Cas, Definition, Justificatif, Option, Step
 
 Values = dict[str, str]
 Data = dict[str, Values]  # step id -> values
@@ -360,7 +360,7 @@ class Wizard:
         for name, expression in self.definition.variables:
             variables[name] = expression.evaluate(variables, self.today)
 
-    def applies(self, bloc: Bloc | Step, variables: Mapping[str, Any]) -> bool:
+    def applies(self, bloc: Bloc | Step | Cas, variables: Mapping[str, Any]) -> bool:
         return bloc.when is None or bloc.when.test(variables, self.today)
 
     def justificatif_applies(self, j: Justificatif, variables: Mapping[str, Any]) -> bool:

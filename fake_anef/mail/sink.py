@@ -24,7 +24,7 @@ import math
 import threading
 import time
 from datetime import datetime
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from typing import Any
 from urllib.parse import quote
 
@@ -164,7 +164,7 @@ def _clean(value: str) -> str:
     return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _content(part: EmailMessage) -> str:
+def _content(part: MIMEPart) -> str:
     """A text part's content; an unknown or wrong charset is decoded as UTF-8 with replacements."""
     try:
         return _clean(part.get_content())
@@ -175,7 +175,7 @@ def _content(part: EmailMessage) -> str:
 
 def _body(message: EmailMessage, subtype: str) -> str:
     part = message.get_body(preferencelist=(subtype,))
-    return _content(part) if part is not None else ""  # type: ignore[arg-type]
+    return _content(part) if part is not None else ""
 
 
 def _header(message: EmailMessage, name: str) -> str:

@@ -84,7 +84,7 @@ async def deconnexion(request: Request) -> Response:
     return redirect(request, "agent_connexion")
 
 
-def _parse_date(value: str) -> date | None:
+def _parse_date(value: str) -> date:
     return datetime.strptime(value.strip(), "%d/%m/%Y").date()
 
 
@@ -107,7 +107,7 @@ async def liste(request: Request) -> Response:
     for key in ("du", "au"):
         if filtres[key].strip():
             try:
-                bornes[key] = _parse_date(filtres[key])  # type: ignore[assignment]
+                bornes[key] = _parse_date(filtres[key])
             except ValueError:
                 erreurs[key] = A["date_invalide"]
     query = select(Demande, Compte).join(Compte, Compte.id == Demande.compte_id).where(Demande.etat != BROUILLON)

@@ -156,7 +156,7 @@ class StepPage:
         j = self.definition.justificatifs[jid]
         if j.when is None or not (j.when.names & {b.id for b in self.step.fields()}):
             return ""
-        if j.cas is not None and not self.wizard.applies(self.definition.cas_by_id(j.cas), self.variables):  # type: ignore[arg-type]
+        if j.cas is not None and not self.wizard.applies(self.definition.cas_by_id(j.cas), self.variables):
             return ""
         return json.dumps(j.when.to_json(), ensure_ascii=False)
 

@@ -124,6 +124,8 @@ async def notification(request: Request) -> Response:
             if n is None or n.kind != "complement" or n.repondue_at is not None:
                 return Response(status_code=404 if n is None else 409)
             demande = s.get(Demande, n.demande_id)
+            if demande is None:  # a notification always belongs to a demande (foreign key)
+                return Response(status_code=404)
             reponse: dict[str, Any] = {}
             uploads: dict[str, tuple[str, bytes]] = {}
             for jid in (n.contenu.get("motifs") or {}):
@@ -148,7 +150,7 @@ async def notification(request: Request) -> Response:
             if not erreurs:
                 demandes = Demandes(p.store, p.clock, p.settings.data_dir)
                 for jid, (name, content) in uploads.items():
-                    reponse[jid]["piece"] = demandes.add_piece(s, demande, jid, name, content).id  # type: ignore[arg-type]
+                    reponse[jid]["piece"] = demandes.add_piece(s, demande, jid, name, content).id
                 n.contenu = {**n.contenu, "reponse": reponse, "message": saisie.get("message", "")}
                 n.repondue_at = p.clock.now()
         if not erreurs:
@@ -161,17 +163,19 @@ async def notification(request: Request) -> Response:
         if n.lue_at is None:
             n.lue_at = p.clock.now()
         demande = s.get(Demande, n.demande_id)
-        ident = identite_of(p, demande.procedure, demande.donnees or {})  # type: ignore[union-attr]
+        if demande is None:  # a notification always belongs to a demande (foreign key)
+            return Response(status_code=404)
+        ident = identite_of(p, demande.procedure, demande.donnees or {})
         pieces: dict[str, list[Piece]] = {}
         for piece in s.scalars(select(Piece).where(Piece.demande_id == n.demande_id).order_by(Piece.id)):
             pieces.setdefault(piece.justificatif, []).append(piece)
-        definition = by_id(demande.procedure)  # type: ignore[union-attr]
+        definition = by_id(demande.procedure)
         groupes: dict[str, list[dict[str, Any]]] = {}
         for jid, motif in (n.contenu.get("motifs") or {}).items():
             j = definition.justificatifs.get(jid) if definition else None
             groupes.setdefault(motif, []).append({"id": jid, "titre": j.page.titre if j else jid,
                                                   "fichiers": [(f.id, f.nom) for f in pieces.get(jid, [])]})
-        vue = {"id": n.id, "kind": n.kind, "titre": n.titre, "contenu": dict(n.contenu), "numero": demande.numero,  # type: ignore[union-attr]
+        vue = {"id": n.id, "kind": n.kind, "titre": n.titre, "contenu": dict(n.contenu), "numero": demande.numero,
                "repondue": n.repondue_at is not None,
                "document": _document_of(definition, n) is not None,
                "nom": f"{ident['nom'].upper()} {ident['prenom']}".strip(),
@@ -206,9 +210,9 @@ async def document(request: Request) -> Response:
         demande = s.get(Demande, n.demande_id) if n is not None else None
         definition = by_id(demande.procedure) if demande is not None else None
         attestation = _document_of(definition, n) if n is not None else None
-        if attestation is None:
+        if attestation is None or definition is None or demande is None:
             return Response(status_code=404)
-        name, pdf = attestation_file(p, definition, demande, attestation)  # type: ignore[arg-type]
+        name, pdf = attestation_file(p, definition, demande, attestation)
     p.journal("attestation_telechargee", notification=request.path_params["id"], fichier=name)
     return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
 

@@ -15,9 +15,9 @@ from starlette.templating import Jinja2Templates
 
 from .. import security, texts
 from ..portal import Portal
-from ..store import Compte, SessionEpoch
+from ..store import Agent, Compte, SessionEpoch
 
-T = TypeVar("T")
+T = TypeVar("T", Compte, Agent)  # the rows a session names
 _ROWS = "anef.rows"  # scope key: the rows loaded for this request (session_row)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 # A mistyped or missing name is an error, not an empty string on the page.
@@ -46,7 +46,7 @@ def session_row(request: Request, key: str, model: type[T]) -> T | None:
             found = s.execute(
                 select(model, SessionEpoch.epoch)
                 .outerjoin(SessionEpoch, SessionEpoch.sujet == f"{key}:{row_id}")
-                .where(model.id == row_id)  # type: ignore[attr-defined]
+                .where(model.id == row_id)
             ).first()
         if found is not None and request.session.get(f"{key}:epoch") == (found[1] or 0):
             row = found[0]
