@@ -19,7 +19,23 @@ from typing import Any, Protocol
 
 from .. import texts
 from ..countries import UE_EEE_SUISSE, all_countries, by_code
-from .definition import ADDRESS_PARTS, Bloc, Bloquant, Cas, Definition, Justificatif, Option, Step
+from .definition import (
+    ADDRESS_PARTS,
+    Affichage,
+    Bloc,
+    Bloquant,
+    Cas,
+    Champ,
+    ChampChoix,
+    ChampDate,
+    ConfirmationIdentite,
+    Definition,
+    GroupeChamps,
+    Justificatif,
+    Option,
+    RenvoiJustificatif,
+    Step,
+)
 
 Values = dict[str, str]
 Data = dict[str, Values]  # step id -> values
@@ -58,7 +74,7 @@ def error_text(key: str, **fmt: Any) -> str:
 
 
 # Options --------------------------------------------------------------------------------------
-def options(bloc: Bloc) -> list[Option]:
+def options(bloc: ChampChoix) -> list[Option]:
     """The choices of a choix/selection field, from the definition or from a bundled list."""
     if bloc.source == "pays":
         return [Option(p.code, p.nom) for p in all_countries()]
@@ -71,7 +87,7 @@ def options(bloc: Bloc) -> list[Option]:
     return list(bloc.options)
 
 
-def option_label(bloc: Bloc, value: str) -> str:
+def option_label(bloc: ChampChoix, value: str) -> str:
     if bloc.source in ("pays", "pays_ue_eee_suisse"):
         pays = by_code().get(value)
         return pays.nom if pays else value
@@ -82,7 +98,7 @@ def option_label(bloc: Bloc, value: str) -> str:
 
 
 # Reading the flat values -----------------------------------------------------------------------
-def input_names(bloc: Bloc, prefix: str = "") -> re.Pattern[str]:
+def input_names(bloc: Champ, prefix: str = "") -> re.Pattern[str]:
     """The HTML names a field owns, as a pattern."""
     base = re.escape(prefix + (bloc.id or ""))
     if bloc.type == "groupe":
@@ -131,7 +147,7 @@ def beyond_maximum(step: Step, keys: Iterable[str]) -> bool:
             index, rest = found
             if index >= bloc.maximum:
                 return True
-            for inner in bloc.champs if bloc.type == "groupe" else ():
+            for inner in bloc.champs if isinstance(bloc, GroupeChamps) else ():
                 nested = _item_index(rest[1:], inner.id or "") if inner.id and inner.multiple else None
                 if nested is not None and nested[0] >= inner.maximum:
                     return True
@@ -146,8 +162,8 @@ def item_maximum(step: Step, name: str) -> int | None:
             continue
         if name == bloc.id:
             return bloc.maximum
-        found = _item_index(name, bloc.id) if bloc.type == "groupe" else None
-        if found is not None and found[0] < bloc.maximum:
+        found = _item_index(name, bloc.id) if isinstance(bloc, GroupeChamps) else None
+        if isinstance(bloc, GroupeChamps) and found is not None and found[0] < bloc.maximum:
             inner = next((c for c in bloc.champs if c.id and c.multiple and found[1] == f"-{c.id}"), None)
             if inner is not None:
                 return inner.maximum
@@ -174,7 +190,7 @@ def normalise_numero(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-def identity_key(bloc: Bloc, values: Mapping[str, str]) -> str:
+def identity_key(bloc: ConfirmationIdentite, values: Mapping[str, str]) -> str:
     """What a confirmation vouches for: the numéro and the identity typed, normalised. The stored
     confirmation is this key; it no longer holds once one of these fields is changed."""
     parts = []
@@ -189,12 +205,12 @@ def identity_key(bloc: Bloc, values: Mapping[str, str]) -> str:
     return "|".join(parts)
 
 
-def identity_confirmed(bloc: Bloc, values: Mapping[str, str]) -> bool:
+def identity_confirmed(bloc: ConfirmationIdentite, values: Mapping[str, str]) -> bool:
     stored = _get(values, bloc.id or "")
     return bool(stored) and not stored.startswith("|") and stored == identity_key(bloc, values)
 
 
-def identity_matches(bloc: Bloc, values: Mapping[str, str], record: Mapping[str, Any]) -> bool:
+def identity_matches(bloc: ConfirmationIdentite, values: Mapping[str, str], record: Mapping[str, Any]) -> bool:
     """The typed identity is the record's (dates equal, names folded, codes equal)."""
     for key, field_id in bloc.identite:
         if key == "numero_etranger":
@@ -264,10 +280,10 @@ def parse_date(values: Mapping[str, str], name: str) -> tuple[date | None, str |
         return None, "date_invalide", False
 
 
-def clean(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> Any:
+def clean(bloc: Champ, values: Mapping[str, str], prefix: str = "") -> Any:
     """The value a field holds, typed: str | None, list, date | None, bool, dict, list of dicts."""
     name = prefix + (bloc.id or "")
-    if bloc.type == "groupe":
+    if isinstance(bloc, GroupeChamps):
         return [
             {c.id: clean(c, values, f"{name}-{i}-") for c in bloc.champs if c.id}
             for i in range(count(values, name, 0))
@@ -279,7 +295,7 @@ def clean(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> Any:
         return parse_date(values, name)[0]
     if bloc.type in ("attestation", "case"):
         return bool(_get(values, name))
-    if bloc.type == "confirmation_identite":
+    if isinstance(bloc, ConfirmationIdentite):
         return identity_confirmed(bloc, values)
     if bloc.type == "adresse":
         return {part: _get(values, f"{name}_{part}") for part in ADDRESS_PARTS}
@@ -287,7 +303,7 @@ def clean(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> Any:
 
 
 # Pre-filled fields -----------------------------------------------------------------------------
-def prefill_values(bloc: Bloc, value: Any) -> Values:
+def prefill_values(bloc: Champ, value: Any) -> Values:
     """The inputs of `bloc` holding `value` (from definition.PREFILL_SOURCES: a text, a date, an
     ISO country code, "M"/"F"), as if the user had typed them."""
     name = bloc.id or ""
@@ -299,7 +315,7 @@ def prefill_values(bloc: Bloc, value: Any) -> Values:
         return {f"{name}_jour": f"{value.day:02d}", f"{name}_mois": str(value.month), f"{name}_annee": f"{value.year:04d}"}
     text = str(value)
     if bloc.type == "texte" and bloc.prefill in ("identite.pays_naissance", "identite.nationalite"):
-        text = option_label(Bloc(type="selection", source="pays" if bloc.prefill.endswith("naissance") else "nationalites_toutes"), text)
+        text = option_label(ChampChoix(type="selection", source="pays" if bloc.prefill.endswith("naissance") else "nationalites_toutes"), text)
     if bloc.type == "texte" and bloc.prefill == "identite.sexe":
         text = {"M": "Masculin", "F": "Féminin"}.get(text, text)  # the guides' two choices
     return {f"{name}-0" if bloc.multiple else name: text}
@@ -347,12 +363,12 @@ class Wizard:
             raw[name] = contexte.get(name) or None
         for step in self.definition.steps:
             for bloc in step.fields():
-                raw[bloc.id] = clean(bloc, merged.get(step.id, {}))  # type: ignore[index]
+                raw[bloc.id] = clean(bloc, merged.get(step.id, {}))
         self._compute(raw)
         for step in self.definition.steps:
             for bloc in step.fields():
                 if bloc.when is not None and not bloc.when.test(raw, self.today):
-                    raw[bloc.id] = None  # type: ignore[index]
+                    raw[bloc.id] = None
         self._compute(raw)
         return raw
 
@@ -396,8 +412,8 @@ class Wizard:
         out = []
         for step in self.definition.steps:
             for bloc in step.fields():
-                if bloc.type == "choix" and self.applies(bloc, variables):
-                    chosen = next((o for o in bloc.options if o.valeur == variables.get(bloc.id)), None)  # type: ignore[arg-type]
+                if isinstance(bloc, ChampChoix) and bloc.type == "choix" and self.applies(bloc, variables):
+                    chosen = next((o for o in bloc.options if o.valeur == variables.get(bloc.id)), None)
                     if chosen and chosen.recapitulatif:
                         out.append(chosen.recapitulatif)
         return out
@@ -406,8 +422,8 @@ class Wizard:
         """A chosen option the simulator does not reproduce (its téléprocédure is not in a guide)."""
         variables = self.variables({}, (step.id, values))
         for bloc in step.fields():
-            if bloc.type == "choix" and self.applies(bloc, variables):
-                chosen = next((o for o in bloc.options if o.valeur == _get(values, bloc.id)), None)  # type: ignore[arg-type]
+            if isinstance(bloc, ChampChoix) and bloc.type == "choix" and self.applies(bloc, variables):
+                chosen = next((o for o in bloc.options if o.valeur == _get(values, bloc.id)), None)
                 if chosen is not None and not chosen.simulee:
                     return chosen
         return None
@@ -433,14 +449,14 @@ class Wizard:
                 errors.setdefault(f"justificatif-{j.id}", error_text("justificatif_manquant"))
         return errors
 
-    def _validate_field(self, bloc: Bloc, values: Mapping[str, str], variables: Mapping[str, Any],
+    def _validate_field(self, bloc: Champ, values: Mapping[str, str], variables: Mapping[str, Any],
                         errors: dict[str, str], prefix: str = "") -> None:
         name = prefix + (bloc.id or "")
 
         def fail(key: str, at: str | None = None, **fmt: Any) -> None:
             errors.setdefault(at or name, error_text(key, **fmt))
 
-        if bloc.type == "groupe":
+        if isinstance(bloc, GroupeChamps):
             n = count(values, name, 1)
             if n > bloc.maximum:
                 fail("trop_d_elements", max=bloc.maximum)
@@ -459,7 +475,7 @@ class Wizard:
                 if entry:
                     self._check_single(bloc, entry, f"{name}-{i}", errors)
             return
-        if bloc.type == "date":
+        if isinstance(bloc, ChampDate):
             value, problem, year_only = parse_date(values, name)
             if problem:
                 fail(problem)
@@ -493,7 +509,7 @@ class Wizard:
             if not _get(values, name):
                 fail("attestation")
             return
-        if bloc.type == "confirmation_identite":  # next to the numéro, the field to act on
+        if isinstance(bloc, ConfirmationIdentite):  # next to the numéro, the field to act on
             if bloc.requis and not identity_confirmed(bloc, values):
                 errors.setdefault(dict(bloc.identite)["numero_etranger"], bloc.a_confirmer)
             return
@@ -506,8 +522,8 @@ class Wizard:
             return
         self._check_single(bloc, text, name, errors)
 
-    def _check_single(self, bloc: Bloc, value: str, name: str, errors: dict[str, str]) -> None:
-        if bloc.type in ("choix", "selection"):
+    def _check_single(self, bloc: Champ, value: str, name: str, errors: dict[str, str]) -> None:
+        if isinstance(bloc, ChampChoix):
             if value not in {o.valeur for o in options(bloc)}:
                 errors.setdefault(name, error_text("choix_invalide"))
         elif bloc.type == "telephone":
@@ -553,7 +569,7 @@ class Wizard:
         record of the numéro typed (`lookup`: numéro → identity, or None) is compared with them. On a
         match the returned values hold the confirmation; otherwise the errors say why, next to the
         field, and any earlier confirmation is dropped from the returned values."""
-        bloc = next((b for b in step.fields() if b.id == bloc_id and b.type == "confirmation_identite"), None)
+        bloc = next((b for b in step.fields() if b.id == bloc_id and isinstance(b, ConfirmationIdentite)), None)
         out = dict(values)
         if bloc is None:
             return out, {}
@@ -592,18 +608,20 @@ class Wizard:
             for bloc in section.blocs:
                 if not self.applies(bloc, variables):
                     continue
-                if bloc.type in ("intertitre", "paragraphe"):
+                if isinstance(bloc, Affichage) and bloc.type in ("intertitre", "paragraphe"):
                     items.append((bloc.type, bloc.texte))
-                elif bloc.type == "justificatif":
-                    j = self.definition.justificatifs[bloc.justificatif]  # type: ignore[index]
+                elif isinstance(bloc, RenvoiJustificatif):
+                    j = self.definition.justificatifs[bloc.justificatif]
                     if self.justificatif_applies(j, variables):
                         items.append(("justificatif", j))
+                elif not isinstance(bloc, Champ):  # a link to a document: nothing typed to show back
+                    continue
                 elif bloc.type == "email_compte":
                     items.append(("email", label_core(bloc.label)))
                 elif bloc.type == "attestation":
                     if clean(bloc, values):
                         items.append(("attestation", label_core(bloc.label)))
-                elif bloc.type == "groupe":
+                elif isinstance(bloc, GroupeChamps):
                     for i in range(count(values, bloc.id or "", 0)):
                         items.append(("element", bloc.element.format(n=i + 1)))
                         item = {c.id: clean(c, values, f"{bloc.id}-{i}-") for c in bloc.champs if c.id}
@@ -651,17 +669,17 @@ class Wizard:
             values = data.get(step.id, {})
             for bloc in step.fields():
                 applicable = self.applies(bloc, variables)
-                out[bloc.id] = _display(bloc, values) if applicable else ""  # type: ignore[index]
+                out[bloc.id] = _display(bloc, values) if applicable else ""
         return out
 
 
-def _display(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> str:
+def _display(bloc: Champ, values: Mapping[str, str], prefix: str = "") -> str:
     name = prefix + (bloc.id or "")
     if bloc.type == "groupe":
         return ""
     if bloc.multiple:
         items = clean(bloc, values, prefix)
-        if bloc.type in ("choix", "selection"):
+        if isinstance(bloc, ChampChoix):
             return ", ".join(option_label(bloc, v) for v in items)
         return " ".join(items)
     if bloc.type == "date":
@@ -674,10 +692,10 @@ def _display(bloc: Bloc, values: Mapping[str, str], prefix: str = "") -> str:
         return " ".join(parts[p] for p in ("numero", "voie", "complement", "code_postal", "ville", "pays") if parts[p])
     if bloc.type in ("attestation", "case"):
         return "Oui" if _get(values, name) else ""
-    if bloc.type == "confirmation_identite":
+    if isinstance(bloc, ConfirmationIdentite):
         return bloc.texte if identity_confirmed(bloc, values) else ""
     text = _get(values, name)
-    if bloc.type in ("choix", "selection") and text:
+    if isinstance(bloc, ChampChoix) and text:
         return option_label(bloc, text)
     return text
 
@@ -697,12 +715,12 @@ def parties_validees(data: Mapping[str, Values]) -> list[str]:
     return [x for x in data.get(RECAPITULATIF, {}).get("valide", "").split(",") if x]
 
 
-def display_field(bloc: Bloc, values: Mapping[str, str]) -> str:
+def display_field(bloc: Champ, values: Mapping[str, str]) -> str:
     """One field as the user reads it (a read-only field shows this)."""
     return _display(bloc, values)
 
 
-def iter_fields(blocs: Iterable[Bloc]) -> Iterable[Bloc]:
+def iter_fields(blocs: Iterable[Bloc]) -> Iterable[Champ]:
     for bloc in blocs:
-        if bloc.is_field:
+        if isinstance(bloc, Champ) and bloc.is_field:
             yield bloc

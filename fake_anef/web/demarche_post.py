@@ -27,7 +27,7 @@ from ..documents.demande import confirmation_filename, confirmation_pdf
 from ..engine import pieces as piece_rules
 from ..engine import recapitulatif as recap
 from ..engine import wizard as wz
-from ..engine.definition import Definition, Step
+from ..engine.definition import ChampDate, Definition, Step
 from ..faults import Faults
 from ..mail.sender import Attachment
 from ..portal import Portal
@@ -114,7 +114,7 @@ def save(sub: Submission, _: str) -> Response:
     """"Enregistrer et poursuivre" / "Déposer la demande": validate, then the next step or the dépôt."""
     stored = sub.demandes.stored_pieces(sub.s, sub.demande)
     errors = sub.p.faults.step_errors(sub.wizard.validate(sub.step, sub.values, sub.data, stored),
-                                      [b.apres[1] for b in sub.step.fields() if b.apres])
+                                      [b.apres[1] for b in sub.step.fields() if isinstance(b, ChampDate) and b.apres])
     if errors or sub.upload_errors:
         if sub.p.faults.saves_refused_step:
             sub.save(go_to=None)
