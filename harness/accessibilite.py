@@ -11,7 +11,8 @@ evaluate in a page whose navigation is pending.
 --accessibilite auto (default): a serious or critical violation fails the scenario against the
 bundled portal (it must have none); against another target the findings are a report only.
 stricte: they fail against any target. rapport: never fail. non: no analysis.
-Every run that analysed a page writes reports/accessibilite.html and .json (harness.rapport_accessibilite).
+Every run that analysed a page writes reports/accessibilite.html and .json (harness.rapport_accessibilite);
+under pytest-xdist each worker writes its own (accessibilite-gw0.html…).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 
 from .axe_audit import Auditor, PageState
-from .plugin import REPORTS
+from .plugin import REPORTS, per_worker
 from .rapport_accessibilite import write_reports
 from .target import Target
 
@@ -198,7 +199,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     auditor = session.config.stash.get(AUDITOR, None)
     if auditor is not None and (auditor.states or auditor.failures):
         target = session.config.getoption("--target") or "portail intégré (fake_anef)"
-        write_reports(auditor, REPORTS, target=target, mode=session.config.getoption("--accessibilite"))
+        write_reports(auditor, REPORTS, target=target, mode=session.config.getoption("--accessibilite"),
+                      stem=per_worker("accessibilite").name)
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
@@ -211,6 +213,6 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     terminalreporter.write_sep("-", "accessibilité (axe-core, RGAA 4.1)")
     terminalreporter.write_line(
         f"{len(states)} état(s) de page analysé(s), {len(findings)} constat(s) dont {len(blocking)} grave(s) ou "
-        f"critique(s), en {auditor.seconds:.1f} s ; rapport : {REPORTS / 'accessibilite.html'}")
+        f"critique(s), en {auditor.seconds:.1f} s ; rapport : {per_worker('accessibilite.html')}")
     for failure in auditor.failures:
         terminalreporter.write_line(f"analyse impossible : {failure}")

@@ -30,12 +30,14 @@ def summary(auditor: Auditor, *, target: str, mode: str) -> dict[str, Any]:
     }
 
 
-def write_reports(auditor: Auditor, folder: Path, *, target: str, mode: str) -> tuple[Path, Path]:
+def write_reports(auditor: Auditor, folder: Path, *, target: str, mode: str,
+                  stem: str = "accessibilite") -> tuple[Path, Path]:
+    """FOLDER/STEM.json and .html (an xdist worker's stem names it: accessibilite-gw0)."""
     folder.mkdir(parents=True, exist_ok=True)
     data = summary(auditor, target=target, mode=mode)
-    json_path = folder / "accessibilite.json"
+    json_path = folder / f"{stem}.json"
     json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    html_path = folder / "accessibilite.html"
+    html_path = folder / f"{stem}.html"
     html_path.write_text(render(data, sorted(auditor.states.values(), key=lambda s: s.chemin)), encoding="utf-8")
     return json_path, html_path
 

@@ -1,0 +1,226 @@
+"""Runs spread over processes (issue 19 pt 5): xdist workers write their own files and their parts
+of one report; a run sharded in two (pytest-split, as two CI jobs) merges into the report an
+unsharded run gives; the browsers of a remote Playwright server or DevTools endpoint (--browser-ws)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from junitparser import JUnitXml
+
+from harness.navigateur_distant import is_cdp, launch_options_header
+from tests.harness.test_preuves_plugin import CATALOGUE, CONFTEST
+
+pytest_plugins = ["pytester"]
+
+# six scenarios, one failing, one citing no requirement: enough for each shard to hold some
+FEATURE = """\
+# language: fr
+Fonctionnalité: Démonstration
+  @exig_G02_ETAPE1_TITRE
+  Scénario: Premier écran conforme
+    Soit une page
+    Alors la page montre "Votre situation"
+
+  @exig_G02_ETAPE2_RETOUR
+  Scénario: Un texte changé
+    Soit une page
+    Alors la page montre "Retour"
+
+  @exig_G02_ETAPE1_TITRE
+  Plan du scénario: Écran conforme <n>
+    Soit une page
+    Alors la page montre "Votre situation"
+
+    Exemples:
+      | n |
+      | 1 |
+      | 2 |
+      | 3 |
+
+  Scénario: Sans exigence
+    Soit une page
+"""
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")  # no browser plugin in these runs
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
+    (pytester.path / "requirements").mkdir()
+    (pytester.path / "requirements" / "02-enfant.yaml").write_text(CATALOGUE, encoding="utf-8")
+    (pytester.path / "features").mkdir()
+    (pytester.path / "features" / "demo.feature").write_text(FEATURE, encoding="utf-8")
+    pytester.makeconftest(CONFTEST)
+    pytester.makepyfile(test_demo="from pytest_bdd import scenarios\nscenarios('features')\n")
+    return pytester
+
+
+def _run(project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, reports: str, *args: str) -> Any:
+    monkeypatch.setenv("ANEF_REPORTS_DIR", str(project.path / reports))
+    return project.runpytest_subprocess("-p", "no:cacheprovider", "--junitxml", f"{reports}/junit.xml", *args)
+
+
+def _content(folder: Path) -> dict[str, Any]:
+    """What a report says, whatever process wrote it: scenario results, requirement verdicts, JUnit cases."""
+    run = json.loads((folder / "execution.json").read_text(encoding="utf-8"))
+    matrix = json.loads((folder / "matrice.json").read_text(encoding="utf-8"))
+    junit = JUnitXml.fromfile(str(folder / "junit.xml"))
+    cases = sorted((c.classname, c.name, tuple(type(r).__name__ for r in c.result)) for s in junit for c in s)
+    return {
+        "scenarios": sorted((s["nodeid"], s["resultat"], tuple(e["statut"] for e in s["etapes"])) for s in run["scenarios"]),
+        "exigences": {r["id"]: (r["statut"], sorted((e["nodeid"], e["verdict"]) for e in r["executions"]))
+                      for r in matrix["exigences"]},
+        "guides": matrix["guides"],
+        "junit": cases,
+        "junit_totals": (junit.tests, junit.failures, junit.errors, junit.skipped),
+        "report_rows": len(re.findall(r"Premier écran conforme|Écran conforme|Un texte changé|Sans exigence",
+                                      (folder / "rapport-conformite.html").read_text(encoding="utf-8"))),
+    }
+
+
+def test_a_run_sharded_in_two_merges_into_the_report_of_the_unsharded_run(project: pytest.Pytester,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    _run(project, monkeypatch, "entier").assert_outcomes(passed=5, failed=1)
+    shards = []
+    for group in (1, 2):
+        result = _run(project, monkeypatch, f"tranche-{group}", "-p", "pytest_split.plugin",
+                      "--splits", "2", "--group", str(group))
+        shards.append(result.parseoutcomes())
+    assert all(s.get("passed", 0) + s.get("failed", 0) >= 2 for s in shards), shards  # each shard ran a part
+    merge = subprocess.run([sys.executable, "-m", "harness.cli", "fusionner", "tranche-1", "tranche-2",
+                            "--sortie", "fusion", "--exigences", "requirements", "--fonctionnalites", "features"],
+                           cwd=project.path, capture_output=True, text=True, check=False)
+    assert merge.returncode == 0, merge.stderr
+    assert "fusion/junit.xml" in merge.stdout
+    merged, whole = _content(project.path / "fusion"), _content(project.path / "entier")
+    assert merged == whole
+    assert len(merged["scenarios"]) == 6 and merged["junit_totals"][:2] == (6, 1)
+    failed = next(s for s in json.loads((project.path / "fusion" / "execution.json").read_text())["scenarios"]
+                  if s["resultat"] == "échoué")
+    assert (project.path / "fusion" / "evidence" / failed["dossier"]).is_dir()  # the shard's evidence, copied
+
+
+def test_merging_a_shard_with_itself_is_refused(project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    _run(project, monkeypatch, "tranche-1", "-p", "pytest_split.plugin", "--splits", "2", "--group", "1")
+    merge = subprocess.run([sys.executable, "-m", "harness.cli", "fusionner", "tranche-1", "tranche-1",
+                            "--sortie", "fusion", "--exigences", "requirements", "--fonctionnalites", "features"],
+                           cwd=project.path, capture_output=True, text=True, check=False)
+    assert merge.returncode == 1 and "joué dans tranche-1 et dans tranche-1" in merge.stderr
+    missing = subprocess.run([sys.executable, "-m", "harness.cli", "fusionner", "tranche-1", "tranche-3"],
+                             cwd=project.path, capture_output=True, text=True, check=False)
+    assert missing.returncode == 1 and "tranche-3 : pas de execution.json" in missing.stderr
+
+
+def test_xdist_workers_give_one_report_equal_to_a_single_process_run(project: pytest.Pytester,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    _run(project, monkeypatch, "entier").assert_outcomes(passed=5, failed=1)
+    result = _run(project, monkeypatch, "xdist", "-p", "xdist.plugin", "-n", "2")
+    result.assert_outcomes(passed=5, failed=1)
+    assert sorted(p.name for p in (project.path / "xdist" / ".parties").glob("*.json")) == ["gw0.json", "gw1.json"]
+    assert _content(project.path / "xdist") == _content(project.path / "entier")
+
+
+def test_an_xdist_worker_names_its_files_after_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    from harness.plugin import REPORTS, per_worker
+
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
+    assert per_worker("portal.log") == REPORTS / "portal.log"
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw1")
+    assert per_worker("portal.log") == REPORTS / "portal-gw1.log"
+    assert per_worker("accessibilite").name == "accessibilite-gw1"
+
+
+# --browser-ws --------------------------------------------------------------------------------------
+def test_browser_ws_tells_a_playwright_server_from_a_devtools_endpoint() -> None:
+    assert not is_cdp("ws://grid.example:3000/")
+    assert is_cdp("http://127.0.0.1:9222") and is_cdp("ws://127.0.0.1:9222/devtools/browser/abc")
+    with pytest.raises(ValueError, match="adresse non reconnue"):
+        is_cdp("ftp://x")
+    local = json.loads(launch_options_header("ws://127.0.0.1:3000/", {"executable_path": "/usr/bin/chromium",
+                                                                       "args": ["--no-sandbox"], "headless": True}))
+    assert local == {"args": ["--no-sandbox"], "headless": True, "executablePath": "/usr/bin/chromium"}
+    remote = json.loads(launch_options_header("ws://grid.example:3000/", {"executable_path": "/usr/bin/chromium"}))
+    assert "executablePath" not in remote  # a remote server uses its own browsers
+
+
+REMOTE_TEST = """
+import os
+
+
+def descendants(root):
+    stats = {}
+    for name in os.listdir("/proc"):
+        try:
+            text = open(f"/proc/{name}/stat").read()
+        except OSError:
+            continue
+        rest = text.rsplit(")", 1)[1].split()
+        stats[int(name)] = (int(rest[1]), text.split("(", 1)[1].rsplit(")", 1)[0])
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        kids = [p for p, (ppid, _) in stats.items() if ppid == pid]
+        found += [stats[k][1] for k in kids]
+        todo += kids
+    return found
+
+
+def test_the_page_is_in_the_remote_browser(page, browser):
+    page.set_content("<h1>Bonjour</h1>")
+    assert page.inner_text("h1") == "Bonjour"
+    assert any("chrom" in name for name in descendants(int(os.environ["REMOTE_PID"]))), "no browser under the server"
+    assert not any("chrom" in name for name in descendants(os.getpid())), "a browser launched here"
+"""
+
+
+def _remote(args: list[str], banner: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:  # the server says where it listens once it does
+            match = re.search(banner, line)
+            if match:
+                yield process, match.group(1)
+                return
+        raise AssertionError(f"{args[0]} stopped before listening")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture(params=["playwright-server", "cdp"])
+def remote_browser(request: pytest.FixtureRequest) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    from harness.plugin import CHROMIUM, CHROMIUM_ARGS
+
+    if request.param == "playwright-server":
+        playwright = str(Path(sys.executable).with_name("playwright"))
+        args = [playwright, "run-server", "--host", "127.0.0.1", "--port", "0", "--unsafe"]
+        yield from _remote(args, r"Listening on (ws://\S+)")
+    else:
+        if not Path(CHROMIUM).exists():
+            pytest.skip(f"no Chromium at {CHROMIUM}")
+        args = [CHROMIUM, "--headless", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
+                "--user-data-dir=" + str(request.getfixturevalue("tmp_path") / "profil"), *CHROMIUM_ARGS, "about:blank"]
+        yield from _remote(args, r"DevTools listening on (ws://\S+)")
+
+
+@pytest.mark.browser
+def test_browser_ws_runs_the_pages_in_the_remote_browser(pytester: pytest.Pytester,
+                                                         remote_browser: tuple[subprocess.Popen[str], str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    process, url = remote_browser
+    monkeypatch.setenv("REMOTE_PID", str(process.pid))
+    monkeypatch.setenv("ANEF_REPORTS_DIR", str(pytester.path / "reports"))
+    pytester.makepyfile(test_remote=REMOTE_TEST)
+    pytester.makeconftest('pytest_plugins = ["harness.plugin"]')
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--browser-ws", url, "--scenario-retries", "0")
+    result.assert_outcomes(passed=1)
+
