@@ -47,4 +47,4 @@ echo "deploiement : portail de démonstration $TARGET (sans API opérateur), rec
 ANEF_REPORTS_DIR="$REPORTS" $PY -m pytest features \
     --target "$TARGET" --mailbox "$MAILBOX" \
     --referentiel "fichier:$RECETTE" --backoffice agent --trust "$TARGET/2d-doc/certificats.pem" \
-    --junitxml="$REPORTS/junit.xml" -o junit_suite_name=anef-deploiement "$@"
+    --junitxml="$REPORTS/junit.xml" -o junit_suite_name=anef-deploiement --output="$REPORTS/playwright" "$@"
