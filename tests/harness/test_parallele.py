@@ -5,6 +5,7 @@ unsharded run gives; the browsers of a remote Playwright server or DevTools endp
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -50,22 +51,50 @@ Fonctionnalité: Démonstration
 """
 
 
-@pytest.fixture
-def project(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
-    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")  # no browser plugin in these runs
-    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
-    (pytester.path / "requirements").mkdir()
-    (pytester.path / "requirements" / "02-enfant.yaml").write_text(CATALOGUE, encoding="utf-8")
-    (pytester.path / "features").mkdir()
-    (pytester.path / "features" / "demo.feature").write_text(FEATURE, encoding="utf-8")
-    pytester.makeconftest(CONFTEST)
-    pytester.makepyfile(test_demo="from pytest_bdd import scenarios\nscenarios('features')\n")
-    return pytester
+class Project:
+    """A throw-away project (a catalogue, a feature, steps recording what they check), run in
+    subprocesses: unsharded, in two shards, with two xdist workers; each run with its reports folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        (path / "requirements").mkdir()
+        (path / "requirements" / "02-enfant.yaml").write_text(CATALOGUE, encoding="utf-8")
+        (path / "features").mkdir()
+        (path / "features" / "demo.feature").write_text(FEATURE, encoding="utf-8")
+        (path / "conftest.py").write_text(CONFTEST, encoding="utf-8")
+        (path / "test_demo.py").write_text("from pytest_bdd import scenarios\nscenarios('features')\n", encoding="utf-8")
+
+    def run(self, *args: str, reports: str | None = None) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_XDIST", "PYTEST_ADDOPTS"))}
+        env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # no browser plugin in these runs
+        extra: list[str] = []
+        if reports:
+            env["ANEF_REPORTS_DIR"] = str(self.path / reports)
+            extra = ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml", f"{reports}/junit.xml"]
+        return subprocess.run([sys.executable, *extra, *args], cwd=self.path, env=env, capture_output=True,
+                              text=True, check=False, timeout=600)
+
+    def merge(self, *shards: str) -> subprocess.CompletedProcess[str]:
+        return self.run("-m", "harness.cli", "fusionner", *shards, "--sortie", "fusion",
+                        "--exigences", "requirements", "--fonctionnalites", "features")
 
 
-def _run(project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, reports: str, *args: str) -> Any:
-    monkeypatch.setenv("ANEF_REPORTS_DIR", str(project.path / reports))
-    return project.runpytest_subprocess("-p", "no:cacheprovider", "--junitxml", f"{reports}/junit.xml", *args)
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The runs the tests compare, made once: unsharded, shard 1/2 and 2/2 (pytest-split), xdist -n 2."""
+    project = Project(tmp_path_factory.mktemp("projet"))
+    for reports, args in (("entier", ()), ("tranche-1", ("-p", "pytest_split.plugin", "--splits", "2", "--group", "1")),
+                          ("tranche-2", ("-p", "pytest_split.plugin", "--splits", "2", "--group", "2")),
+                          ("xdist", ("-p", "xdist.plugin", "-n", "2"))):
+        done = project.run(*args, reports=reports)
+        # one scenario fails on purpose: the run that holds it exits 1, the other shard 0
+        assert done.returncode == (1 if "Un texte changé" in _ran(project.path / reports) else 0), done.stdout[-3000:]
+    return project
+
+
+def _ran(folder: Path) -> str:
+    """The names of the scenarios a run played."""
+    return " | ".join(s["scenario"]["nom"] for s in json.loads((folder / "execution.json").read_text(encoding="utf-8"))["scenarios"])
 
 
 def _content(folder: Path) -> dict[str, Any]:
@@ -86,18 +115,10 @@ def _content(folder: Path) -> dict[str, Any]:
     }
 
 
-def test_a_run_sharded_in_two_merges_into_the_report_of_the_unsharded_run(project: pytest.Pytester,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    _run(project, monkeypatch, "entier").assert_outcomes(passed=5, failed=1)
-    shards = []
-    for group in (1, 2):
-        result = _run(project, monkeypatch, f"tranche-{group}", "-p", "pytest_split.plugin",
-                      "--splits", "2", "--group", str(group))
-        shards.append(result.parseoutcomes())
-    assert all(s.get("passed", 0) + s.get("failed", 0) >= 2 for s in shards), shards  # each shard ran a part
-    merge = subprocess.run([sys.executable, "-m", "harness.cli", "fusionner", "tranche-1", "tranche-2",
-                            "--sortie", "fusion", "--exigences", "requirements", "--fonctionnalites", "features"],
-                           cwd=project.path, capture_output=True, text=True, check=False)
+def test_a_run_sharded_in_two_merges_into_the_report_of_the_unsharded_run(project: Project) -> None:
+    shards = [_content(project.path / f"tranche-{group}") for group in (1, 2)]
+    assert all(len(s["scenarios"]) >= 2 for s in shards), shards  # each shard ran a part
+    merge = project.merge("tranche-1", "tranche-2")
     assert merge.returncode == 0, merge.stderr
     assert "fusion/junit.xml" in merge.stdout
     merged, whole = _content(project.path / "fusion"), _content(project.path / "entier")
@@ -108,22 +129,14 @@ def test_a_run_sharded_in_two_merges_into_the_report_of_the_unsharded_run(projec
     assert (project.path / "fusion" / "evidence" / failed["dossier"]).is_dir()  # the shard's evidence, copied
 
 
-def test_merging_a_shard_with_itself_is_refused(project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
-    _run(project, monkeypatch, "tranche-1", "-p", "pytest_split.plugin", "--splits", "2", "--group", "1")
-    merge = subprocess.run([sys.executable, "-m", "harness.cli", "fusionner", "tranche-1", "tranche-1",
-                            "--sortie", "fusion", "--exigences", "requirements", "--fonctionnalites", "features"],
-                           cwd=project.path, capture_output=True, text=True, check=False)
-    assert merge.returncode == 1 and "joué dans tranche-1 et dans tranche-1" in merge.stderr
-    missing = subprocess.run([sys.executable, "-m", "harness.cli", "fusionner", "tranche-1", "tranche-3"],
-                             cwd=project.path, capture_output=True, text=True, check=False)
+def test_merging_a_shard_with_itself_or_a_missing_one_is_refused(project: Project) -> None:
+    twice = project.merge("tranche-1", "tranche-1")
+    assert twice.returncode == 1 and "joué dans tranche-1 et dans tranche-1" in twice.stderr
+    missing = project.merge("tranche-1", "tranche-3")
     assert missing.returncode == 1 and "tranche-3 : pas de execution.json" in missing.stderr
 
 
-def test_xdist_workers_give_one_report_equal_to_a_single_process_run(project: pytest.Pytester,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    _run(project, monkeypatch, "entier").assert_outcomes(passed=5, failed=1)
-    result = _run(project, monkeypatch, "xdist", "-p", "xdist.plugin", "-n", "2")
-    result.assert_outcomes(passed=5, failed=1)
+def test_xdist_workers_give_one_report_equal_to_a_single_process_run(project: Project) -> None:
     assert sorted(p.name for p in (project.path / "xdist" / ".parties").glob("*.json")) == ["gw0.json", "gw1.json"]
     assert _content(project.path / "xdist") == _content(project.path / "entier")
 
