@@ -170,7 +170,7 @@ import os
 
 def descendants(root):
     stats = {}
-    for name in os.listdir("/proc"):
+    for name in filter(str.isdigit, os.listdir("/proc")):
         try:
             text = open(f"/proc/{name}/stat").read()
         except OSError:
