@@ -87,6 +87,10 @@ def merge_runs(sources: list[Path], output: Path, *, catalogue_dir: Path, featur
     metadata["fusion"] = [str(s) for s in sources]
     ecarts = {e["id"]: Ecart(e["id"], e["justification"]) for e in metadata.get("ecarts_declares") or []}
     _, written = write_all(records, metadata, load_catalogue(catalogue_dir), ecarts, features, output)
+    from harness.rapport_accessibilite import merge_reports
+
+    accessibility = merge_reports([s / "accessibilite.json" for s in sources], output)
+    written += list(accessibility or [])
     junits = [s / "junit.xml" for s in sources if (s / "junit.xml").is_file()]
     if junits:
         written.append(merge_junit(junits, output / "junit.xml"))

@@ -237,3 +237,26 @@ def test_browser_ws_runs_the_pages_in_the_remote_browser(pytester: pytest.Pytest
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--browser-ws", url, "--scenario-retries", "0")
     result.assert_outcomes(passed=1)
 
+
+
+def test_the_workers_accessibility_reports_merge_into_one(tmp_path: Path) -> None:
+    from harness.rapport_accessibilite import merge_reports
+
+    def page(cle: str, rule: str | None) -> dict[str, Any]:
+        finding = {"regle": rule, "impact": "serious", "rgaa": "11.1", "rgaa_tests": [], "critere": "11.1 (Formulaires)",
+                   "description": "d", "aide": "https://x", "bloquant": True,
+                   "elements": [{"cible": "input", "html": "<input>", "correction": "c"}]}
+        return {"cle": cle, "url": "http://h/a", "chemin": "/a", "titre": cle, "test": "t", "etape": "e",
+                "constats": [finding] if rule else []}
+
+    for worker, pages in (("gw0", [page("A", "label"), page("B", None)]), ("gw1", [page("B", None), page("C", None)])):
+        (tmp_path / f"accessibilite-{worker}.json").write_text(json.dumps(
+            {"cible": "portail", "mode": "auto", "moteur": "axe-core 4.10", "duree_des_analyses_s": 1.5,
+             "analyses_impossibles": [f"{worker} : page fermée"], "pages": pages}), encoding="utf-8")
+    json_path, html_path = merge_reports(sorted(tmp_path.glob("accessibilite-gw*.json")), tmp_path) or (None, None)
+    assert json_path is not None and html_path is not None
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert [p["cle"] for p in data["pages"]] == ["A", "B", "C"]  # each page state once
+    assert (data["etats_de_page"], data["constats"], data["constats_graves_ou_critiques"]) == (3, 1, 1)
+    assert data["duree_des_analyses_s"] == 3.0 and len(data["analyses_impossibles"]) == 2
+    assert data["moteur"] == "axe-core 4.10" and "RGAA" in html_path.read_text(encoding="utf-8")
