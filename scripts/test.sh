@@ -3,7 +3,8 @@
 # part of the time (it waits on its browser, its portal or a mail):
 #   - the unit, property and mutation-sample tests (tests/), reports in reports/tests/;
 #   - every feature against the bundled portal (features/), reports in reports/;
-#   - every feature in deployment mode (scripts/deploiement.sh), reports in reports/deploiement/.
+#   - every feature in deployment mode (scripts/deploiement.sh), reports in reports/deploiement/, in two
+#     shards side by side (ANEF_DEPLOIEMENT_TRANCHES, default 2 here), merged into one report.
 # Each run keeps its own reports folder and Playwright output folder (pytest-playwright empties its
 # --output folder as it starts). Their outputs are printed one after the other when all have ended,
 # with each run's wall and CPU time; the exit status is the first non-zero one (1 if any run failed).
@@ -39,7 +40,8 @@ if [ $# -eq 0 ]; then
 else
   run pytest $PY -m pytest "$@"
 fi
-run deploiement bash scripts/deploiement.sh "${DEPLOIEMENT[@]}"
+# the deployment run is the longest part: in two shards, each against its own demonstration portal
+run deploiement env ANEF_DEPLOIEMENT_TRANCHES="${ANEF_DEPLOIEMENT_TRANCHES:-2}" bash scripts/deploiement.sh "${DEPLOIEMENT[@]}"
 for pid in "${PIDS[@]}"; do wait "$pid"; done
 
 status=0
