@@ -10,8 +10,9 @@ conformance: bootstrap
 
 # Lint (ruff), then side by side: unit and property tests; the features; the features again, in deployment
 # mode (scripts/test.sh; ANEF_TEST_SERIE=1 for one after the other). Outputs in reports/make-test/.
+# DEPLOIEMENT_ARGS (the deployment run's options) reaches it in the environment, as make exports it.
 test: bootstrap
-	DEPLOIEMENT_ARGS="$(DEPLOIEMENT_ARGS)" bash scripts/test.sh $(ARGS)
+	bash scripts/test.sh $(ARGS)
 
 # The suite against the bundled portal playing a vendor's deployment: no operator API, reference data
 # from docs/recette-exemple.yaml (RECETTE=...), the agent's pages as back-office, its published trust

@@ -19,7 +19,7 @@ PY=.venv/bin/python
 .venv/bin/ruff check . || exit 1
 LOGS=reports/make-test
 rm -rf "$LOGS" && mkdir -p "$LOGS" reports/tests
-read -r -a DEPLOIEMENT <<<"${DEPLOIEMENT_ARGS:-}"
+eval "DEPLOIEMENT=(${DEPLOIEMENT_ARGS:-})"  # with its quotes, as `bash scripts/deploiement.sh $(DEPLOIEMENT_ARGS)` had
 
 declare -a NAMES=() PIDS=()
 run() {  # run NAME COMMAND...: in the background (or at once with ANEF_TEST_SERIE), output in $LOGS/NAME.log
