@@ -55,6 +55,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--trust", action="append", default=[], metavar="CERT.pem|URL",
                     help="2D-DOC trust list of the target: PEM file(s) or URL(s), repeatable "
                          "(default: the bundled portal's published list; else the specification's test certificate)")
+    group.addoption("--browser-ws", default=None, metavar="URL",
+                    help="use the browsers of a remote Playwright server (ws://HOST:PORT/) or of a Chromium's "
+                         "DevTools endpoint (http://HOST:9222) instead of launching Chromium here")
+
+
+def per_worker(name: str) -> Path:
+    """reports/NAME, or reports/STEM-gw0.EXT in pytest-xdist's worker gw0: each worker has its own
+    bundled portal, and none overwrites another's files."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return REPORTS / name
+    path = Path(name)
+    return REPORTS / f"{path.stem}-{worker}{path.suffix}"
 
 
 def load_trust_list(sources: list[str]) -> TrustList:
@@ -88,7 +101,7 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
         yield Target(base_url=url.rstrip("/"), mailbox_url=mailbox, operator_url=operator if probe_operator(operator) else None)
         return
     data_dir = Path(tempfile.mkdtemp(prefix="anef-portail-"))
-    portal = BundledPortal(data_dir, REPORTS / "portal.log")
+    portal = BundledPortal(data_dir, per_worker("portal.log"))
     try:
         yield portal.start()
     finally:
@@ -144,6 +157,18 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
         args["executable_path"] = CHROMIUM
     args["args"] = [*args.get("args", []), *CHROMIUM_ARGS]
     return args
+
+
+@pytest.fixture(scope="session")
+def launch_browser(launch_browser: Any, browser_type: Any, browser_type_launch_args: dict[str, Any],
+                   pytestconfig: pytest.Config) -> Any:
+    """pytest-playwright's launcher, or with --browser-ws a connection to a remote browser."""
+    url = pytestconfig.getoption("--browser-ws")
+    if not url:
+        return launch_browser
+    from .navigateur_distant import connect
+
+    return lambda **kwargs: connect(browser_type, url, {**browser_type_launch_args, **kwargs})
 
 
 @pytest.fixture(scope="session")
