@@ -14,6 +14,7 @@ pytest_plugins = [
     "steps.famille_ue",
     "steps.instruction",
     "steps.regles_guides",
+    "steps.bornes",
     "steps.accessibilite",
     "harness.narration",  # --narration: the captions of `anef demo`
 ]

@@ -1,0 +1,54 @@
+# language: fr
+@demarche @enfant_de_francais @bornes
+Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments obligatoires exigés (issue 16)
+  Une limite se vérifie aux deux valeurs les plus proches qu'elle sépare ; un élément obligatoire se
+  vérifie en le laissant vide : le refus s'affiche à côté de lui et rien de ce qui était saisi ou joint
+  n'est perdu. Les autres limites (3 fichiers, 22 chiffres, 6 mois de l'e-photo, 10 chiffres, lien de
+  24 heures, 16 et 21 ans, délai de renouvellement) et chaque champ et justificatif obligatoire de
+  chaque étape sont essayés par HTTP sur le portail intégré : tests/fake_anef/test_bornes.py et
+  tests/properties/test_obligatoires.py.
+
+  Contexte:
+    Étant donné je suis sur la page d'accueil du portail
+
+  @exig_SIM_FICHIER_TAILLE @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE @justificatifs
+  Plan du scénario: Un fichier de <taille> est <verdict>
+    Soit un demandeur de nationalité "marocaine", enfant d'un parent français
+    Et j'ai ouvert mon compte sans numéro étranger
+    Et j'ai rempli la demande jusqu'à l'étape "Justificatifs"
+    Quand je joins un fichier de <taille> "scan.pdf" au justificatif "Justificatif de nationalité"
+    Alors <résultat>
+
+    Exemples:
+      | taille          | verdict | résultat                                                                                                                                              |
+      | 10 Mo tout juste | joint   | le document "scan.pdf" est joint au justificatif "Justificatif de nationalité"                                                                        |
+      | 10 Mo et 1 octet | refusé  | le justificatif "Justificatif de nationalité" refuse "Le fichier « scan.pdf » n'a pas été joint : la taille maximale est de 10 Mo par fichier." |
+
+  @exig_G02_ETAPE_2_TELEPHONE @exig_SIM_CHAMP_OBLIGATOIRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  Plan du scénario: Le champ obligatoire « <champ> » laissé vide est refusé à côté du champ, sans rien perdre
+    Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français
+    Et j'ai ouvert mon compte sans numéro étranger
+    Et j'ai rempli la demande jusqu'à l'étape "Informations personnelles"
+    Quand je renseigne mon état civil, mon adresse et mon téléphone
+    Et je vide le champ "<champ>"
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Informations personnelles"
+    Et le champ "<champ>" signale "Ce champ est obligatoire."
+    Et la page montre mon nom de naissance
+
+    Exemples:
+      | champ             |
+      | Lieu de naissance |
+      | Téléphone         |
+
+  @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_SIM_JUSTIFICATIF_MANQUANT @justificatifs
+  Scénario: Un justificatif obligatoire laissé vide est refusé à côté de lui, les documents joints restent
+    Soit un demandeur de nationalité "marocaine", enfant d'un parent français
+    Et j'ai ouvert mon compte sans numéro étranger
+    Et j'ai rempli la demande jusqu'à l'étape "Justificatifs"
+    Quand je confirme mon numéro ephoto
+    Et je joins un document à chaque justificatif demandé sauf "Justificatif de domicile datant de moins de 6 mois"
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Justificatifs"
+    Et le justificatif "Justificatif de domicile datant de moins de 6 mois" refuse "Joignez au moins un document pour ce justificatif."
+    Et chaque autre justificatif demandé garde son document

@@ -1,0 +1,38 @@
+"""Steps of the boundary and required-item scenarios (issue 16, features/bornes.feature): a field
+emptied, every justificatif joined but one, a document shown joined to its justificatif."""
+
+from __future__ import annotations
+
+from pytest_bdd import parsers, then, when
+
+from harness import enfant_de_francais as edf
+from harness import fichiers
+from harness.actor import Actor
+from harness.browser import PortalPage
+from harness.demarche import Demarche
+
+
+@when(parsers.parse('je vide le champ "{champ}"'))
+def vider(portal_page: PortalPage, champ: str) -> None:
+    portal_page.fill(champ, "")
+
+
+@when(parsers.parse('je joins un document à chaque justificatif demandé sauf "{titre}"'))
+def joindre_tout_sauf(acteur: Actor, demarche: Demarche, titre: str) -> None:
+    for i, title in enumerate(edf.requested_justificatifs(acteur)):
+        if not title.startswith(titre):
+            name = f"piece-{i + 1}.pdf"
+            demarche.attach(title, fichiers.pdf(name))
+            demarche.expect_joined(title, name)
+
+
+@then(parsers.parse('le document "{nom}" est joint au justificatif "{titre}"'))
+def document_joint(demarche: Demarche, nom: str, titre: str) -> None:
+    demarche.expect_joined(titre, nom)
+
+
+@then("chaque autre justificatif demandé garde son document")
+def autres_gardes(acteur: Actor, demarche: Demarche) -> None:
+    requested = edf.requested_justificatifs(acteur)
+    with_document = [t for t in requested if demarche.joined_count(t) == 1]
+    assert len(with_document) == len(requested) - 1, (requested, with_document)
