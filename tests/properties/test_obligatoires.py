@@ -92,7 +92,7 @@ def test_every_starred_field_of_guide_02_is_tried() -> None:
     assert {"lieu_naissance", "date_union", "pays_union", "attestation_sanctions"} <= {f for _, f in FIELDS}
 
 
-@pytest.mark.exig_SIM_POUR_POURSUIVRE_TELEPROCEDURE
+@pytest.mark.exig_G02_ETAPE_2_CHAMPS_MARQUES_OBLIGATOIRES
 @pytest.mark.parametrize(("step_id", "field_id"), FIELDS, ids=[f"{s}-{f}" for s, f in FIELDS])
 def test_a_required_field_left_empty_is_refused_next_to_it_and_nothing_saved_is_lost(applicant: Applicant, step_id: str,
                                                                                       field_id: str) -> None:
