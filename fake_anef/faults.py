@@ -39,6 +39,8 @@ FAULTS = {
     "descendant_moins_de_20_ans": "guide 05's descendant of 20 gives no prise en charge (the 21-year rule at 20; definition patched)",
     "domicile_facultatif": "guide 02's \"Justificatif de domicile datant de moins de 6 mois *\" can be left empty (definition patched)",
     "lieu_naissance_facultatif": "guide 02's \"Lieu de naissance * :\" can be left empty (definition patched)",
+    "acte_de_mariage_facultatif": "guide 05's \"Acte de mariage *\" can be left empty (definition patched)",
+    "prise_en_charge_ase_facultative": "guide 03's \"Date de prise en charge par l'ASE * :\" can be left empty (definition patched)",
 }
 
 

@@ -29,6 +29,12 @@ PATCHES: dict[str, tuple[str, str, str]] = {
     "lieu_naissance_facultatif": ("enfant_de_francais.yaml",
                                   "{id: lieu_naissance, type: texte, label: {commun: lieu_de_naissance}, requis: true}",
                                   "{id: lieu_naissance, type: texte, label: {commun: lieu_de_naissance}}"),
+    # Guide 05: the "Acte de mariage *" of a married family member made optional.
+    "acte_de_mariage_facultatif": ("famille_ue.yaml", '    titre: "Acte de mariage *"  # DERIVED\n    requis: true\n',
+                                   '    titre: "Acte de mariage *"  # DERIVED\n'),
+    # Guide 03: "Date de prise en charge par l'ASE * :" made optional.
+    "prise_en_charge_ase_facultative": ("ase.yaml", "            label: \"Date de prise en charge par l'ASE * :\"\n            requis: true\n",
+                                        "            label: \"Date de prise en charge par l'ASE * :\"\n"),
 }
 
 _active: frozenset[str] = frozenset()
