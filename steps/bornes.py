@@ -1,5 +1,6 @@
-"""Steps of the boundary and required-item scenarios (issue 16, features/bornes.feature): a field
-emptied, every justificatif joined but one, a document shown joined to its justificatif."""
+"""Steps of the boundary and required-item scenarios (issue 16, features/bornes.feature): the clock
+moved by hours and minutes, a field emptied, every justificatif joined but one, a document shown
+joined to its justificatif."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ from harness import fichiers
 from harness.actor import Actor
 from harness.browser import PortalPage
 from harness.demarche import Demarche
+from harness.horloge import Horloge
+
+
+@when(parsers.parse("{heures:d} h {minutes:d} passent sur l'horloge du portail"))
+def horloge_avance_minutes(horloge: Horloge, heures: int, minutes: int) -> None:
+    """The closest values of a time limit: 23 h 59 and 24 h 01 for the 24-hour link."""
+    horloge.advance(heures + minutes / 60)
 
 
 @when(parsers.parse('je vide le champ "{champ}"'))
