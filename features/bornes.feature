@@ -3,8 +3,8 @@
 Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments obligatoires exigés (issue 16)
   Une limite se vérifie aux deux valeurs les plus proches qu'elle sépare ; un élément obligatoire se
   vérifie en le laissant vide : le refus s'affiche à côté de lui et rien de ce qui était saisi ou joint
-  n'est perdu. Les autres limites (3 fichiers, 22 chiffres, 6 mois de l'e-photo, 10 chiffres, 16 et
-  21 ans, délai de renouvellement) et chaque champ et justificatif obligatoire de
+  n'est perdu. Les autres limites (3 fichiers, 22 chiffres, 6 mois de l'e-photo, 10 chiffres, les 16
+  ans du guide 03, 21 ans, délai de renouvellement) et chaque champ et justificatif obligatoire de
   chaque étape sont essayés par HTTP sur le portail intégré : tests/fake_anef/test_bornes.py et
   tests/properties/test_obligatoires.py.
 
@@ -69,3 +69,19 @@ Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments 
       | état           | heures | minutes | résultat                                            |
       | encore valable | 23     | 59      | la page affiche "Créez votre mot de passe"          |
       | expiré         | 24     | 01      | la page affiche "ce lien n'est valable que 24 heures" |
+
+  @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE
+  @demarche @enfant_de_francais
+  Plan du scénario: Un enfant dont les 16 ans tombent <quand> <verdict>
+    Soit un demandeur de nationalité "marocaine", enfant d'un parent français
+    Et j'ai ouvert mon compte sans numéro étranger
+    Et j'ai rempli la demande jusqu'à l'étape "Informations personnelles"
+    Quand je renseigne mon état civil, mon adresse et mon téléphone
+    Et je saisis une date de naissance à laquelle mes 16 ans tombent <quand>
+    Et j'appuie sur "Enregistrer et poursuivre"
+    Alors <résultat>
+
+    Exemples:
+      | quand       | verdict             | résultat                                  |
+      | aujourd'hui | poursuit sa demande | je suis à l'étape "Motif de séjour"       |
+      | demain      | n'est pas éligible  | la page affiche "Demandeur non éligible" |

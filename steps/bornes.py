@@ -4,6 +4,8 @@ joined to its justificatif."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from pytest_bdd import parsers, then, when
 
 from harness import enfant_de_francais as edf
@@ -12,12 +14,21 @@ from harness.actor import Actor
 from harness.browser import PortalPage
 from harness.demarche import Demarche
 from harness.horloge import Horloge
+from personas import add_years
 
 
 @when(parsers.parse("{heures:d} h {minutes:d} passent sur l'horloge du portail"))
 def horloge_avance_minutes(horloge: Horloge, heures: int, minutes: int) -> None:
     """The closest values of a time limit: 23 h 59 and 24 h 01 for the 24-hour link."""
     horloge.advance(heures + minutes / 60)
+
+
+@when(parsers.re(r"je saisis une date de naissance à laquelle mes (?P<ans>\d+) ans tombent (?P<quand>aujourd'hui|demain)"))
+def naissance_anniversaire(demarche: Demarche, ans: str, quand: str) -> None:
+    """The closest values of an age limit: the birthday today (the age is reached) or tomorrow
+    (one day short of it), counted from the day the tester runs the scenario."""
+    jour = add_years(date.today(), -int(ans)) + timedelta(days=1 if quand == "demain" else 0)
+    demarche.zone.section("ÉTAT CIVIL").fill_date("Date de naissance", jour)
 
 
 @when(parsers.parse('je vide le champ "{champ}"'))
