@@ -8,9 +8,11 @@ bootstrap:
 conformance: bootstrap
 	.venv/bin/anef run $(ARGS)
 
-# Lint (ruff), then unit tests, property tests and the features; then the features again, in deployment mode.
+# Lint (ruff), types (mypy --strict on fake_anef/ and harness/, [tool.mypy] in pyproject.toml), then unit tests,
+# property tests and the features; then the features again, in deployment mode.
 test: bootstrap
 	.venv/bin/ruff check .
+	.venv/bin/mypy
 	.venv/bin/python -m pytest $(ARGS)
 	bash scripts/deploiement.sh $(DEPLOIEMENT_ARGS)
 

@@ -8,7 +8,7 @@ import string
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
@@ -23,7 +23,7 @@ LINK_VALIDITY = timedelta(hours=24)  # guide 01 §III: "ce lien n'est valable qu
 SPECIAL_CHARACTERS = set(string.punctuation)  # the guides list several sets; any ASCII punctuation counts
 # OWASP's minimum for argon2id (19 MiB, 2 passes): real hashing, but cheap enough for property tests.
 T = TypeVar("T")
-HASH_PARAMETERS = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+HASH_PARAMETERS: dict[str, Any] = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}  # PasswordHasher keywords
 _hasher = PasswordHasher(**HASH_PARAMETERS)
 
 

@@ -16,12 +16,13 @@ Every run that analysed a page writes reports/accessibilite.html and .json (harn
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
+from pluggy import Result
 
 from .axe_audit import Auditor, PageState
 from .plugin import REPORTS
@@ -74,7 +75,7 @@ class Watch:
         context.on("page", self._watch_page)
 
     def _watch_page(self, page: Page) -> None:
-        page.on("load", lambda: self._on_load(page))
+        page.on("load", lambda _loaded: self._on_load(page))
 
     def _on_load(self, page: Page) -> None:
         """Best effort, for the pages a step only crosses (the agent's login in one back-office step):
@@ -176,7 +177,7 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     watch = item.stash.get(WATCH, None)

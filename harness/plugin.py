@@ -7,13 +7,14 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from playwright.sync_api import expect
+from pluggy import Result
 
 from .actor import Actor
 from .browser import PortalPage
@@ -37,7 +38,7 @@ CHROMIUM_ARGS = [
 # --horloge), the end-of-run summary, retries and traces "on first retry", requirements with the
 # coverage matrix and the report (issue 17), accessibility
 pytest_plugins = ["harness.backoffice_plugin", "harness.referentiel_plugin", "harness.summary", "harness.retry",
-                  "harness.preuves.plugin", "harness.accessibilite"]
+                  "harness.preuves.plugin", "harness.accessibilite", "harness.preconditions"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 
@@ -184,7 +185,7 @@ def actor_factory(portal_page: PortalPage, mailbox: Mailbox, request: pytest.Fix
 
 # Evidence -------------------------------------------------------------------------------------
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     if report.when != "call" or not report.failed:

@@ -72,9 +72,10 @@ async def situation_actuelle(request: Request) -> Response:
     motif = form.get("motif")
     if motif == "renouvellement" and renewal is not None:
         opening = renewal_opening(renewal, titre)
+        delai = renewal.delai_renouvellement  # an opening date means the definition has a window
         p = portal(request)
-        if opening is not None and p.clock.today() < opening - timedelta(days=p.faults.renewal_days_early):
-            form.errors["motif"] = renewal.delai_renouvellement[1].format(date=f"{opening:%d/%m/%Y}")  # type: ignore[index]
+        if opening is not None and delai is not None and p.clock.today() < opening - timedelta(days=p.faults.renewal_days_early):
+            form.errors["motif"] = delai[1].format(date=f"{opening:%d/%m/%Y}")
             return _render(request, titre, renewal, form, 422)
         return RedirectResponse(request.url_for("demarche", procedure=renewal.id), status_code=303)
     item = next((m for m in S["motifs"] if m["libelle"] == motif), None)

@@ -13,10 +13,10 @@ import pytest
 from pytest_bdd import reporting
 
 from . import collecte, saisies
-from .catalogue import CatalogueError, load_catalogue
+from .catalogue import Catalogue, CatalogueError, load_catalogue
 from .couverture import scan_features
 from .documents import describe_pdf
-from .ecarts import load_ecarts
+from .ecarts import Ecart, load_ecarts
 from .matrice import build_matrix, guide_lines, write_matrix
 from .metadonnees import run_metadata
 from .rapport import write_report
@@ -59,7 +59,8 @@ def pytest_configure(config: pytest.Config) -> None:
 class Preuves:
     """The run's evidence, test by test."""
 
-    def __init__(self, config: pytest.Config, catalogue, ecarts, reports: Path, features: Path) -> None:
+    def __init__(self, config: pytest.Config, catalogue: Catalogue, ecarts: dict[str, Ecart], reports: Path,
+                 features: Path) -> None:
         self.config, self.catalogue, self.ecarts, self.reports = config, catalogue, ecarts, reports
         self.features = features
         self.records: dict[str, dict[str, Any]] = {}
