@@ -21,7 +21,7 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]  # the module or None: the file lock is skipped where there is none
 
-from . import faults, reformulation
+from . import faults, faults_definitions, reformulation
 from .accounts import Accounts
 from .clock import Clock
 from .documents.certificates import ensure_certificate, trust_list_pem
@@ -49,6 +49,7 @@ class Portal:
     @classmethod
     def create(cls, settings: Settings) -> Portal:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        faults_definitions.apply(settings.faults)  # rules of the definitions (seize_ans_a_15, …); before the wording
         reformulation.apply(settings.faults)  # wording fault modes (reformule_derives, texte_guide_modifie)
         store = Store(settings.db_url)
         store.create_all()

@@ -34,10 +34,12 @@ def image(name: str = "justificatif.png", kind: str = "PNG") -> FilePayload:
 
 
 def oversized_pdf(name: str = "trop-gros.pdf", size: int = 11 * MO) -> FilePayload:
-    """A real PDF padded with a comment to `size` bytes: only its size is wrong."""
+    """A real PDF padded with a comment to `size` bytes: only its size is wrong (or, at 10 Mo, none).
+    The comment goes before "startxref", so the offsets hold and the file still ends with %%EOF."""
     content = pdf(name)["buffer"]
     padding = size - len(content)
-    return _payload(name, "application/pdf", content + b"%" + b"0" * (padding - 2) + b"\n")
+    at = content.rindex(b"startxref")
+    return _payload(name, "application/pdf", content[:at] + b"%" + b"0" * (padding - 2) + b"\n" + content[at:])
 
 
 def disguised_program(name: str = "programme.pdf") -> FilePayload:
@@ -47,8 +49,13 @@ def disguised_program(name: str = "programme.pdf") -> FilePayload:
 
 
 def by_kind(kind: str, name: str) -> FilePayload:
-    """"un PDF", "une image PNG", "une image JPEG", "un fichier de 11 Mo", "un programme renommé en .pdf"."""
+    """"un PDF", "une image PNG", "une image JPEG", "un fichier de 11 Mo", "un fichier de 10 Mo tout juste",
+    "un fichier de 10 Mo et 1 octet", "un programme renommé en .pdf"."""
     kind = kind.lower()
+    if "10 mo et 1 octet" in kind:  # the closest values of the 10 Mo rule, on both sides
+        return oversized_pdf(name, 10 * MO + 1)
+    if "10 mo tout juste" in kind:
+        return oversized_pdf(name, 10 * MO)
     if "11 mo" in kind or "10 mo" in kind:
         return oversized_pdf(name)
     if "programme" in kind or ".exe" in kind:

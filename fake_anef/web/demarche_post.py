@@ -10,6 +10,7 @@ the mail, removing a deleted file) is queued in `after`, so a file is removed on
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -150,7 +151,8 @@ def ephoto(sub: Submission, argument: str) -> Response:
         errors["ephoto"] = wz.error_text("obligatoire")
     elif not sub.p.faults.ephoto_format_ok(numero, piece_rules.ephoto_valid(numero)):
         errors["ephoto"] = wz.error_text("ephoto_format")
-    elif (code := sub.s.get(EphotoCode, numero)) and piece_rules.ephoto_expired(code.date_prise, sub.p.clock.today()):
+    elif (code := sub.s.get(EphotoCode, numero)) and piece_rules.ephoto_expired(
+            code.date_prise, sub.p.clock.today() - timedelta(days=sub.p.faults.ephoto_extra_days)):
         errors["ephoto"] = wz.error_text("ephoto_expire", date=f"{code.date_prise:%d/%m/%Y}")
     else:
         try:
@@ -309,6 +311,7 @@ async def read_uploads(step: Step, form: FormData, faults: Faults) -> dict[str, 
             name = piece_rules.safe_name(upload.filename)
             content = await upload.read(piece_rules.MAX_SIZE + 1)
             size = len(content) if faults.checks_file_size else min(len(content), piece_rules.MAX_SIZE)
+            size = faults.file_size_seen(size, piece_rules.MAX_SIZE)
             problem = await anyio.to_thread.run_sync(piece_rules.content_problem, name, content, size,
                                                      faults.checks_upload_content)
             out[jid] = Upload(name, content, problem)
