@@ -15,5 +15,6 @@ pytest_plugins = [
     "steps.instruction",
     "steps.regles_guides",
     "steps.accessibilite",
+    "steps.ecrans",
     "harness.narration",  # --narration: the captions of `anef demo`
 ]

@@ -308,8 +308,12 @@ MAILS = {
     # Guide 03 §4 (path b, with the name) and 01 §III / 04 §7 (path c).
     "confirmation_email": {
         "objet": "Confirmation de votre adresse e-mail",  # DERIVED
+        # The greeting: guide 03 §4 (path b) "Bonjour Mineur Etranger," (prénom and nom as the record
+        # has them); guides 01 §III and 04 §7 (path c) "Bonjour", with no name and no comma.
+        "salutation_nommee": "Bonjour {prenom} {nom},",
+        "salutation": "Bonjour",
         "corps": (
-            "Bonjour{nom},\n\n"
+            "{salutation}\n\n"
             "La création du compte d'accès à votre espace personnel usager ou de l'utilisateur que "
             "vous représentez est en cours.\n\n"
             "Pour déposer votre demande vous devez confirmer votre adresse e-mail en cliquant sur le "

@@ -25,6 +25,7 @@ from .schema import (
     PREFILL_SOURCES,
     RECAPITULATIF_LIBELLES,
     STEP_TYPES,
+    TEXTES_KEYS,
     Bloc,
     Bloquant,
     Cas,
@@ -286,13 +287,24 @@ def _preambule(r: _Reader) -> Preambule:
     )
 
 
+def _textes(r: _Reader) -> dict[str, str]:
+    """The definition's own wording of shared screen elements (schema.TEXTES_KEYS)."""
+    if "textes" not in r.data:
+        return {}
+    t = r.child(r.data["textes"], "textes")
+    if not isinstance(t.data, dict):
+        r.fail("« textes » doit être une table clé: texte")
+    t.known(*TEXTES_KEYS)
+    return {k: t.text(k) for k in t.data}
+
+
 def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] | None = None) -> Definition:
     """Parse and check one definition; raise DefinitionError naming the place of the first problem.
     `communs`: the shared blocs its ``{commun: nom}`` name (by default procedures/communs.yaml)."""
     data = expand(text, source, communs)
     r = _Reader(data, "", source)
     r.known("id", "guide", "titre", "fil", "acces", "intro", "recapitulatif", "identite", "variables", "cas",
-            "justificatifs", "steps", "documents", "preambule", "type_demande", "contexte")
+            "justificatifs", "steps", "documents", "preambule", "type_demande", "contexte", "textes")
     contexte = []
     raw_contexte = r.data.get("contexte") or {}
     if not isinstance(raw_contexte, dict):
@@ -368,7 +380,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
         delai_renouvellement=delai,
         preambule=_preambule(r.child(r.data["preambule"], "preambule")) if "preambule" in r.data else None,
         type_demande=r.text("type_demande", required=False),
-        contexte=tuple(contexte), attestations=attestations,
+        contexte=tuple(contexte), attestations=attestations, textes=_textes(r),
     )
     check_references(definition, r)
     return definition

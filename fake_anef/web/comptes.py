@@ -173,13 +173,18 @@ async def saisie_email(request: Request) -> Response:
     creation = request.session.get("creation")
     if not creation:
         return redirect(request, "connexion")
+    p = portal(request)
+    # Path b: guide 03 §3 titles the page "Compléter les renseignements suivants pour accéder à vos
+    # services." where guide 01 §II shows "Saisissez votre adresse email" (path c's title, guides 01
+    # §III and 04 §5). Guide 03 wins for path b: it shows the whole path, screen by screen, and its
+    # link mail (point 14); guide 01 §II is a FAQ that describes an older path b (temporary password).
+    chemin_b = creation["chemin"] == "numero" and p.faults.own_email_page
     if request.method == "GET":
-        return render(request, "saisie_email.html", form=None)
+        return render(request, "saisie_email.html", form=None, chemin_b=chemin_b)
     form = Form.read(await request.form())
     email = form.email_pair("email", "email_confirmation")
     if not email:
-        return render(request, "saisie_email.html", status_code=422, form=form)
-    p = portal(request)
+        return render(request, "saisie_email.html", status_code=422, form=form, chemin_b=chemin_b)
     purpose = "confirmation-" + creation["chemin"]
     with p.store.session() as s:
         ident = s.get(Identite, creation["numero_etranger"])
@@ -188,10 +193,12 @@ async def saisie_email(request: Request) -> Response:
     if token is None:  # activated meanwhile (another tab, another person): never replace its e-mail
         request.session.pop("creation", None)
         form.general = texts.CREATION_TITRE["compte_existant"]
-        return render(request, "saisie_email.html", status_code=422, form=form)
-    nom = f" {ident.prenom} {ident.nom}" if creation["chemin"] == "numero" else ""  # type: ignore[union-attr]
+        return render(request, "saisie_email.html", status_code=422, form=form, chemin_b=chemin_b)
+    model = texts.MAILS["confirmation_email"]
+    salutation = (model["salutation_nommee"].format(prenom=ident.prenom, nom=ident.nom)  # type: ignore[union-attr]
+                  if creation["chemin"] == "numero" else p.faults.greeting(model["salutation"]))
     link = p.url(str(request.url_for("confirmer").path)) + f"?token={token}"
-    await send_mail(p, email, "confirmation_email", nom=nom, lien=link, lien_connexion=p.url(str(request.url_for("connexion").path)))
+    await send_mail(p, email, "confirmation_email", salutation=salutation, lien=link, lien_connexion=p.url(str(request.url_for("connexion").path)))
     p.journal("confirmation_email", identifiant=ident.numero_etranger)  # type: ignore[union-attr]
     request.session.pop("creation", None)
     return render(request, "creation_enregistree.html", par_numero=True)
