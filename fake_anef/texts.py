@@ -306,6 +306,12 @@ MAILS = {
         ),
     },
     # Guide 03 §4 (path b, with the name) and 01 §III / 04 §7 (path c).
+    # Issue 15, point 14: guide 01 §II answers path b with the "compte_cree" mail below ("Mot de passe
+    # provisoire", then "réinitialiser votre mot de passe"); guide 03 §4-6 with this link mail. Guide 03
+    # wins: it walks path b screen by screen (its e-mail page, this mail, "Réinitialisation du mot de
+    # passe" from the link), where guide 01 §II is a FAQ. The "compte_cree" mail stays the one of an
+    # account created at the instruction (guide 02 "INSTRUCTION DE LA DEMANDE" étape 1), as guide 01
+    # §II's wording ("Votre compte d'accès … a été créé") matches.
     "confirmation_email": {
         "objet": "Confirmation de votre adresse e-mail",  # DERIVED
         # The greeting: guide 03 §4 (path b) "Bonjour Mineur Etranger," (prénom and nom as the record
