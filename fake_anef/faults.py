@@ -34,6 +34,10 @@ FAULTS = {
                         "ephoto\", \"SUPPRIMER JUSTIFICATIF.PNG\")",
     "email_chemin_b_guide_01": "path b's e-mail page is titled \"Saisissez votre adresse email\" (guide 01 §II), not "
                                "\"Compléter les renseignements suivants pour accéder à vos services.\" (guide 03 §3)",
+    "ecrans_connexion_absents": "guides 01-03's login screens missing (issue 15, point 10): the notification mail's \"Se "
+                                "connecter\" leads to the header's login page, not \"Connectez-vous pour accéder à vos "
+                                "services\"; the connected header shows the identifiant only, no \"Démarches\" menu; no "
+                                "\"Qu'est-ce que FranceConnect ?\" link, no \"?\" help beside the title number",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
 }
 
@@ -123,6 +127,16 @@ class Faults(frozenset[str]):
     def own_email_page(self) -> bool:
         """False under email_chemin_b_guide_01: guide 03's e-mail page (path b) shows guide 01's title."""
         return "email_chemin_b_guide_01" not in self
+
+    @property
+    def login_screens(self) -> bool:
+        """False under ecrans_connexion_absents (the templates ask it as `faults.login_screens`)."""
+        return "ecrans_connexion_absents" not in self
+
+    @property
+    def notification_login_route(self) -> str:
+        """The route the notification mail's "Se connecter" leads to."""
+        return "se_connecter" if self.login_screens else "connexion"
 
 
 NONE = Faults()

@@ -19,6 +19,8 @@ SITE = {
     "vous_etes_ici": "Vous êtes ici :",
     "accueil": "Accueil",
     "champs_obligatoires": "Les champs marqués d'un * sont obligatoires",
+    "demarches": "Démarches",  # guide 03 §7: the connected header's menu "Accueil Démarches ▾"
+    "mon_compte": "Mon compte : {nom}",  # DERIVED (accessible name of the user's name in the header)
 }
 
 # Guide 02 §1 and 03 §1: the five briques of the accueil page, in this order.
@@ -28,6 +30,15 @@ BRIQUES = [
     {"id": "premiere-demande", "libelle": "Je demande un premier titre -sans numéro étranger, sans visa-", "simulee": True},
     {"id": "changement-de-situation", "libelle": "Je déclare un changement de situation", "simulee": False},
     {"id": "document-de-voyage", "libelle": "Je demande un document de voyage", "simulee": False},
+]
+
+# Guide 03 §7: a connected user's header, "Accueil Démarches ▾ 🔔 👤 Mineur Etranger". The menu's
+# items are the connected navigation bar of guide 02 ("INSTRUCTION DE LA DEMANDE", étape 3).
+MENU_DEMARCHES = [
+    {"brique": "titre-de-sejour", "libelle": "Demander un titre de séjour"},
+    {"brique": "timbre-fiscal", "libelle": "Acheter un timbre fiscal électronique"},
+    {"brique": "changement-de-situation", "libelle": "Déclarer un changement"},
+    {"brique": "document-de-voyage", "libelle": "Document de voyage"},
 ]
 
 NON_SIMULE = {
@@ -114,6 +125,7 @@ CONNEXION = {
     "franceconnect_bouton": "S'identifier avec FranceConnect",
     "franceconnect_absent": "Le simulateur ne propose pas la connexion par FranceConnect.",  # DERIVED
     "premiere_visite": "PREMIÈRE VISITE ? CRÉER VOTRE COMPTE",
+    "franceconnect_quest_ce": "Qu'est-ce que FranceConnect ?",  # guides 02 étape 3, 03 §2, 04 §2
     "identifiants_incorrects": "Identifiant ou mot de passe incorrect.",  # DERIVED
     "compte_non_confirme": (
         "Votre compte n'est pas encore activé : confirmez votre adresse email en cliquant sur le "
@@ -125,6 +137,13 @@ CREATION_TITRE = {
     "titre": "Première visite? Créez votre compte.",
     "numero": "N° de votre visa ou de votre titre de séjour :",
     "numero_exemple": "Ex : 9999999999",
+    # Guide 01 §III: the "?" beside the number opens "Où se trouve le numero étranger" (pictures of
+    # a card, "Ou sur ancienne carte"); the pictures are described in words here.
+    "aide_numero": "Où se trouve le numero étranger",
+    "aide_numero_texte": (
+        "Le numéro à saisir est imprimé sur votre titre de séjour (ou sur votre visa long séjour), "
+        "sous la mention « N° » ; sur une ancienne carte, il figure au recto, en haut à droite."
+    ),  # DERIVED (the guide shows pictures of the card)
     "date_debut": "Date de début de validité :",
     "date_fin": "Date de fin de validité :",
     "creer": "Créer un compte",
@@ -150,6 +169,25 @@ SAISIE_EMAIL = {
     "email": "Adresse email * :",
     "email_confirmation": "Confirmation de l'adresse email * :",
     "valider": "Valider",
+}
+
+# Guides 02, 03 and 04 "INSTRUCTION DE LA DEMANDE", étape 2: the login page the notification mail's
+# "Se connecter" leads to (the header's "SE CONNECTER" leads to CONNEXION above).
+CONNEXION_SERVICES = {
+    "titre": "Connectez-vous pour accéder à vos services",
+    "obligatoires": "Le symbole * indique les champs obligatoires.",
+    "identifiant": "* Identifiant",
+    "mot_de_passe": "* Mot de passe",
+    "bouton": "Se connecter",
+    "identifiant_oublie": "Identifiant oublié ?",
+    "mot_de_passe_oublie": "Mot de passe oublié ?",
+}
+
+# "Identifiant oublié ?": the guides show the link, not the page; its text is guide 04 §6's rule.
+IDENTIFIANT_OUBLIE = {
+    "titre": "Identifiant oublié ?",
+    "texte": CONNEXION["identifiant_aide"],
+    "retour": "« Retour à la connexion",
 }
 
 # Guide 01 §III: creating the password from the e-mail link (path c).

@@ -106,7 +106,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
     Et « Historique de mes Titres de Séjour » montre la carte décidée
 
-  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_SIM_VEUILLEZ_JOINDRE_NOUVEAU @exig_SIM_VOTRE_REPONSE_ETE
+  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_QUAND_CREER_CONNECTER @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_INSTRUCTION_ETAPE_2_CONNECTEZ_VOUS @exig_G02_INSTRUCTION_ETAPE_2_IDENTIFIANT_OUBLIE @exig_G02_INSTRUCTION_ETAPE_2_MOT_DE_PASSE_OUBLIE @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_SIM_VEUILLEZ_JOINDRE_NOUVEAU @exig_SIM_VOTRE_REPONSE_ETE
   @bpi @complement @decision
   Scénario: BPI : un complément répondu par « Mettre à jour le Document », puis la décision favorable
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
@@ -116,6 +116,12 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Et l'agent me demande un complément, avec l'observation "Merci de fournir une facture récente." :
       | Justificatifs de domicile de moins de 6 mois | sont manquants |
     Alors je reçois un nouveau courriel de notification
+    Quand je me déconnecte
+    Et je suis le lien "Se connecter" du courriel
+    Alors la page affiche "Connectez-vous pour accéder à vos services"
+    Et la page affiche "Identifiant oublié ?"
+    Et la page affiche "Mot de passe oublié ?"
+    Quand je m'identifie par "Se connecter" avec mon numéro étranger et mon mot de passe
     Quand j'ouvre toutes mes notifications depuis la cloche
     Et j'ouvre la notification "Demande de complément"
     Alors la page affiche "Les documents mentionnés ci-dessous sont manquants :"

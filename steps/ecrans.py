@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
-from pytest_bdd import parsers, then
+from pytest_bdd import parsers, then, when
 
 from harness import textes
 from harness.actor import Actor
@@ -58,3 +58,48 @@ def notification_signee(portal_page: PortalPage, ministere: str) -> None:
         if not lines or lines[-1] != words(ministere):
             raise AssertionError(f"signature lue : « {' / '.join(lines)} »")
     textes.current().verifier(ministere, probe, lieu="la signature de la notification")
+
+
+# Point 10: the login pages, the connected header ---------------------------------------------
+@when(parsers.parse('j\'ouvre l\'aide "{nom}"'))
+def ouvrir_aide(portal_page: PortalPage, nom: str) -> None:
+    """A "?" (guide 01 §III) or a menu ("Démarches ▾", guide 03 §7) that opens in place, named `nom`."""
+    textes.current().verifier(nom, lambda: expect(portal_page.page.get_by_label(_name(nom))).to_be_visible(),
+                              lieu="le nom accessible de l'aide")
+    portal_page.page.get_by_label(_name(nom)).click()
+
+
+@when(parsers.parse('j\'ouvre le menu "{nom}"'))
+def ouvrir_menu(portal_page: PortalPage, nom: str) -> None:
+    menu = portal_page.page.get_by_text(_name(nom))
+    textes.current().verifier(nom, lambda: expect(menu.first).to_be_visible(), lieu="l'en-tête")
+    menu.first.click()
+
+
+@then(parsers.parse('le menu propose "{libelle}"'))
+def menu_propose(portal_page: PortalPage, libelle: str) -> None:
+    link = portal_page.page.get_by_role("link", name=_name(libelle))
+    textes.current().verifier(libelle, lambda: expect(link.first).to_be_visible(), lieu="le menu « Démarches »")
+
+
+@then("l'en-tête me nomme par mon prénom et mon nom")
+def entete_nomme(acteur: Actor) -> None:
+    """Guide 03 §7: "Accueil Démarches ▾ 🔔 👤 Mineur Etranger" — the name as the record has it."""
+    p = acteur.persona
+    nom = f"{p.prenoms[0]} {p.nom}"
+    expect(acteur.browser.page.get_by_text(nom, exact=True).first).to_be_visible()
+
+
+@when("je me déconnecte")
+def deconnexion(portal_page: PortalPage) -> None:
+    portal_page.click("Se déconnecter")
+
+
+@when(parsers.parse('je m\'identifie par "{bouton}" avec mon numéro étranger et mon mot de passe'))
+def identifie_par(acteur: Actor, bouton: str) -> None:
+    b = acteur.browser
+    b.fill("Identifiant", acteur.persona.numero_etranger)
+    b.fill("Mot de passe", acteur.notes.get("mot_de_passe") or acteur.persona.mot_de_passe)
+    button = b.page.get_by_role("button", name=_name(bouton))
+    textes.current().verifier(bouton, lambda: expect(button).to_be_visible(), lieu="la page de connexion")
+    button.click()

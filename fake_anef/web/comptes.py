@@ -265,9 +265,26 @@ async def confirmer(request: Request) -> Response:
 
 # Login, logout, forced reset, forgotten password -------------------------------------------------
 async def connexion(request: Request) -> Response:
+    """The header's "SE CONNECTER": log in, or create an account with a title (guide 01 §III)."""
     if request.method == "GET":
         message = texts.MOT_DE_PASSE_OUBLIE["modifie"] if request.query_params.get("modifie") else None
         return render(request, "connexion.html", login_form=None, creation_form=None, message=message)
+    return await _log_in(request, "connexion.html")
+
+
+async def se_connecter(request: Request) -> Response:
+    """The notification mail's "Se connecter" (guides 02-04, INSTRUCTION étape 2): "Connectez-vous
+    pour accéder à vos services", with "Identifiant oublié ?" and "Mot de passe oublié ?"."""
+    if request.method == "GET":
+        return render(request, "connexion_services.html", login_form=None)
+    return await _log_in(request, "connexion_services.html")
+
+
+async def identifiant_oublie(request: Request) -> Response:
+    return render(request, "identifiant_oublie.html")
+
+
+async def _log_in(request: Request, template: str) -> Response:
     form = Form.read(await request.form())
     form.required("identifiant")
     if not form.values.get("mot_de_passe"):
@@ -283,7 +300,7 @@ async def connexion(request: Request) -> Response:
         elif not compte.active:
             form.general = texts.CONNEXION["compte_non_confirme"]
     if not form.ok or compte is None:
-        return render(request, "connexion.html", status_code=422, login_form=form, creation_form=None)
+        return render(request, template, status_code=422, login_form=form, creation_form=None)
     request.session.clear()
     if compte.must_reset:
         request.session["reset_compte_id"] = compte.id
@@ -362,6 +379,8 @@ routes = [
     Route("/demarches/{brique}", brique, methods=["GET", "POST"], name="brique"),
     Route("/informations/{brique}", non_simule, name="non_simule"),
     Route("/connexion", connexion, methods=["GET", "POST"], name="connexion"),
+    Route("/se-connecter", se_connecter, methods=["GET", "POST"], name="se_connecter"),
+    Route("/identifiant-oublie", identifiant_oublie, name="identifiant_oublie"),
     Route("/deconnexion", deconnexion, methods=["POST"], name="deconnexion"),
     Route("/compte/creation", creation_titre, methods=["GET", "POST"], name="creation_titre"),
     Route("/compte/numero-etranger", creation_numero, methods=["GET", "POST"], name="creation_numero"),

@@ -208,7 +208,7 @@ async def complement(request: Request) -> Response:
 
     async def act(p):  # type: ignore[no-untyped-def]
         await ask_complement(p, numero, {str(k): str(v) for k, v in motifs.items()}, str(data.get("observations", "")),
-                             p.url(str(request.url_for("connexion").path)))
+                             p.url(str(request.url_for(p.faults.notification_login_route).path)))
 
     return await _action(request, act)
 
@@ -221,7 +221,7 @@ async def decision(request: Request) -> Response:
 
     async def act(p):  # type: ignore[no-untyped-def]
         await decide_favorably(p, numero, str(data["date_debut"]), str(data["date_fin"]), str(data["taxe"]),
-                               p.url(str(request.url_for("connexion").path)))
+                               p.url(str(request.url_for(p.faults.notification_login_route).path)))
 
     return await _action(request, act)
 
@@ -232,7 +232,7 @@ async def attestation(request: Request) -> Response:
     numero, attestation_id = request.path_params["numero"], request.path_params["attestation"]
 
     async def act(p):  # type: ignore[no-untyped-def]
-        await issue_attestation(p, numero, attestation_id, p.url(str(request.url_for("connexion").path)))
+        await issue_attestation(p, numero, attestation_id, p.url(str(request.url_for(p.faults.notification_login_route).path)))
 
     return await _action(request, act)
 
