@@ -38,6 +38,7 @@ FAULTS = {
                                 "connecter\" leads to the header's login page, not \"Connectez-vous pour accéder à vos "
                                 "services\"; the connected header shows the identifiant only, no \"Démarches\" menu; no "
                                 "\"Qu'est-ce que FranceConnect ?\" link, no \"?\" help beside the title number",
+    "preambule_sans_boutons": "guide 04 §13's préambule loses \"Abandonner la demande\" and \"Quitter et revenir plus tard\"",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
 }
 

@@ -154,7 +154,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Et ce courriel me salue par mon prénom et mon nom
     Et ce courriel porte en pièce jointe la même confirmation de dépôt
 
-  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_2_VOUS_POUVEZ_PAS @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_2_VOUS_POUVEZ_PAS @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @cas_3 @non_eligible
   Scénario: Une prise en charge par l'ASE après 16 ans rend le demandeur non éligible, puis « Modifier ma saisie » permet de poursuivre
     Soit un demandeur majeur confié à l'ASE après ses 16 ans, dont le numéro étranger est connu du portail

@@ -60,7 +60,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et je reçois le courriel "Votre demande de titre de séjour a bien été enregistrée. Elle sera instruite par les services de l'Etat."
     Et ce courriel porte en pièce jointe la confirmation de dépôt téléchargée
 
-  @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_SIM_MODALITES_SEJOUR @exig_SIM_VRAISEMBLABLEMENT_PROCEDURE_CONJOINT
+  @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_SIM_MODALITES_SEJOUR @exig_SIM_VRAISEMBLABLEMENT_PROCEDURE_CONJOINT
   @non_eligible
   Scénario: Trois mois ou moins dans l'autre État membre : la demande est renvoyée vers une autre procédure
     Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail

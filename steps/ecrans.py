@@ -103,3 +103,11 @@ def identifie_par(acteur: Actor, bouton: str) -> None:
     button = b.page.get_by_role("button", name=_name(bouton))
     textes.current().verifier(bouton, lambda: expect(button).to_be_visible(), lieu="la page de connexion")
     button.click()
+
+
+@then(parsers.parse('la page propose le bouton "{libelle}"'))
+def page_propose_bouton(portal_page: PortalPage, libelle: str) -> None:
+    """A button (or a link drawn as one) named `libelle` exactly (guide 04 §13's préambule)."""
+    page = portal_page.page
+    target = page.get_by_role("button", name=_name(libelle)).or_(page.get_by_role("link", name=_name(libelle)))
+    textes.current().verifier(libelle, lambda: expect(target.first).to_be_visible(), lieu="les boutons de la page")

@@ -22,6 +22,7 @@ from .schema import (
     IDENTITE_KEYS,
     MAX_TEXT,
     OPTION_SOURCES,
+    PREAMBULE_BOUTONS,
     PREFILL_SOURCES,
     RECAPITULATIF_LIBELLES,
     STEP_TYPES,
@@ -266,7 +267,7 @@ def _bloquant(r: _Reader) -> Bloquant:
 
 def _preambule(r: _Reader) -> Preambule:
     r.known("titre", "intro", "avant", "etapes_titre", "etapes", "info", "joindre_titre", "joindre", "liste",
-            "bouton", "alerte")
+            "bouton", "alerte", "boutons")
 
     def texts(key: str) -> tuple[str, ...]:
         items = r.items(key, required=False)
@@ -284,7 +285,15 @@ def _preambule(r: _Reader) -> Preambule:
         etapes_titre=r.text("etapes_titre", required=False), etapes=tuple(etapes),
         info=r.text("info", required=False), joindre_titre=r.text("joindre_titre", required=False),
         joindre=texts("joindre"), liste=r.text("liste", required=False), alerte=r.text("alerte", required=False),
+        boutons=_preambule_boutons(r, texts("boutons")),
     )
+
+
+def _preambule_boutons(r: _Reader, boutons: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [b for b in boutons if b not in PREAMBULE_BOUTONS]
+    if unknown:
+        r.fail(f"« boutons » : {', '.join(unknown)} inconnu(s) (attendus : {', '.join(PREAMBULE_BOUTONS)})")
+    return boutons
 
 
 def _textes(r: _Reader) -> dict[str, str]:

@@ -238,6 +238,9 @@ class Preambule:
     joindre: tuple[str, ...] = ()
     liste: str = ""
     alerte: str = ""
+    # Buttons besides `bouton` (guide 04 §13: "Abandonner la demande", "Quitter et revenir plus tard"):
+    # keys among PREAMBULE_BOUTONS, their words are texts.DEMARCHE["boutons"]'s.
+    boutons: tuple[str, ...] = ()
 
     def intro_parts(self) -> list[str | list[str]]:
         """`intro` grouped for display: a paragraph (str) or the list items after it (list)."""
@@ -256,6 +259,7 @@ class Preambule:
 #   signature_decision: the last line of the "Notification de décision" signature
 #   supprimer_ephoto: the button that removes the confirmed ephoto number
 #   supprimer_piece: the button that removes a joined file ({FICHIER}: its name, upper-cased)
+PREAMBULE_BOUTONS = ("abandonner", "quitter")
 TEXTES_KEYS = ("signature_decision", "supprimer_ephoto", "supprimer_piece")
 
 
