@@ -39,6 +39,9 @@ FAULTS = {
                                 "services\"; the connected header shows the identifiant only, no \"Démarches\" menu; no "
                                 "\"Qu'est-ce que FranceConnect ?\" link, no \"?\" help beside the title number",
     "preambule_sans_boutons": "guide 04 §13's préambule loses \"Abandonner la demande\" and \"Quitter et revenir plus tard\"",
+    "annexe_sans_pieces_hors_etape": "the downloadable list of pièces leaves out ANNEXE 1's items no step asks for "
+                                     "(guide 04 \"Si vous êtes un mineur émancipé\", guide 03 \"Insertion dans la "
+                                     "société française\")",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
 }
 

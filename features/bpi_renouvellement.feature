@@ -107,8 +107,8 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
       | catégorie | mention | motif                                               | attestation                                           | statut imprimé                |
       | Réfugié   | REFUGIE | Je demande un titre de séjour en tant que réfugié. | Bénéficier du statut de réfugié et ne pas être marié. | A OBTENU LE STATUT DE REFUGIE |
 
-  @exig_G01_COMMENT_CREER_MOI_MEME @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_G04_13_AFFICHAGE_QUITTER_REVENIR_PLUS @exig_G04_ETAPE_2_CONNECTER
-  Scénario: Le préambule propose d'abandonner la demande ou de la quitter pour revenir plus tard
+  @exig_G01_COMMENT_CREER_MOI_MEME @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_TELECHARGER_LISTE_DES @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_G04_13_AFFICHAGE_QUITTER_REVENIR_PLUS @exig_G04_ANNEXE1_LISTE_ACTE_MARIAGE @exig_G04_ANNEXE1_LISTE_DECISION_JUGE_TUTELLES @exig_G04_ANNEXE1_LISTE_INFORMATIONS_PERSONNELLES @exig_G04_ANNEXE1_LISTE_MINEUR_EMANCIPE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_ACTE_MARIAGE
+  Scénario: Le préambule propose la liste des pièces (dont le mineur émancipé), d'abandonner la demande ou de la quitter pour revenir plus tard
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -117,6 +117,10 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
     Et je coche "Je sollicite le renouvellement de ce titre"
     Et je clique sur "Je commence"
     Alors la page affiche "Votre démarche en ligne"
+    Quand je télécharge "Télécharger la liste des pièces justificatives."
+    Alors le document téléchargé présente "INFORMATIONS PERSONNELLES" puis "Si vous êtes un mineur émancipé"
+    Et le document téléchargé dit "Décision du juge des tutelles"
+    Et le document téléchargé dit "Acte de mariage"
     Et la page propose le bouton "Abandonner la demande"
     Et la page propose le bouton "Quitter et revenir plus tard"
     Quand je clique sur "Quitter et revenir plus tard"

@@ -207,7 +207,8 @@ async def liste_pieces(request: Request) -> Response:
     definition = _definition(request)
     if definition is None:
         return Response(status_code=404)
-    return Response(liste_pieces_pdf(definition), media_type="application/pdf",
+    broken = "annexe_sans_pieces_hors_etape" in portal(request).faults
+    return Response(liste_pieces_pdf(definition, sans_hors_etape=broken), media_type="application/pdf",
                     headers=content_disposition("attachment", definition.liste_pieces.fichier))
 
 
