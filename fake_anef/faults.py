@@ -42,6 +42,8 @@ FAULTS = {
     "annexe_sans_pieces_hors_etape": "the downloadable list of pièces leaves out ANNEXE 1's items no step asks for "
                                      "(guide 04 \"Si vous êtes un mineur émancipé\", guide 03 \"Insertion dans la "
                                      "société française\")",
+    "visa_non_renouvelable": "the holder of a visa long séjour only (guide 04 §4, Option 2) cannot renew: "
+                             "\"Je sollicite le renouvellement de ce titre\" is not offered",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
 }
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
 from harness import textes
 from harness.actor import Actor
 from harness.browser import PortalPage
 from harness.documents import words
+from harness.referentiel import Referentiel
 
 
 def _name(texte: str) -> re.Pattern[str]:
@@ -111,3 +113,15 @@ def page_propose_bouton(portal_page: PortalPage, libelle: str) -> None:
     page = portal_page.page
     target = page.get_by_role("button", name=_name(libelle)).or_(page.get_by_role("link", name=_name(libelle)))
     textes.current().verifier(libelle, lambda: expect(target.first).to_be_visible(), lieu="les boutons de la page")
+
+
+# Point 8: guide 04 §4 Option 2, the holder of a visa long séjour only -------------------------
+@given(parsers.parse("un bénéficiaire de la protection internationale au titre « {statut} », {situation}, "
+                     "titulaire uniquement d'un visa long séjour connu du portail"), target_fixture="acteur")
+def beneficiaire_visa(personas, actor_factory, referentiel: Referentiel, statut: str, situation: str) -> Actor:  # type: ignore[no-untyped-def]
+    if situation not in ("marié", "non marié"):
+        raise pytest.UsageError(f"situation « {situation} » : « marié » ou « non marié »")
+    persona = referentiel.titre(
+        personas, lambda f: f.bpi(statut="réfugié" if statut.lower().startswith("r") else "BPS",
+                                  marie=situation == "marié", kind="visa"), tous_les_prenoms=True)
+    return actor_factory(persona)
