@@ -122,6 +122,7 @@ INPUTS: list[tuple[re.Pattern[str], set[int]]] = [
     (re.compile(r"^je réponds \"[^\"]*\" pour \"[^\"]*\" (avec le fichier|en précisant)"), {2}),
     (re.compile(r"^l'agent me demande un complément, avec l'observation"), {0}),
     (re.compile(r"^l'agent voit ma réponse pour"), {1, 2}),
+    (re.compile(r"^le document \"[^\"]*\" du justificatif"), {0}),  # the file's name (the scenario's input)
 ]
 
 
