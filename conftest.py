@@ -18,5 +18,6 @@ pytest_plugins = [
     "steps.regles_guides",
     "steps.bornes",
     "steps.accessibilite",
+    "steps.ecrans",
     "harness.narration",  # --narration: the captions of `anef demo`
 ]

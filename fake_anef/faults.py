@@ -27,6 +27,23 @@ FAULTS = {
     "ephoto_21_ou_23_chiffres": "an ephoto number of 21 or 23 digits is accepted (the 22-digit rule off by one)",
     "numero_etranger_sans_longueur": "a numéro étranger of any number of digits is looked up (not 10 only)",
     "texte_guide_modifie": "one text a guide shows is changed: guide 04 §6 \"Demande de création de compte bien enregistrée.\" loses \"bien\"",
+    "salutations_modifiees": "greetings and signatures not as the guides print them: the dépôt mail's name upper-cased "
+                             "(guide 03: \"Bonjour Mineur Etranger,\"), the path-c mail's \"Bonjour\" given a comma "
+                             "(guides 01 §III, 04 §7), guide 03's decision signed \"…et des Outre-Mer\"",
+    "libelles_communs": "guide 03's delete buttons give way to the shared \"SUPPRIMER\" (not \"Supprimer le numéro "
+                        "ephoto\", \"SUPPRIMER JUSTIFICATIF.PNG\")",
+    "email_chemin_b_guide_01": "path b's e-mail page is titled \"Saisissez votre adresse email\" (guide 01 §II), not "
+                               "\"Compléter les renseignements suivants pour accéder à vos services.\" (guide 03 §3)",
+    "ecrans_connexion_absents": "guides 01-03's login screens missing (issue 15, point 10): the notification mail's \"Se "
+                                "connecter\" leads to the header's login page, not \"Connectez-vous pour accéder à vos "
+                                "services\"; the connected header shows the identifiant only, no \"Démarches\" menu; no "
+                                "\"Qu'est-ce que FranceConnect ?\" link, no \"?\" help beside the title number",
+    "preambule_sans_boutons": "guide 04 §13's préambule loses \"Abandonner la demande\" and \"Quitter et revenir plus tard\"",
+    "annexe_sans_pieces_hors_etape": "the downloadable list of pièces leaves out ANNEXE 1's items no step asks for "
+                                     "(guide 04 \"Si vous êtes un mineur émancipé\", guide 03 \"Insertion dans la "
+                                     "société française\")",
+    "visa_non_renouvelable": "the holder of a visa long séjour only (guide 04 §4, Option 2) cannot renew: "
+                             "\"Je sollicite le renouvellement de ce titre\" is not offered",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
     # Boundaries and required items (issue 16): one rule off by the smallest step it allows.
     "fichier_10_mo_plus_un_octet": "a file of 10 Mo + 1 byte is joined (the size limit off by one byte)",
@@ -156,6 +173,38 @@ class Faults(frozenset[str]):
             return errors
         dropped = set(date_order_messages)
         return {k: v for k, v in errors.items() if v not in dropped}
+
+    # Greetings and signatures (issue 15, point 12) -------------------------------------------------
+    def depot_greeting_name(self, nom: str) -> str:
+        """The name of the dépôt mail's "Bonjour {nom},": as typed, upper-cased under salutations_modifiees."""
+        return nom.upper() if "salutations_modifiees" in self else nom
+
+    def greeting(self, text: str) -> str:
+        """A mail's greeting line: the guide's, or with a comma added under salutations_modifiees."""
+        return text + "," if "salutations_modifiees" in self and not text.endswith(",") else text
+
+    def decision_ministry(self, ministry: str | None) -> str | None:
+        """The procedure's own decision signature (None: the shared one); dropped under salutations_modifiees."""
+        return None if "salutations_modifiees" in self else ministry
+
+    def procedure_text(self, textes: Mapping[str, str], key: str, default: str) -> str:
+        """A procedure's own wording of a shared element; the shared one under libelles_communs."""
+        return default if "libelles_communs" in self else textes.get(key, default)
+
+    @property
+    def own_email_page(self) -> bool:
+        """False under email_chemin_b_guide_01: guide 03's e-mail page (path b) shows guide 01's title."""
+        return "email_chemin_b_guide_01" not in self
+
+    @property
+    def login_screens(self) -> bool:
+        """False under ecrans_connexion_absents (the templates ask it as `faults.login_screens`)."""
+        return "ecrans_connexion_absents" not in self
+
+    @property
+    def notification_login_route(self) -> str:
+        """The route the notification mail's "Se connecter" leads to."""
+        return "se_connecter" if self.login_screens else "connexion"
 
 
 NONE = Faults()

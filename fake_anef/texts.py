@@ -25,6 +25,8 @@ SITE = {
     "vous_etes_ici": "Vous êtes ici :",
     "accueil": "Accueil",
     "champs_obligatoires": "Les champs marqués d'un * sont obligatoires",
+    "demarches": "Démarches",  # guide 03 §7: the connected header's menu "Accueil Démarches ▾"
+    "mon_compte": "Mon compte : {nom}",  # DERIVED (accessible name of the user's name in the header)
 }
 
 # Guide 02 §1 and 03 §1: the five briques of the accueil page, in this order.
@@ -34,6 +36,15 @@ BRIQUES = [
     {"id": "premiere-demande", "libelle": "Je demande un premier titre -sans numéro étranger, sans visa-", "simulee": True},
     {"id": "changement-de-situation", "libelle": "Je déclare un changement de situation", "simulee": False},
     {"id": "document-de-voyage", "libelle": "Je demande un document de voyage", "simulee": False},
+]
+
+# Guide 03 §7: a connected user's header, "Accueil Démarches ▾ 🔔 👤 Mineur Etranger". The menu's
+# items are the connected navigation bar of guide 02 ("INSTRUCTION DE LA DEMANDE", étape 3).
+MENU_DEMARCHES = [
+    {"brique": "titre-de-sejour", "libelle": "Demander un titre de séjour"},
+    {"brique": "timbre-fiscal", "libelle": "Acheter un timbre fiscal électronique"},
+    {"brique": "changement-de-situation", "libelle": "Déclarer un changement"},
+    {"brique": "document-de-voyage", "libelle": "Document de voyage"},
 ]
 
 NON_SIMULE = {
@@ -120,6 +131,7 @@ CONNEXION = {
     "franceconnect_bouton": "S'identifier avec FranceConnect",
     "franceconnect_absent": "Le simulateur ne propose pas la connexion par FranceConnect.",  # DERIVED
     "premiere_visite": "PREMIÈRE VISITE ? CRÉER VOTRE COMPTE",
+    "franceconnect_quest_ce": "Qu'est-ce que FranceConnect ?",  # guides 02 étape 3, 03 §2, 04 §2
     "identifiants_incorrects": "Identifiant ou mot de passe incorrect.",  # DERIVED
     "compte_non_confirme": (
         "Votre compte n'est pas encore activé : confirmez votre adresse email en cliquant sur le "
@@ -131,6 +143,13 @@ CREATION_TITRE = {
     "titre": "Première visite? Créez votre compte.",
     "numero": "N° de votre visa ou de votre titre de séjour :",
     "numero_exemple": "Ex : 9999999999",
+    # Guide 01 §III: the "?" beside the number opens "Où se trouve le numero étranger" (pictures of
+    # a card, "Ou sur ancienne carte"); the pictures are described in words here.
+    "aide_numero": "Où se trouve le numero étranger",
+    "aide_numero_texte": (
+        "Le numéro à saisir est imprimé sur votre titre de séjour (ou sur votre visa long séjour), "
+        "sous la mention « N° » ; sur une ancienne carte, il figure au recto, en haut à droite."
+    ),  # DERIVED (the guide shows pictures of the card)
     "date_debut": "Date de début de validité :",
     "date_fin": "Date de fin de validité :",
     "creer": "Créer un compte",
@@ -156,6 +175,25 @@ SAISIE_EMAIL = {
     "email": "Adresse email * :",
     "email_confirmation": "Confirmation de l'adresse email * :",
     "valider": "Valider",
+}
+
+# Guides 02, 03 and 04 "INSTRUCTION DE LA DEMANDE", étape 2: the login page the notification mail's
+# "Se connecter" leads to (the header's "SE CONNECTER" leads to CONNEXION above).
+CONNEXION_SERVICES = {
+    "titre": "Connectez-vous pour accéder à vos services",
+    "obligatoires": "Le symbole * indique les champs obligatoires.",
+    "identifiant": "* Identifiant",
+    "mot_de_passe": "* Mot de passe",
+    "bouton": "Se connecter",
+    "identifiant_oublie": "Identifiant oublié ?",
+    "mot_de_passe_oublie": "Mot de passe oublié ?",
+}
+
+# "Identifiant oublié ?": the guides show the link, not the page; its text is guide 04 §6's rule.
+IDENTIFIANT_OUBLIE = {
+    "titre": "Identifiant oublié ?",
+    "texte": CONNEXION["identifiant_aide"],
+    "retour": "« Retour à la connexion",
 }
 
 # Guide 01 §III: creating the password from the e-mail link (path c).
@@ -312,10 +350,20 @@ MAILS: dict[str, Any] = {
         ),
     },
     # Guide 03 §4 (path b, with the name) and 01 §III / 04 §7 (path c).
+    # Issue 15, point 14: guide 01 §II answers path b with the "compte_cree" mail below ("Mot de passe
+    # provisoire", then "réinitialiser votre mot de passe"); guide 03 §4-6 with this link mail. Guide 03
+    # wins: it walks path b screen by screen (its e-mail page, this mail, "Réinitialisation du mot de
+    # passe" from the link), where guide 01 §II is a FAQ. The "compte_cree" mail stays the one of an
+    # account created at the instruction (guide 02 "INSTRUCTION DE LA DEMANDE" étape 1), as guide 01
+    # §II's wording ("Votre compte d'accès … a été créé") matches.
     "confirmation_email": {
         "objet": "Confirmation de votre adresse e-mail",  # DERIVED
+        # The greeting: guide 03 §4 (path b) "Bonjour Mineur Etranger," (prénom and nom as the record
+        # has them); guides 01 §III and 04 §7 (path c) "Bonjour", with no name and no comma.
+        "salutation_nommee": "Bonjour {prenom} {nom},",
+        "salutation": "Bonjour",
         "corps": (
-            "Bonjour{nom},\n\n"
+            "{salutation}\n\n"
             "La création du compte d'accès à votre espace personnel usager ou de l'utilisateur que "
             "vous représentez est en cours.\n\n"
             "Pour déposer votre demande vous devez confirmer votre adresse e-mail en cliquant sur le "

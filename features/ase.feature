@@ -85,7 +85,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Quand je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT"
     Alors le document téléchargé est ma confirmation de dépôt
 
-  @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_SUIS_MINEUR_16 @exig_G03_ETAPE_1_AVOIR_BESOIN_DISPOSER @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_ACCORD_PARENT_REPRESENTANT @exig_G03_ETAPE_2_JUSTIFICATIF_EMANCIPATION @exig_G03_ETAPE_2_JUSTIFICATIF_IDENTITE @exig_G03_ETAPE_2_PAS_VIVRE_FRANCE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_5_CONFIRMATION_DEPOT_UNE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_SUIS_MINEUR_16 @exig_G03_ETAPE_1_AVOIR_BESOIN_DISPOSER @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_ACCORD_PARENT_REPRESENTANT @exig_G03_ETAPE_2_JUSTIFICATIF_EMANCIPATION @exig_G03_ETAPE_2_JUSTIFICATIF_IDENTITE @exig_G03_ETAPE_2_PAS_VIVRE_FRANCE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_3_SUPPRIMER_JUSTIFICATIF_PNG @exig_G03_ETAPE_3_SUPPRIMER_NUMERO_EPHOTO @exig_G03_ETAPE_5_CONFIRMATION_DEPOT_UNE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @cas_2
   Scénario: CAS 2, un mineur émancipé atteste aussi ne pas vivre en état de polygamie et justifie son émancipation
     Soit un demandeur mineur émancipé confié à l'ASE, dont le numéro étranger est connu du portail
@@ -108,7 +108,10 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Et le justificatif "Accord du parent/représentant légal ou du mandataire" n'est pas demandé
     Et le justificatif "Justificatif d'identité" est demandé
     Quand je confirme mon numéro ephoto (22 chiffres)
-    Et je joins un document à chaque justificatif demandé
+    Alors le numéro ephoto confirmé se supprime par le bouton "Supprimer le numéro ephoto"
+    Quand je joins une image PNG "Justificatif.png" au justificatif "Justificatif d'identité"
+    Alors le document "Justificatif.png" du justificatif "Justificatif d'identité" se supprime par le bouton "SUPPRIMER JUSTIFICATIF.PNG"
+    Quand je joins un document à chaque justificatif demandé
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors je suis à l'étape "Dépôt de la demande"
     Quand j'appuie sur "Déposer la demande"
@@ -152,7 +155,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Et ce courriel me salue par mon prénom et mon nom
     Et ce courriel porte en pièce jointe la même confirmation de dépôt
 
-  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_2_VOUS_POUVEZ_PAS @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_2_VOUS_POUVEZ_PAS @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @cas_3 @non_eligible
   Scénario: Une prise en charge par l'ASE après 16 ans rend le demandeur non éligible, puis « Modifier ma saisie » permet de poursuivre
     Soit un demandeur majeur confié à l'ASE après ses 16 ans, dont le numéro étranger est connu du portail

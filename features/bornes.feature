@@ -11,7 +11,7 @@ Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments 
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @exig_SIM_FICHIER_TAILLE @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE
+  @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_SIM_FICHIER_TAILLE
   @demarche @enfant_de_francais @justificatifs
   Plan du scénario: Un fichier de <taille> est <verdict>
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
@@ -25,7 +25,7 @@ Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments 
       | 10 Mo tout juste | joint   | le document "scan.pdf" est joint au justificatif "Justificatif de nationalité"                                                                        |
       | 10 Mo et 1 octet | refusé  | le justificatif "Justificatif de nationalité" refuse "Le fichier « scan.pdf » n'a pas été joint : la taille maximale est de 10 Mo par fichier." |
 
-  @exig_G02_ETAPE_2_CHAMPS_MARQUES_OBLIGATOIRES @exig_G02_ETAPE_2_LIEU_NAISSANCE @exig_G02_ETAPE_2_TELEPHONE @exig_SIM_CHAMP_OBLIGATOIRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G02_ETAPE_2_LIEU_NAISSANCE @exig_G02_ETAPE_2_TELEPHONE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_CHAMP_OBLIGATOIRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @demarche @enfant_de_francais
   Plan du scénario: Le champ obligatoire « <champ> » laissé vide est refusé à côté du champ, sans rien perdre
     Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français
@@ -43,7 +43,7 @@ Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments 
       | Lieu de naissance |
       | Téléphone         |
 
-  @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_SIM_JUSTIFICATIF_MANQUANT
+  @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_JUSTIFICATIF_MANQUANT @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @demarche @enfant_de_francais @justificatifs
   Scénario: Un justificatif obligatoire laissé vide est refusé à côté de lui, les documents joints restent
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
@@ -70,7 +70,7 @@ Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments 
       | encore valable | 23     | 59      | la page affiche "Créez votre mot de passe"          |
       | expiré         | 24     | 01      | la page affiche "ce lien n'est valable que 24 heures" |
 
-  @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE
+  @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE
   @demarche @enfant_de_francais
   Plan du scénario: Un enfant dont les 16 ans tombent <quand> <verdict>
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français

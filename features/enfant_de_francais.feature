@@ -89,7 +89,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Motif de séjour"
     Et la page montre ma date et mon pays d'union et le prénom de chacun de mes enfants
 
-  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_VOUS_QUITTEZ_TELE @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_VOUS_QUITTEZ_TELE @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_G04_13_AFFICHAGE_QUITTER_REVENIR_PLUS @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Quitter et revenir plus tard reprend la demande à la dernière étape enregistrée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -130,7 +130,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors la page affiche "Le simulateur ne reproduit pas encore cette démarche"
 
-  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_SIM_OUI_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOTRE_DEMANDE_ETE @exig_SIM_VOULEZ_VOUS_VRAIMENT
+  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_SIM_OUI_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOTRE_DEMANDE_ETE @exig_SIM_VOULEZ_VOUS_VRAIMENT
   Scénario: Abandonner la demande supprime le brouillon après confirmation
     Soit un demandeur de nationalité "algérienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger

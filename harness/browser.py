@@ -18,10 +18,11 @@ MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août
 
 
 def label_pattern(label: str) -> re.Pattern[str]:
-    """The guide's label, tolerating the page's decorations: a trailing "*", ":" or spaces."""
+    """The guide's label, tolerating the page's decorations: a "*" after it or before it (guides
+    02-04's login page: "* Identifiant"), ":" or spaces."""
     # "/" escaped too: Playwright writes the pattern into a selector as /…/ ("représentant/mandataire").
     core = re.escape(label.strip().rstrip(":").rstrip("*").strip()).replace("/", r"\/")
-    return re.compile(rf"^\s*{core}\s*(\(facultatif\))?\s*\*?\s*:?\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:\*\s*)?{core}\s*(\(facultatif\))?\s*\*?\s*:?\s*$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:

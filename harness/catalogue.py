@@ -126,6 +126,7 @@ INPUTS: list[tuple[re.Pattern[str], set[int]]] = [
     (re.compile(r"^le document \"[^\"]*\" porte l'observation"), {1}),
     (re.compile(r"^je (joins|supprime) le fichier"), {0}),
     (re.compile(r"^pour \"[^\"]*\", le fichier"), {1}),
+    (re.compile(r"^le document \"[^\"]*\" du justificatif"), {0}),  # the file's name (the scenario's input)
 ]
 
 

@@ -31,6 +31,11 @@ def _exact(text: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(text)}\s*$", re.IGNORECASE)
 
 
+# A delete button, as any guide words it: "SUPPRIMER" (guides 02, 04), "Supprimer le numéro ephoto"
+# and "SUPPRIMER JUSTIFICATIF.PNG" (guide 03). The ASE feature checks guide 03's words verbatim.
+SUPPRIMER = re.compile(r"^\s*SUPPRIMER\b", re.IGNORECASE)
+
+
 @dataclass
 class Zone:
     """A part of the page (the whole page, a titled section, a group such as "Enfant 1") where
@@ -158,7 +163,7 @@ class Demarche:
         zone = self.justificatif(title)
         expect(zone.root.get_by_role("listitem").filter(has_text=filename)).to_contain_text("✓")
         expect(zone.root.get_by_role("listitem").filter(has_text=filename)
-               .get_by_role("button", name=_exact("SUPPRIMER"))).to_be_visible()
+               .get_by_role("button", name=SUPPRIMER)).to_be_visible()
 
     def expect_refused(self, title: str, message: str) -> None:
         zone = self.justificatif(title)
@@ -166,7 +171,7 @@ class Demarche:
                                   lieu=f"le message du justificatif « {title} »")
 
     def joined_count(self, title: str) -> int:
-        return int(self.justificatif(title).root.get_by_role("button", name=_exact("SUPPRIMER")).count())
+        return int(self.justificatif(title).root.get_by_role("button", name=SUPPRIMER).count())
 
     def confirm_ephoto(self, numero: str, label: str = "Numéro ephoto") -> None:
         """`label`: guide 02 says "Numéro ephoto", guide 03 "Numéro ephoto (22 chiffres)"."""
@@ -177,7 +182,7 @@ class Demarche:
     def expect_ephoto_confirmed(self, numero: str) -> None:
         zone = self.justificatif("Photographie d'identité récente").root
         expect(zone.get_by_text(numero)).to_be_visible()
-        expect(zone.get_by_role("button", name=_exact("SUPPRIMER"))).to_be_visible()
+        expect(zone.get_by_role("button", name=SUPPRIMER)).to_be_visible()
 
     def requested_justificatifs(self) -> list[str]:
         """The titles of the justificatifs the page asks a file for ("Joindre un document")."""

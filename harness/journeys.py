@@ -106,7 +106,7 @@ def create_account_with_number(actor: Actor, pre: Preconditions | None = None) -
     b.expect_text("Première visite? Créez votre compte.")
     fill_identity(actor)
     b.click("Créer un compte")
-    b.expect_text("Saisissez votre adresse email")
+    b.expect_text("Compléter les renseignements suivants pour accéder à vos services.")  # guide 03 §3
     fill_email(actor)
     b.click("Valider")
     b.expect_text("Demande de création de compte bien enregistrée.")

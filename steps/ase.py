@@ -131,7 +131,9 @@ def ephoto(acteur: Actor, demarche: Demarche) -> None:
 def courriel_salue(acteur: Actor) -> None:
     first_line = acteur.last_mail.text.strip().splitlines()[0]
     p = acteur.persona
-    assert words(first_line).casefold() == f"Bonjour {p.prenoms[0]} {p.nom},".casefold(), first_line
+    # Guide 03 étape 5: "Bonjour Mineur Etranger," — the name as the record has it, not upper-cased.
+    assert words(first_line) == f"Bonjour {p.prenoms[0]} {p.nom},", (
+        f"guide 03, section « ETAPE 5 : CONFIRMATION » : attendu « Bonjour {p.prenoms[0]} {p.nom}, », lu « {first_line} »")
 
 
 @then(parsers.parse('le suivi montre ma demande, de type "{type_demande}", avec mon numéro étranger, '

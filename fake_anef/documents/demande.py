@@ -149,7 +149,7 @@ def _contenu(w: _Writer, contenu: Contenu) -> None:
                 w.text(f"- {item}", indent=8 * mm)
 
 
-def liste_pieces_pdf(definition: Definition) -> bytes:
+def liste_pieces_pdf(definition: Definition, sans_hors_etape: bool = False) -> bytes:
     """ANNEXE 1 from the same catalogue of justificatifs the step shows: common justificatifs,
     then one section per cas."""
     liste = definition.liste_pieces
@@ -171,6 +171,8 @@ def liste_pieces_pdf(definition: Definition) -> bytes:
             w.text(rubrique.titre, size=10.5, bold=True)
             for jid in rubrique.justificatifs:
                 j = definition.justificatifs[jid]
+                if sans_hors_etape and j.hors_etape:  # fault mode annexe_sans_pieces_hors_etape
+                    continue
                 if j.condition_annexe:
                     w.text(j.condition_annexe, bold=True)
                 w.text(j.annexe.titre, bold=True, indent=2 * mm)

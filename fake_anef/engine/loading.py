@@ -23,9 +23,11 @@ from .schema import (
     IDENTITE_KEYS,
     MAX_TEXT,
     OPTION_SOURCES,
+    PREAMBULE_BOUTONS,
     PREFILL_SOURCES,
     RECAPITULATIF_LIBELLES,
     STEP_TYPES,
+    TEXTES_KEYS,
     Bloc,
     Bloquant,
     Cas,
@@ -283,7 +285,7 @@ def _bloquant(r: _Reader) -> Bloquant:
 
 def _preambule(r: _Reader) -> Preambule:
     r.known("titre", "intro", "avant", "etapes_titre", "etapes", "info", "joindre_titre", "joindre", "liste",
-            "bouton", "alerte")
+            "bouton", "alerte", "boutons")
 
     def texts(key: str) -> tuple[str, ...]:
         items = r.items(key, required=False)
@@ -301,7 +303,26 @@ def _preambule(r: _Reader) -> Preambule:
         etapes_titre=r.text("etapes_titre", required=False), etapes=tuple(etapes),
         info=r.text("info", required=False), joindre_titre=r.text("joindre_titre", required=False),
         joindre=texts("joindre"), liste=r.text("liste", required=False), alerte=r.text("alerte", required=False),
+        boutons=_preambule_boutons(r, texts("boutons")),
     )
+
+
+def _preambule_boutons(r: _Reader, boutons: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [b for b in boutons if b not in PREAMBULE_BOUTONS]
+    if unknown:
+        r.fail(f"« boutons » : {', '.join(unknown)} inconnu(s) (attendus : {', '.join(PREAMBULE_BOUTONS)})")
+    return boutons
+
+
+def _textes(r: _Reader) -> dict[str, str]:
+    """The definition's own wording of shared screen elements (schema.TEXTES_KEYS)."""
+    if "textes" not in r.data:
+        return {}
+    t = r.child(r.data["textes"], "textes")
+    if not isinstance(t.data, dict):
+        r.fail("« textes » doit être une table clé: texte")
+    t.known(*TEXTES_KEYS)
+    return {k: t.text(k) for k in t.data}
 
 
 def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] | None = None) -> Definition:
@@ -310,7 +331,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
     data = expand(text, source, communs)
     r = _Reader(data, "", source)
     r.known("id", "guide", "titre", "fil", "acces", "intro", "recapitulatif", "identite", "variables", "cas",
-            "justificatifs", "steps", "documents", "preambule", "type_demande", "contexte")
+            "justificatifs", "steps", "documents", "preambule", "type_demande", "contexte", "textes")
     contexte = []
     raw_contexte = r.data.get("contexte") or {}
     if not isinstance(raw_contexte, dict):
@@ -386,7 +407,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
         delai_renouvellement=delai,
         preambule=_preambule(r.child(r.data["preambule"], "preambule")) if "preambule" in r.data else None,
         type_demande=r.text("type_demande", required=False),
-        contexte=tuple(contexte), attestations=attestations,
+        contexte=tuple(contexte), attestations=attestations, textes=_textes(r),
     )
     check_references(definition, r)
     return definition

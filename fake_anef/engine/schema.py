@@ -303,6 +303,9 @@ class Preambule:
     joindre: tuple[str, ...] = ()
     liste: str = ""
     alerte: str = ""
+    # Buttons besides `bouton` (guide 04 §13: "Abandonner la demande", "Quitter et revenir plus tard"):
+    # keys among PREAMBULE_BOUTONS, their words are texts.DEMARCHE["boutons"]'s.
+    boutons: tuple[str, ...] = ()
 
     def intro_parts(self) -> list[str | list[str]]:
         """`intro` grouped for display: a paragraph (str) or the list items after it (list)."""
@@ -315,6 +318,14 @@ class Preambule:
             else:
                 parts.append(text)
         return parts
+
+
+# Shared screen texts a definition may word as its guide does (issue 15, points 11 and 12):
+#   signature_decision: the last line of the "Notification de décision" signature
+#   supprimer_ephoto: the button that removes the confirmed ephoto number
+#   supprimer_piece: the button that removes a joined file ({FICHIER}: its name, upper-cased)
+PREAMBULE_BOUTONS = ("abandonner", "quitter")
+TEXTES_KEYS = ("signature_decision", "supprimer_ephoto", "supprimer_piece")
 
 
 @dataclass(frozen=True)
@@ -348,6 +359,9 @@ class Definition:
     # among CONTEXTE_SOURCES), e.g. the category of the title a renewal renews.
     contexte: tuple[tuple[str, str], ...] = ()
     attestations: tuple[Attestation, ...] = ()
+    # The procedure's own wording of a shared screen element, where its guide differs from the
+    # others (key among TEXTES_KEYS; fake_anef/texts.py holds the default).
+    textes: dict[str, str] = field(default_factory=dict)
 
     def attestation(self, attestation_id: str) -> Attestation | None:
         return next((a for a in self.attestations if a.id == attestation_id), None)

@@ -222,7 +222,7 @@ async def action(request: Request) -> Response:
     numero, quoi = request.path_params["numero"], request.path_params["action"]
     form = await request.form()
     saisie = {k: str(v) for k, v in form.items()}
-    lien = p.url(str(request.url_for("connexion").path))
+    lien = p.url(str(request.url_for(p.faults.notification_login_route).path))
     try:
         if quoi == "complement":
             motifs = {k.removeprefix("motif-"): v for k, v in saisie.items() if k.startswith("motif-")}

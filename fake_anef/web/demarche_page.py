@@ -84,6 +84,7 @@ class StepPage:
         self.data = data
         self.partie_erreur: str | None = None  # a récapitulatif part whose validation just failed
         self.form = Form(values=p.faults.shown_values(values), errors=dict(errors))
+        self.faults = p.faults
         self.stored = stored
         self.pieces: dict[str, list[Any]] = {}
         for row in piece_rows:
@@ -100,6 +101,10 @@ class StepPage:
         self.numero = demande.numero
 
     # Helpers the templates call ---------------------------------------------------------------
+    def texte(self, key: str, default: str) -> str:
+        """The procedure's own wording of a shared element (Definition.textes), else the shared one."""
+        return self.faults.procedure_text(self.definition.textes, key, default)
+
     def applies(self, bloc: Bloc) -> bool:
         return self.wizard.applies(bloc, self.variables)
 

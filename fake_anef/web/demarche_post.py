@@ -228,7 +228,10 @@ def _deposit(sub: Submission) -> Response:
     s.flush()
     values = document_values(definition, demande, sub.wizard)
     ident = definition.identite
-    nom = " ".join(x for x in (values.get(ident["prenom"], ""), values.get(ident["nom"], "")) if x).upper()
+    # Guide 03 étape 5: "Bonjour Mineur Etranger," — prénom and nom as typed, not upper-cased (guide
+    # 02's "Bonjour CARLOS ROMALOS," is a name typed in capitals: the two agree).
+    nom = p.faults.depot_greeting_name(
+        " ".join(x for x in (values.get(ident["prenom"], ""), values.get(ident["nom"], "")) if x))
     attachments = []
     if definition.confirmation is not None:
         attachments.append(Attachment(confirmation_filename(definition, values), confirmation_pdf(definition, values)))

@@ -66,6 +66,8 @@ async def situation_actuelle(request: Request) -> Response:
         return redirect(request, "connexion")
     titre = current_title(request, compte)
     renewal = by_renouvellement(titre.categorie) if titre else None
+    if titre is not None and titre.kind == "visa" and "visa_non_renouvelable" in portal(request).faults:
+        renewal = None  # fault mode: guide 04 §4 Option 2 (a visa holder's renewal) broken
     if request.method == "GET":
         return _render(request, titre, renewal, None)
     form = Form.read(await request.form())

@@ -143,6 +143,10 @@ async def notification(request: Request) -> Response:
                "depasse": f"{fin:%d/%m/%Y}" if delai.depasse(n, now) else None,
                "document": _document_of(definition, n) is not None,
                "nom": f"{ident['nom'].upper()} {ident['prenom']}".strip(),
+               # Guides 03 and 04 sign the decision "Ministère de l'Intérieur", guide 02 "…et des Outre-Mer"
+               # (the definition says its guide's; issue 15, point 12).
+               "ministere": (p.faults.decision_ministry(definition.textes.get("signature_decision"))
+                             if definition and n.kind == "decision" else None),
                "echeance": f"{fin:%d/%m/%Y}" if fin else ""}
     p.journal("notification_lue", notification=vue["id"])
     message = N["repondue"] if request.query_params.get("repondu") else None

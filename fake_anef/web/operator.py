@@ -214,7 +214,7 @@ async def complement(request: Request) -> Response:
         raw = data.get("observations", "")
         observations = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else str(raw)
         await ask_complement(p, numero, {str(k): str(v) for k, v in motifs.items()}, observations,
-                             p.url(str(request.url_for("connexion").path)))
+                             p.url(str(request.url_for(p.faults.notification_login_route).path)))
 
     return await _action(request, act)
 
@@ -224,7 +224,7 @@ async def cloture(request: Request) -> Response:
     numero = request.path_params["numero"]
 
     async def act(p: Portal) -> None:
-        await close_incomplete(p, numero, p.url(str(request.url_for("connexion").path)))
+        await close_incomplete(p, numero, p.url(str(request.url_for(p.faults.notification_login_route).path)))
 
     return await _action(request, act)
 
@@ -237,7 +237,7 @@ async def decision(request: Request) -> Response:
 
     async def act(p: Portal) -> None:
         await decide_favorably(p, numero, str(data["date_debut"]), str(data["date_fin"]), str(data["taxe"]),
-                               p.url(str(request.url_for("connexion").path)))
+                               p.url(str(request.url_for(p.faults.notification_login_route).path)))
 
     return await _action(request, act)
 
@@ -248,7 +248,7 @@ async def attestation(request: Request) -> Response:
     numero, attestation_id = request.path_params["numero"], request.path_params["attestation"]
 
     async def act(p: Portal) -> None:
-        await issue_attestation(p, numero, attestation_id, p.url(str(request.url_for("connexion").path)))
+        await issue_attestation(p, numero, attestation_id, p.url(str(request.url_for(p.faults.notification_login_route).path)))
 
     return await _action(request, act)
 

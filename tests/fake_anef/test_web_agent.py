@@ -127,7 +127,7 @@ def test_complement_then_decision_then_title_available_in_the_agent_pages(app, d
         "observations-filiation": "L'acte manque."})
     assert "La demande de complément a été envoyée au demandeur." in sent.text
     [mail] = _notification_mails(smtp_sink)
-    assert mail.startswith("Bonjour,") and "http://testserver/connexion" in mail
+    assert mail.startswith("Bonjour,") and "http://testserver/se-connecter" in mail  # guides 02-04: "Connectez-vous pour accéder à vos services"
     bad = agent.post(f"/agent/demandes/{numero}/decision", data={"date_debut": "32/01/2027", "date_fin": "01/01/2026", "taxe": "beaucoup"})
     assert bad.status_code == 422
     assert "Saisissez une date au format JJ/MM/AAAA." in bad.text and "Saisissez un montant en euros, par exemple 225." in bad.text
