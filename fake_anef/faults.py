@@ -7,10 +7,13 @@ frozenset of names, so `"name" in faults` keeps working where a module has not m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from markupsafe import Markup
+
+from .documents.twoddoc import FieldItems, TwoDDocSigner
 
 FAULTS = {
     "mot_de_passe_sans_special": "a password without a special character is accepted",
@@ -28,7 +31,42 @@ FAULTS = {
     "numero_etranger_sans_longueur": "a numéro étranger of any number of digits is looked up (not 10 only)",
     "texte_guide_modifie": "one text a guide shows is changed: guide 04 §6 \"Demande de création de compte bien enregistrée.\" loses \"bien\"",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
+    # The documents (fake_anef/documents) and the mail that carries them:
+    "date_naissance_imprimee_fausse": "the documents print the date of birth a day late (their 2D-DOC keeps the right one)",
+    "date_depot_imprimee_fausse": "the documents say the dépôt was the day before their DATE D'ÉMISSION",
+    "deux_d_doc_sans_autorisation_de_travail": "an attestation's 2D-DOC says NON AUTORISE A TRAVAILLER (6P) while its page says the holder may work",
+    "deux_d_doc_nom_usage": "an attestation's 2D-DOC holds the nom de naissance as nom d'usage (63) when the page prints none",
+    "courriel_autre_demande": "the mail of the dépôt carries the confirmation of another demande (the next numéro)",
+    "courriel_2d_doc_autre_demande": "the attestation the mail carries has a 2D-DOC naming another demande (6K), its text unchanged",
+    "identite_accueillant_sans_nom": "guide 05: the accueillant's identity is confirmed whatever the nom typed",
+    "identite_accueillant_sans_date_de_naissance": "guide 05: the accueillant's identity is confirmed whatever the date de naissance typed",
 }
+
+
+def _other_numero(numero: str) -> str:
+    """The numéro de la demande of the next demande (sequence + 1, same length)."""
+    return numero[:-7] + f"{(int(numero[-7:]) + 1) % 10**7:07d}" if numero[-7:].isdigit() else numero
+
+
+def _shift(display: str, days: int) -> str:
+    try:
+        return f"{datetime.strptime(display, '%d/%m/%Y').date() + timedelta(days=days):%d/%m/%Y}"
+    except ValueError:
+        return display
+
+
+class _ForgingSigner(TwoDDocSigner):
+    """The portal's signer, whose fields are edited before they are signed (a forgery: the code
+    then says something the page does not)."""
+
+    def __init__(self, signer: TwoDDocSigner, edit: Callable[[list[tuple[str, Any]]], list[tuple[str, Any]]]) -> None:
+        self.__dict__.update(signer.__dict__)
+        self._edit = edit
+
+    def sign(self, document_type: str, perimeter: str, country: str, issue_date: date | None, signature_date: date,
+             fields: FieldItems, **options: Any) -> str:
+        items = list(fields.items()) if isinstance(fields, Mapping) else list(fields)
+        return super().sign(document_type, perimeter, country, issue_date, signature_date, self._edit(items), **options)
 
 
 def check(faults: Iterable[str]) -> frozenset[str]:
@@ -94,6 +132,59 @@ class Faults(frozenset[str]):
             return errors
         dropped = set(date_order_messages)
         return {k: v for k, v in errors.items() if v not in dropped}
+
+    # The documents ---------------------------------------------------------------------------------
+    def printed_values(self, values: Mapping[str, str]) -> dict[str, str]:
+        """The values a document prints (their 2D-DOC forms, `x.jjmmaaaa`, untouched): under
+        date_naissance_imprimee_fausse the date of birth a day late, under date_depot_imprimee_fausse
+        the dépôt a day early."""
+        out = dict(values)
+        if "date_naissance_imprimee_fausse" in self and out.get("date_naissance"):
+            out["date_naissance"] = _shift(out["date_naissance"], 1)
+        if "date_depot_imprimee_fausse" in self and out.get("date_depot"):
+            out["date_depot"] = _shift(out["date_depot"], -1)
+        return out
+
+    def mailed_values(self, values: Mapping[str, str]) -> dict[str, str]:
+        """The values of the confirmation the mail carries: another demande's under courriel_autre_demande."""
+        out = dict(values)
+        if "courriel_autre_demande" in self and out.get("numero_demande"):
+            out["numero_demande"] = _other_numero(out["numero_demande"])
+        return out
+
+    def forges_mailed_code(self) -> bool:
+        """True under courriel_2d_doc_autre_demande: the mailed attestation is made again, its code forged."""
+        return "courriel_2d_doc_autre_demande" in self
+
+    def signer(self, signer: TwoDDocSigner, *, courriel: bool = False) -> TwoDDocSigner:
+        """The signer of an attestation's 2D-DOC; under the 2D-DOC fault modes, one that forges fields."""
+        work = "deux_d_doc_sans_autorisation_de_travail" in self
+        usage = "deux_d_doc_nom_usage" in self
+        other = courriel and self.forges_mailed_code()
+        if not (work or usage or other):
+            return signer
+
+        def edit(items: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+            held = dict(items)
+            out = []
+            for identifier, value in items:
+                if work and identifier == "6P" and value == "AUTORISE A TRAVAILLER":
+                    value = "NON AUTORISE A TRAVAILLER"
+                elif usage and identifier == "63" and not value:
+                    value = held.get("62", "")
+                elif other and identifier == "6K":
+                    value = _other_numero(str(value))
+                out.append((identifier, value))
+            return out
+
+        return _ForgingSigner(signer, edit)
+
+    # Guide 05: the accueillant's identity -----------------------------------------------------------
+    def identity_keys_unchecked(self) -> frozenset[str]:
+        """The parts of a confirmed identity this portal does not compare with its records."""
+        return frozenset(key for key, fault in (("nom", "identite_accueillant_sans_nom"),
+                                                ("date_naissance", "identite_accueillant_sans_date_de_naissance"))
+                         if fault in self)
 
 
 NONE = Faults()

@@ -12,6 +12,7 @@ from harness import ase, journeys
 from harness.actor import Actor
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, words
+from harness.recoupement import courriel_contre_document
 from harness.referentiel import Referentiel
 from personas import add_years
 
@@ -131,6 +132,7 @@ def confirmation_conforme(acteur: Actor, document: PdfDocument) -> None:
     comparison.check()
     acteur.notes["numero_demande"] = comparison.printed["N° de la demande"]
     acteur.notes["date_depot"] = comparison.printed["DATE D'ÉMISSION"]
+    acteur.notes["document_depot"] = document
 
 
 @then("ce courriel me salue par mon prénom et mon nom")
@@ -146,6 +148,7 @@ def piece_jointe(acteur: Actor) -> None:
     comparison = ase.compare(PdfDocument(filename=nom, content=contenu), acteur.persona)
     comparison.check()
     assert comparison.printed["N° de la demande"] == acteur.notes["numero_demande"]
+    courriel_contre_document(acteur.last_mail, acteur.notes["document_depot"], acteur.persona).check()
 
 
 @then(parsers.parse('le suivi montre ma demande, de type "{type_demande}", avec mon numéro étranger, '

@@ -13,6 +13,7 @@ from harness.actor import Actor
 from harness.backoffice import BackOffice
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, compare_confirmation
+from harness.recoupement import courriel_contre_document
 
 
 # Who acts ---------------------------------------------------------------------------------------
@@ -169,6 +170,7 @@ def confirmation_conforme(acteur: Actor, document: PdfDocument) -> None:
     comparison = compare_confirmation(document, acteur.persona)
     comparison.check()
     acteur.notes["numero_demande"] = comparison.printed["N° de la demande"]
+    acteur.notes["document_depot"] = document
 
 
 @then("ce courriel porte en pièce jointe la confirmation de dépôt")
@@ -178,6 +180,7 @@ def piece_jointe(acteur: Actor) -> None:
     comparison = compare_confirmation(jointe, acteur.persona)
     comparison.check()
     assert comparison.printed["N° de la demande"] == acteur.notes["numero_demande"]
+    courriel_contre_document(acteur.last_mail, acteur.notes["document_depot"], acteur.persona).check()
 
 
 @when("l'instruction de ma demande commence")

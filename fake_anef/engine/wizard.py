@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -194,10 +194,12 @@ def identity_confirmed(bloc: Bloc, values: Mapping[str, str]) -> bool:
     return bool(stored) and not stored.startswith("|") and stored == identity_key(bloc, values)
 
 
-def identity_matches(bloc: Bloc, values: Mapping[str, str], record: Mapping[str, Any]) -> bool:
-    """The typed identity is the record's (dates equal, names folded, codes equal)."""
+def identity_matches(bloc: Bloc, values: Mapping[str, str], record: Mapping[str, Any],
+                     unchecked: Collection[str] = ()) -> bool:
+    """The typed identity is the record's (dates equal, names folded, codes equal); `unchecked`: parts
+    a broken portal does not compare (fake_anef.faults)."""
     for key, field_id in bloc.identite:
-        if key == "numero_etranger":
+        if key == "numero_etranger" or key in unchecked:
             continue
         expected = record.get(key)
         if key == "date_naissance":
@@ -548,7 +550,8 @@ class Wizard:
         return next((rule for rule in rules if rule.when.test(variables, self.today)), None)
 
     def confirm_identity(self, step: Step, bloc_id: str, values: Values, data: Mapping[str, Values],
-                         lookup: Callable[[str], Mapping[str, Any] | None]) -> tuple[Values, dict[str, str]]:
+                         lookup: Callable[[str], Mapping[str, Any] | None],
+                         unchecked: Collection[str] = ()) -> tuple[Values, dict[str, str]]:
         """"Confirmer" on a confirmation_identite bloc: the fields it names are checked, then the
         record of the numéro typed (`lookup`: numéro → identity, or None) is compared with them. On a
         match the returned values hold the confirmation; otherwise the errors say why, next to the
@@ -574,7 +577,7 @@ class Wizard:
             return out, errors
         numero_field = dict(bloc.identite)["numero_etranger"]
         record = lookup(normalise_numero(_get(out, numero_field)))
-        if record is None or not identity_matches(bloc, out, record):
+        if record is None or not identity_matches(bloc, out, record, unchecked):
             return out, {numero_field: bloc.erreur}
         out[bloc_id] = identity_key(bloc, out)
         return out, {}
