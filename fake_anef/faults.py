@@ -35,7 +35,7 @@ FAULTS = {
     "date_naissance_imprimee_fausse": "the documents print the date of birth a day late (their 2D-DOC keeps the right one)",
     "date_depot_imprimee_fausse": "the documents say the dépôt was the day before their DATE D'ÉMISSION",
     "deux_d_doc_sans_autorisation_de_travail": "an attestation's 2D-DOC says NON AUTORISE A TRAVAILLER (6P) while its page says the holder may work",
-    "deux_d_doc_nom_usage": "an attestation's 2D-DOC holds the nom de naissance as nom d'usage (63) when the page prints none",
+    "deux_d_doc_nom_usage": "an attestation's 2D-DOC holds the nom de naissance as nom d'usage (63), whatever the page prints",
     "courriel_autre_demande": "the mail of the dépôt carries the confirmation of another demande (the next numéro)",
     "courriel_2d_doc_autre_demande": "the attestation the mail carries has a 2D-DOC naming another demande (6K), its text unchanged",
     "identite_accueillant_sans_nom": "guide 05: the accueillant's identity is confirmed whatever the nom typed",
@@ -170,7 +170,7 @@ class Faults(frozenset[str]):
             for identifier, value in items:
                 if work and identifier == "6P" and value == "AUTORISE A TRAVAILLER":
                     value = "NON AUTORISE A TRAVAILLER"
-                elif usage and identifier == "63" and not value:
+                elif usage and identifier == "63":
                     value = held.get("62", "")
                 elif other and identifier == "6K":
                     value = _other_numero(str(value))
