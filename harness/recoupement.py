@@ -214,31 +214,9 @@ def courriel_contre_document(mail: Any, telecharge: PdfDocument, persona: Any, *
     noms = [a.get("filename") or "" for a in mail.attachments]
     nom, contenu = mail.attachment(telecharge.filename if telecharge.filename in noms else ".pdf")
     jointe = PdfDocument(filename=nom, content=contenu)
-    ici, la = lire_champs(jointe), lire_champs(telecharge)
-    for label in dict.fromkeys([*la, *ici]):
-        if not same(ici.get(label, "<absent>"), la.get(label, "<absent>")):
-            problems.append(f"{label} : la pièce jointe « {nom} » imprime « {ici.get(label, '<absent>')} », le document "
-                            f"téléchargé « {la.get(label, '<absent>')} »")
+    la = lire_champs(telecharge)
     numero = la.get("N° de la demande", "")
-    if ici.get("N° de la demande") not in (None, numero):
-        problems.append(f"la pièce jointe est le document d'une autre demande ({ici.get('N° de la demande')}, la mienne "
-                        f"est {numero})")
-    if nom != telecharge.filename:
-        result.findings.append(f"pièce jointe nommée « {nom} », document téléchargé « {telecharge.filename} »")
-    if jointe.flat != telecharge.flat:
-        result.findings.append("le texte de la pièce jointe diffère de celui du document téléchargé")
-    code_la = code_du_document(telecharge)
-    if code_la is not None:
-        code_ici = code_du_document(jointe)
-        if code_ici is None:
-            problems.append(f"la pièce jointe « {nom} » n'a pas le 2D-DOC du document téléchargé")
-        else:
-            mine, theirs = code_ici.values(), code_la.values()
-            for identifier in dict.fromkeys([*theirs, *mine]):
-                if mine.get(identifier) != theirs.get(identifier):
-                    problems.append(f"2D-DOC {identifier} : la pièce jointe porte « {mine.get(identifier)} », le document "
-                                    f"téléchargé « {theirs.get(identifier)} »")
-            problems += [f"pièce jointe : {p}" for p in code_contre_page(code_ici, jointe, ici)]
+    problems += meme_document(jointe, telecharge, result.findings, quoi="la pièce jointe")
     text = f"{mail.subject}\n{mail.text}"
     for other in set(re.findall(r"(?<!\d)\d{19}(?!\d)", text)) - {numero}:
         problems.append(f"le courriel nomme la demande {other}, la pièce jointe est la demande {numero}")
@@ -251,3 +229,39 @@ def courriel_contre_document(mail: Any, telecharge: PdfDocument, persona: Any, *
         if not set(_code(salue).split()) <= {w for n in names for w in n.split()}:
             problems.append(f"le courriel salue « {salue} », pas {' '.join(persona.prenoms)} {persona.nom}")
     return result
+
+
+def meme_document(autre: PdfDocument, telecharge: PdfDocument, findings: list[str] | None = None, *,
+                  quoi: str = "le document") -> list[str]:
+    """`autre` (a mail's attachment, a second download) is the document downloaded first: every
+    printed field, the same demande, the same 2D-DOC fields, and no forgery of its own. A different
+    file name or text is a finding (added to `findings`), not a problem."""
+    problems: list[str] = []
+    findings = findings if findings is not None else []
+    nom = autre.filename
+    ici, la = lire_champs(autre), lire_champs(telecharge)
+    for label in dict.fromkeys([*la, *ici]):
+        if not same(ici.get(label, "<absent>"), la.get(label, "<absent>")):
+            problems.append(f"{label} : {quoi} « {nom} » imprime « {ici.get(label, '<absent>')} », le document "
+                            f"téléchargé « {la.get(label, '<absent>')} »")
+    numero = la.get("N° de la demande", "")
+    if ici.get("N° de la demande") not in (None, numero):
+        problems.append(f"{quoi} est le document d'une autre demande ({ici.get('N° de la demande')}, la mienne "
+                        f"est {numero})")
+    if nom != telecharge.filename:
+        findings.append(f"{quoi} est nommé(e) « {nom} », document téléchargé « {telecharge.filename} »")
+    if autre.flat != telecharge.flat:
+        findings.append(f"le texte de {quoi} diffère de celui du document téléchargé")
+    code_la = code_du_document(telecharge)
+    if code_la is not None:
+        code_ici = code_du_document(autre)
+        if code_ici is None:
+            problems.append(f"{quoi} « {nom} » n'a pas le 2D-DOC du document téléchargé")
+        else:
+            mine, theirs = code_ici.values(), code_la.values()
+            for identifier in dict.fromkeys([*theirs, *mine]):
+                if mine.get(identifier) != theirs.get(identifier):
+                    problems.append(f"2D-DOC {identifier} : {quoi} porte « {mine.get(identifier)} », le document "
+                                    f"téléchargé « {theirs.get(identifier)} »")
+            problems += [f"{quoi} : {p}" for p in code_contre_page(code_ici, autre, ici)]
+    return problems

@@ -12,7 +12,7 @@ from harness import ase, journeys
 from harness.actor import Actor
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, words
-from harness.recoupement import courriel_contre_document
+from harness.recoupement import courriel_contre_document, meme_document
 from harness.referentiel import Referentiel
 from personas import add_years
 
@@ -162,3 +162,5 @@ def document_confirmation(acteur: Actor, document: PdfDocument) -> None:
     comparison = ase.compare(document, acteur.persona)
     comparison.check()
     assert comparison.printed["N° de la demande"] == acteur.notes["numero_demande"]
+    ecarts = meme_document(document, acteur.notes["document_depot"], quoi="la confirmation retéléchargée")
+    assert not ecarts, "\n".join(ecarts)

@@ -167,6 +167,6 @@ def test_a_mailed_adp_whose_code_names_another_demande_fails(persona: Any, certi
     assert courriel_contre_document(_mail(downloaded, nom), downloaded, persona).problems == []
     result = courriel_contre_document(_mail(mailed, nom), downloaded, persona)
     assert any(p.startswith("2D-DOC 6K : la pièce jointe porte « 5901202204260000121 »") for p in result.problems), result.problems
-    assert any(p.startswith("pièce jointe : 2D-DOC falsifié : 6K") for p in result.problems), result.problems
+    assert any(p.startswith("la pièce jointe : 2D-DOC falsifié : 6K") for p in result.problems), result.problems
     code = code_du_document(mailed)
     assert code is not None and code.values()["6K"] == "5901202204260000121"
