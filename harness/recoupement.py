@@ -35,6 +35,7 @@ VALIDITE_TITRE = re.compile(r"valable du (\d{2}/\d{2}/\d{4}) au (\d{2}/\d{2}/\d{
 # Guide 04 ANNEXE 1: the ADP that lets its holder work says so; ANTS §16's specimen then holds 6P.
 TRAVAIL = "Elle vous permet d'exercer une activité professionnelle"
 AUTORISE = "AUTORISE A TRAVAILLER"
+CIVILITES = {"MADAME", "MONSIEUR", "MME", "M", "MLLE"}  # "Bonjour Madame, Monsieur" greets no one else
 TITRES_6J = {"ATTESTATION DE PROLONGATION D'INSTRUCTION": "2", "ATTESTATION DE DÉCISION FAVORABLE": "3",
              "ATTESTATION DE DECISION FAVORABLE": "3"}
 
@@ -218,15 +219,16 @@ def courriel_contre_document(mail: Any, telecharge: PdfDocument, persona: Any, *
     numero = la.get("N° de la demande", "")
     problems += meme_document(jointe, telecharge, result.findings, quoi="la pièce jointe")
     text = f"{mail.subject}\n{mail.text}"
-    for other in set(re.findall(r"(?<!\d)\d{19}(?!\d)", text)) - {numero}:
+    for other in {n for n in re.findall(r"(?<!\d)\d{19}(?!\d)", text) if NUMERO_DEMANDE.match(n)} - {numero}:
         problems.append(f"le courriel nomme la demande {other}, la pièce jointe est la demande {numero}")
     numeros = {persona.numero_etranger, la.get("Identifiant (N° de l'étranger)"), la.get("Identifiant (N° étranger)")}
-    for other in set(re.findall(r"(?<!\d)\d{10}(?!\d)", text)) - numeros:
-        problems.append(f"le courriel nomme le numéro étranger {other}, qui n'est pas le mien")
+    for other in set(re.findall(r"(?<!\d)\d{10}(?!\d)", text)) - numeros:  # a phone number looks the same
+        result.findings.append(f"le courriel cite {other}, qui n'est pas mon numéro étranger")
     salue = _salutation(mail.text)
     if salue:  # guide 02 étape 6 "Bonjour CARLOS ROMALOS," (guide 04's capture: "Bonjour" alone)
         names = {_code(persona.nom), *(_code(p) for p in (prenoms or persona.prenoms))}
-        if not set(_code(salue).split()) <= {w for n in names for w in n.split()}:
+        said = set(_code(salue).split()) - CIVILITES
+        if said and not said <= {w for n in names for w in n.split()}:
             problems.append(f"le courriel salue « {salue} », pas {' '.join(persona.prenoms)} {persona.nom}")
     return result
 

@@ -170,3 +170,13 @@ def test_a_mailed_adp_whose_code_names_another_demande_fails(persona: Any, certi
     assert any(p.startswith("la pièce jointe : 2D-DOC falsifié : 6K") for p in result.problems), result.problems
     code = code_du_document(mailed)
     assert code is not None and code.values()["6K"] == "5901202204260000121"
+
+
+def test_a_civility_greeting_or_a_phone_number_is_no_problem() -> None:
+    """Wording the guides do not show: "Bonjour Madame, Monsieur," greets no one else; a 10-digit
+    number may be a phone number (a finding only)."""
+    mail = _mail(confirmation(), nom="Madame, Monsieur")
+    mail.text += "Pour nous joindre : 0612345678.\n"
+    result = courriel_contre_document(mail, confirmation(), collins())
+    assert result.problems == []
+    assert any("0612345678" in f for f in result.findings), result.findings
