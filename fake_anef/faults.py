@@ -166,7 +166,7 @@ class Faults(frozenset[str]):
 
         def edit(items: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
             held = dict(items)
-            out = []
+            out: list[tuple[str, Any]] = []
             for identifier, value in items:
                 if work and identifier == "6P" and value == "AUTORISE A TRAVAILLER":
                     value = "NON AUTORISE A TRAVAILLER"

@@ -106,7 +106,8 @@ def code_contre_page(code: TwoDDoc, document: PdfDocument, printed: Mapping[str,
         ligne = _code(adresse)
         for identifier, what in (("6U", "numéro et voie"), ("6W", "code postal"), ("6X", "commune")):
             got = values.get(identifier)
-            if got and f" {got} " not in f" {ligne} ":
+            item = code.field(identifier)
+            if got and f" {got} " not in f" {ligne} " and not (item is not None and item.truncated and got in ligne):
                 differ.append((identifier, f"adresse ({what})", adresse))
     depot = DEPOT.search(flat)
     numero = NUMERO_DEMANDE.match(printed.get("N° de la demande", ""))
@@ -126,7 +127,7 @@ def code_contre_page(code: TwoDDoc, document: PdfDocument, printed: Mapping[str,
             add("6J", "type de document étranger", titre, type_6j)
             break
     emission = _first(printed, "DATE D'EMISSION", "DATE D'ÉMISSION")
-    problems = []
+    problems: list[str] = []
     if emission and re.fullmatch(r"\d{2}/\d{2}/\d{4}", emission) and code.issue_date is not None \
             and f"{code.issue_date:%d/%m/%Y}" != emission:
         problems.append(f"2D-DOC falsifié : sa date d'émission est le {code.issue_date:%d/%m/%Y}, la page imprime "
