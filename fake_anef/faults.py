@@ -38,6 +38,7 @@ FAULTS = {
     "deux_d_doc_nom_usage": "an attestation's 2D-DOC holds the nom de naissance as nom d'usage (63), whatever the page prints",
     "courriel_autre_demande": "the mail of the dépôt carries the confirmation of another demande (the next numéro)",
     "courriel_2d_doc_autre_demande": "the attestation the mail carries has a 2D-DOC naming another demande (6K), its text unchanged",
+    "courriel_salutation_non_remplie": "the mail of the dépôt greets \"Bonjour PRENOM NOM,\" (its template's placeholders, not the applicant)",
     "identite_accueillant_sans_nom": "guide 05: the accueillant's identity is confirmed whatever the nom typed",
     "identite_accueillant_sans_date_de_naissance": "guide 05: the accueillant's identity is confirmed whatever the date de naissance typed",
 }
@@ -151,6 +152,11 @@ class Faults(frozenset[str]):
         if "courriel_autre_demande" in self and out.get("numero_demande"):
             out["numero_demande"] = _other_numero(out["numero_demande"])
         return out
+
+    def greeting(self, nom: str) -> str:
+        """Whom the mail of the dépôt greets: the applicant, or the template's placeholders under
+        courriel_salutation_non_remplie."""
+        return "PRENOM NOM" if "courriel_salutation_non_remplie" in self else nom
 
     def forges_mailed_code(self) -> bool:
         """True under courriel_2d_doc_autre_demande: the mailed attestation is made again, its code forged."""

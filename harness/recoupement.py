@@ -211,7 +211,7 @@ def courriel_contre_document(mail: Any, telecharge: PdfDocument, persona: Any, *
     same demande, and is itself no forgery; the mail greets the persona (guide 02 étape 6: "Bonjour
     CARLOS ROMALOS,") and names no other demande nor numéro étranger. `prenoms`: the ones the
     administration's record holds, when fewer than the persona's."""
-    result = Recoupement(quoi="le courriel ne porte pas le document de ma demande")
+    result = Recoupement(quoi="le courriel du dépôt ne correspond pas à ma demande")
     problems = result.problems
     noms = [a.get("filename") or "" for a in mail.attachments]
     nom, contenu = mail.attachment(telecharge.filename if telecharge.filename in noms else ".pdf")

@@ -314,7 +314,7 @@ def _deposit(sub: Submission) -> Response:
 
     async def notify() -> None:
         p.journal("demande_deposee", numero=numero, procedure=definition.id)
-        await send_mail(p, email, "depot_demande", nom=nom, attachments=tuple(attachments))
+        await send_mail(p, email, "depot_demande", nom=p.faults.greeting(nom), attachments=tuple(attachments))
 
     sub.after.append(notify)
     return sub.go(definition.steps[-1].id)

@@ -153,7 +153,7 @@ def test_the_mail_carrying_the_same_confirmation_passes() -> None:
 def test_a_mail_that_does_not_carry_my_demande_fails(mail: Any, expected: str) -> None:
     result = courriel_contre_document(mail(), confirmation(), collins())
     assert any(p.startswith(expected) for p in result.problems), result.problems
-    with pytest.raises(AssertionError, match="ne porte pas le document de ma demande"):
+    with pytest.raises(AssertionError, match="le courriel du dépôt ne correspond pas à ma demande"):
         result.check()
 
 
