@@ -13,6 +13,8 @@ pytest_plugins = [
     "steps.bpi",
     "steps.famille_ue",
     "steps.instruction",
+    "steps.suivi",
+    "steps.complement",
     "steps.regles_guides",
     "steps.accessibilite",
     "harness.narration",  # --narration: the captions of `anef demo`

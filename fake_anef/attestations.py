@@ -4,6 +4,7 @@ domain service, called by the applicant's pages, the notifications and the instr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from .demandes import ATTESTATIONS_STATE, DECISION_STATE, Demandes
@@ -51,6 +52,8 @@ def attestation_file(p: Portal, definition: Definition, demande: Demande, attest
     forged = courriel and p.faults.forges_mailed_code()
     if path.is_file() and not forged:
         return name, path.read_bytes()
+    attestation = replace(attestation, paragraphes=tuple(
+        x for x in attestation.paragraphes if p.faults.attestation_paragraph_kept(x.texte)))
     signer = p.faults.signer(p.twoddoc_signer(), courriel=courriel) if attestation.deux_d_doc is not None else None
     pdf = attestation_pdf(attestation, values, wizard.variables(demandes.data(demande)), emission, signer)
     if not forged:

@@ -41,6 +41,11 @@ FAULTS = {
     "courriel_salutation_non_remplie": "the mail of the dépôt greets \"Bonjour PRENOM NOM,\" (its template's placeholders, not the applicant)",
     "identite_accueillant_sans_nom": "guide 05: the accueillant's identity is confirmed whatever the nom typed",
     "identite_accueillant_sans_date_de_naissance": "guide 05: the accueillant's identity is confirmed whatever the date de naissance typed",
+    "attestation_sans_mentions_faq": "the renewal's ADP and the ADF lack the mentions guide 01 FAQ 15 and 16 say they carry (valid only with the former title, rights maintained, work goes on)",
+    "cloture_avant_delai": "the agent may close a demande for want of a complément before the applicant's 30 days have passed (guides 02-04)",
+    "complement_tout_affiche": "the demande de complément shows every field at once: the reasons box before \"Maintenir le Document\" is chosen, \"Joindre un document\" before \"Mettre à jour le Document\" (guides 02-04)",
+    "suivi_sans_attestations": "\"Mes demandes en cours\" offers no attestation: the BPI row (whose confirmation is its ADP) has no link, an ADP issued by the agent is not there (guide 01 FAQ 7)",
+    "suivi_un_seul_etat": "\"Mes demandes en cours\" shows \"Demande envoyée : le … à …\" until the instruction starts and the FAQ 12 state after it, never both (guide 03 shows the first during a complément; \"Dépôt de la demande\" is never shown)",
 }
 
 
@@ -119,6 +124,35 @@ class Faults(frozenset[str]):
     def checks_file_count(self) -> bool:
         """False under plus_de_3_fichiers: a 4th file (and more) is joined to one justificatif."""
         return "plus_de_3_fichiers" not in self
+
+    # The attestations ------------------------------------------------------------------------------
+    FAQ_MENTIONS = ("(même s'il est arrivé à expiration)", "maintien de l'ensemble des droits", "celle-ci peut se poursuivre")
+
+    def attestation_paragraph_kept(self, texte: str) -> bool:
+        """False, under attestation_sans_mentions_faq, for the mentions of guide 01 FAQ 15 and 16."""
+        return "attestation_sans_mentions_faq" not in self or not any(m in texte for m in self.FAQ_MENTIONS)
+
+    # The demande de complément -------------------------------------------------------------------
+    @property
+    def closes_before_delai(self) -> bool:
+        """True under cloture_avant_delai: the 30-day délai does not hold the agent back."""
+        return "cloture_avant_delai" in self
+
+    @property
+    def shows_all_complement_fields(self) -> bool:
+        """True under complement_tout_affiche: no field waits for the answer it belongs to."""
+        return "complement_tout_affiche" in self
+
+    # "Mes demandes en cours" --------------------------------------------------------------------
+    @property
+    def offers_attestations_in_suivi(self) -> bool:
+        """False under suivi_sans_attestations: only a confirmation document is offered there."""
+        return "suivi_sans_attestations" not in self
+
+    @property
+    def one_state_in_suivi(self) -> bool:
+        """True under suivi_un_seul_etat: the state column shows guide 03's line or FAQ 12's state."""
+        return "suivi_un_seul_etat" in self
 
     def ephoto_format_ok(self, numero: str, valid: bool) -> bool:
         """Whether an ephoto number's format passes: the rule's verdict, except that under

@@ -109,9 +109,12 @@ def _titre_plie(titre: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
-async def ask_complement(p: Portal, numero_demande: str, motifs: dict[str, str], observations: str, lien: str) -> None:
-    """A demande de complément: {justificatif id: "illisible"|"invalide"|"manquant"} and observations.
-    The applicant gets a notification and its mail."""
+async def ask_complement(p: Portal, numero_demande: str, motifs: dict[str, str], observations: str | dict[str, str],
+                         lien: str) -> None:
+    """A demande de complément: {justificatif id: "illisible"|"invalide"|"manquant"} and the agent's
+    observations, per document as guides 02-04 show them ("Observations :" under each document):
+    {justificatif id or title: text}, or one text for every document. The applicant gets a
+    notification and its mail."""
     demandes = Demandes(p.store, p.clock, p.settings.data_dir)
     with p.store.session() as s:
         demande = demandes.by_numero(s, numero_demande)
@@ -121,7 +124,12 @@ async def ask_complement(p: Portal, numero_demande: str, motifs: dict[str, str],
         unknown = [j for j, m in chosen.items() if j not in definition.justificatifs or m not in texts.AGENT["motifs"]]  # type: ignore[union-attr]
         if not chosen or unknown:
             raise Invalide({"justificatifs": texts.AGENT["choisir_justificatif"]})
-        email = _notify(p, s, demande, "complement", {"motifs": chosen, "observations": observations}, lien)
+        if isinstance(observations, str):
+            par_document = {jid: observations for jid in chosen}
+        else:
+            given = {justificatif_id(definition, k): v for k, v in observations.items()}
+            par_document = {jid: given.get(jid, "") for jid in chosen}
+        email = _notify(p, s, demande, "complement", {"motifs": chosen, "observations": par_document}, lien)
     await p.send_mail(email, "notification", lien=lien)
     p.journal("complement", numero_demande=numero_demande, motifs=chosen)
 
@@ -214,7 +222,9 @@ def echanges_of(s: Any, definition: Any, demande: Any, noms: dict[int, str]) -> 
         "repondue": f"{n.repondue_at:%d/%m/%Y %H:%M}" if n.repondue_at else None,
         "message": n.contenu.get("message", ""),
         "reponses": [{"titre": titres.get(jid, jid), "choix": texts.MES_NOTIFICATIONS[r["choix"]],
-                      "raisons": r.get("raisons", ""), "piece": r.get("piece"), "nom": noms.get(r.get("piece"), "")}
+                      "raisons": r.get("raisons", ""), "piece": r.get("piece"), "nom": noms.get(r.get("piece"), ""),
+                      "fichiers": [(pid, noms.get(pid, "")) for pid in r.get("pieces", [])[1:]],
+                      "message": r.get("message", "")}
                      for jid, r in (n.contenu.get("reponse") or {}).items()],
     } for n in s.scalars(select(Notification).where(Notification.demande_id == demande.id).order_by(Notification.id))]
 

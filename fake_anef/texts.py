@@ -545,6 +545,7 @@ MES_DEMANDES = {
     "colonnes": ["N° de la demande", "Type de demande", "N° Étranger", "État de la demande"],
     "envoyee": "Demande envoyée : le {date} à {heure}",
     "telecharger": "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT",
+    "telecharger_document": "TÉLÉCHARGER : {titre}",  # DERIVED (guide 01 FAQ 7: the ADP "accessible dans votre espace personnel")
     "brouillon": "Demande en cours de saisie",  # DERIVED (the guide shows a demande already sent)
     "reprendre": "Reprendre ma demande",  # DERIVED
     "aucune": "Vous n'avez aucune demande en cours.",  # DERIVED
@@ -579,12 +580,19 @@ AGENT = {
     "colonnes": ["N° de la demande", "Procédure", "Demandeur", "Déposée le", "État"],  # DERIVED
     "aucune": "Aucune demande ne correspond à ces critères.",  # DERIVED
     "etats": {"deposee": "Dépôt de la demande", "instruction": "Instruction en cours", "decision": "Décision prise",
-              "disponible": "Titre de séjour disponible"},  # guide 01 FAQ 12
+              "disponible": "Titre de séjour disponible",  # guide 01 FAQ 12
+              "cloturee": "Demande clôturée"},  # DERIVED (guide 01 FAQ 12: "… ou clôture la demande")
     "complement": "Demander un complément",  # DERIVED
     "motif": "Motif pour « {titre} »",  # DERIVED
     "motifs": {"illisible": "ne sont pas lisibles", "invalide": "ne sont pas valides", "manquant": "sont manquants"},  # guides 02-04
     "aucun_motif": "Aucun",  # DERIVED
     "observations": "Observations :",  # guides 02-04
+    "observations_document": "Observations pour « {titre} » :",  # DERIVED (guides 02-04 show "Observations :" under each document)
+    "cloturer": "Clôturer la demande (complément non apporté dans le délai)",  # DERIVED
+    "cloturee": "La demande a été clôturée ; le demandeur en est notifié.",  # DERIVED
+    "cloture_avant_delai": "Le délai de 30 jours laissé au demandeur pour répondre à la demande de complément n'est pas écoulé : il court jusqu'au {date}.",  # DERIVED
+    "cloture_non_lue": "l'ouverture de la notification par le demandeur",  # DERIVED
+    "cloture_sans_complement": "Aucune demande de complément n'attend de réponse : la demande ne peut pas être clôturée pour ce motif.",  # DERIVED
     "envoyer_complement": "Envoyer la demande de complément",  # DERIVED
     "complement_envoye": "La demande de complément a été envoyée au demandeur.",  # DERIVED
     "choisir_justificatif": "Choisissez au moins un justificatif et son motif.",  # DERIVED
@@ -619,6 +627,7 @@ ETATS_DEMANDE = AGENT["etats"]  # guide 01 FAQ 12, shown in "Mes demandes en cou
 NOTIFICATIONS = {
     "complement": "Demande de complément",
     "decision": "Notification de décision",
+    "cloture": "Notification de clôture",  # DERIVED (fake_anef/delai.py)
 }
 
 # "Mes Notifications" and one notification (guide 02 "INSTRUCTION DE LA DEMANDE", étape 4).
@@ -680,6 +689,10 @@ MES_NOTIFICATIONS = {
     "erreur_reponse": "Veuillez choisir « Maintenir le Document » ou « Mettre à jour le Document ».",  # DERIVED
     "erreur_raisons": "Veuillez préciser les raisons du maintien du document.",  # DERIVED
     "erreur_fichier": "Veuillez joindre le nouveau document.",  # DERIVED
+    "delai_depasse": "Le délai de 30 jours pour répondre à cette demande de complément est dépassé depuis le {date} : votre demande pourra être clôturée par l'administration.",  # DERIVED (fake_anef/delai.py)
+    "cloture": "Je vous informe que votre demande en ligne de titre de séjour n° {numero} a été clôturée le {date} : les compléments demandés n'ont pas été apportés dans le délai de 30 jours.",  # DERIVED (guides 02-04: "elle sera clôturée")
+    "cloturee": "Votre demande a été clôturée : vous ne pouvez plus répondre à cette demande de complément.",  # DERIVED
+    "envoyer_document": "Envoyer le document",  # DERIVED (without JavaScript: sends the file chosen)
     "telecharger": "TELECHARGER LE DOCUMENT",
     # DERIVED: the guides do not show how an attestation issued during the instruction reaches the
     # applicant ("Cette attestation sera accessible dans votre espace personnel", guide 01 FAQ 7).

@@ -55,6 +55,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
 
   @exig_G01_COMMENT_CREER_MOI_MEME @exig_G02_DEMANDER_TITRE_OBSERVATIONS_DESTINATION_ADMINISTRATION @exig_G03_1_ACCES_CONFIRMATION @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOSEZ_VOTRE_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_4_VOTRE_DEMANDE_BIEN @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_12_CHOISIR_TITRE_PORTE_MENTION @exig_G04_12_CHOISIR_VOUS_ETES_TITULAIRE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_G04_13_AFFICHAGE_VERIFIEZ_RECAPITULATIF_VOTRE @exig_G04_ANNEXE1_ACTIVITE_PROFESSIONNELLE @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ANNEXE1_ADP_DEPOT @exig_G04_ANNEXE1_ADP_IDENTIFIANT @exig_G04_ANNEXE1_ADP_SCHENGEN @exig_G04_ANNEXE1_ADP_VALIDITE_SIX_MOIS @exig_G04_ANNEXE2_COURRIEL_ADP_JOINTE @exig_G04_ETAPE_2_BENEFICIER_PROTECTION_SUBSIDIAIRE @exig_G04_ETAPE_2_DEMANDE_TITRE_SEJOUR @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_4_VERIFIE_LES_INFORMATIONS @exig_G04_ETAPE_5_OBTENU_BENEFICE_PROTECTION @exig_G04_ETAPE_5_UNE_DEMANDE_TITRE @exig_SIM_OBTENU_STATUT_REFUGIE @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_REFUGIE_MENTION @exig_SIM_REFUGIE_MOTIF @exig_SIM_REFUGIE_NON_MARIE @exig_SIM_REFUGIE_TITULAIRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @adp
+  @navigateur
   Plan du scénario: Renouvellement complet d'un titre « <catégorie> », non marié, et son attestation de prolongation d'instruction
     Soit un bénéficiaire de la protection internationale au titre « <catégorie> », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -111,7 +112,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
   Scénario: Un demandeur marié atteste ne pas vivre en état de polygamie
     Soit un bénéficiaire de la protection internationale au titre « BPS », marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
-    Et j'ai rempli ma demande de renouvellement jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Alors la page demande d'attester "Bénéficier de la protection subsidiaire et ne pas vivre en état de polygamie, même si mon pays d'origine l'autorise."
     Et la page ne demande pas d'attester "Bénéficier de la protection subsidiaire et ne pas être marié."
     Et la page demande d'attester "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation."
@@ -127,7 +128,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
   Scénario: Au récapitulatif, modifier ma saisie puis valider les trois parties
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
-    Et j'ai rempli ma demande de renouvellement jusqu'à l'étape "Récapitulatif"
+    Et j'ai rempli ma demande jusqu'à l'étape "Récapitulatif"
     Alors la partie "MES INFORMATIONS PERSONNELLES (1/3)" est ouverte
     Et la partie "MES INFORMATIONS PERSONNELLES (1/3)" montre mon nom de naissance, ma situation familiale et mon téléphone
     Et le bouton "Déposer la demande" n'est pas proposé

@@ -57,6 +57,9 @@ class ReadsAndIssues(Protocol):
     """What an adapter may offer besides (steps that need it fail, naming the method, without it)."""
 
     def deliver_attestation(self, numero_demande: str, titre: str) -> None: ...
+
+    # the demande closed, its complément not given within 30 days (fake_anef/delai.py)
+    def close_incomplete(self, numero_demande: str) -> None: ...
         # an attestation the service instructeur issues (guide 01 FAQ 15: the ADP), by its title
 
     def expect_on_demande(self, numero_demande: str, texts: list[str]) -> None: ...
@@ -116,6 +119,7 @@ class AgentPages:
     DONE = {
         "instruction": "L'instruction a démarré",
         "complement": "La demande de complément a été envoyée au demandeur.",
+        "cloture": "La demande a été clôturée ; le demandeur en est notifié.",
         "decision": "La décision favorable a été notifiée au demandeur.",
         "disponible": "Le titre de séjour est marqué disponible.",
         "attestation": "L'attestation a été délivrée au demandeur.",
@@ -210,21 +214,30 @@ class AgentPages:
         page = self._open(numero_demande)
         self._submit(page, self._button(page, "Démarrer l'instruction", numero_demande), self.DONE["instruction"])
 
-    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str) -> None:
+    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str | Mapping[str, str]) -> None:
+        """`observations`: one text for every document, or {title: text} (guides 02-04 show
+        "Observations :" under each document)."""
         page = self._open(numero_demande)
         button = self._button(page, "Envoyer la demande de complément", numero_demande)
         for title, motif in motifs.items():
             self._motif_field(page, title).select_option(label=MOTIFS[motif_code(motif)])
-        page.get_by_label("Observations :", exact=True).fill(observations)
+            text = observations if isinstance(observations, str) else observations.get(title, "")
+            self._motif_field(page, title, "Observations pour").fill(text)
         self._submit(page, button, self.DONE["complement"])
 
+    def close_incomplete(self, numero_demande: str) -> None:
+        """The demande closed, its complément not given within the 30 days (refused before)."""
+        page = self._open(numero_demande)
+        button = self._button(page, "Clôturer la demande (complément non apporté dans le délai)", numero_demande)
+        self._submit(page, button, self.DONE["cloture"])
+
     @staticmethod
-    def _motif_field(page: Page, title: str) -> Locator:
+    def _motif_field(page: Page, title: str, label: str = "Motif pour") -> Locator:
         """The "Motif pour « title »" drop-down: the title as the applicant's pages write it (the "*"
         aside), or the start of one title only ("Justificatif de domicile")."""
         # "/" escaped too: Playwright writes the pattern into a selector as /…/
         core = re.escape(_titre(title)).replace("/", r"\/")
-        for pattern in (rf"^\s*Motif pour « {core}\s*\*?\s*»\s*$", rf"^\s*Motif pour « {core}\s[^»]*»\s*$"):
+        for pattern in (rf"^\s*{label} « {core}\s*\*?\s*»\s*:?\s*$", rf"^\s*{label} « {core}\s[^»]*»\s*:?\s*$"):
             field_ = page.get_by_label(re.compile(pattern, re.IGNORECASE))
             if field_.count() == 1:
                 return field_
@@ -318,9 +331,13 @@ class OperatorBackOffice:
     def start_instruction(self, numero_demande: str) -> None:
         self._do(lambda: self.api.start_instruction(numero_demande))
 
-    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str) -> None:
+    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str | Mapping[str, str]) -> None:
         codes = {_titre(title): motif_code(motif) for title, motif in motifs.items()}
-        self._do(lambda: self.api.ask_complement(numero_demande, codes, observations))
+        texts = observations if isinstance(observations, str) else {_titre(t): o for t, o in observations.items()}
+        self._do(lambda: self.api.ask_complement(numero_demande, codes, texts))
+
+    def close_incomplete(self, numero_demande: str) -> None:
+        self._do(lambda: self.api.close_incomplete(numero_demande))
 
     def decide_favorably(self, numero_demande: str, debut: date, fin: date, taxe: str) -> None:
         self._do(lambda: self.api.decide_favorably(numero_demande, debut, fin, taxe))
@@ -444,9 +461,12 @@ class Manual:
         self._ask(numero_demande, "Démarrez l'instruction de la demande.",
                   ["(le demandeur doit recevoir le courriel de création de son compte)"])
 
-    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str) -> None:
-        details = [f"« {_titre(title)} » : les documents {MOTIFS[motif_code(motif)]}" for title, motif in motifs.items()]
-        details.append(f"Observations : « {observations} »")
+    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str | Mapping[str, str]) -> None:
+        details = [f"« {_titre(title)} » : les documents {MOTIFS[motif_code(motif)]}"
+                   + ("" if isinstance(observations, str) else f" ; observations : « {observations.get(title, '')} »")
+                   for title, motif in motifs.items()]
+        if isinstance(observations, str):
+            details.append(f"Observations : « {observations} »")
         self._ask(numero_demande, "Envoyez une demande de complément au demandeur :", details)
 
     def decide_favorably(self, numero_demande: str, debut: date, fin: date, taxe: str) -> None:
@@ -455,6 +475,10 @@ class Manual:
 
     def mark_available(self, numero_demande: str) -> None:
         self._ask(numero_demande, "Marquez le titre de séjour disponible.")
+
+    def close_incomplete(self, numero_demande: str) -> None:
+        self._ask(numero_demande, "Clôturez la demande : le complément demandé n'a pas été apporté dans le délai de 30 jours.",
+                  ["(si la cible refuse, parce que le délai n'est pas écoulé, répondez « refus : » et son message)"])
 
     def deliver_attestation(self, numero_demande: str, titre: str) -> None:
         self._ask(numero_demande, f"Délivrez au demandeur l'attestation « {titre} ».")

@@ -121,7 +121,10 @@ INPUTS: list[tuple[re.Pattern[str], set[int]]] = [
     (re.compile(r"^un membre de famille"), {0, 1}),
     (re.compile(r"^je réponds \"[^\"]*\" pour \"[^\"]*\" (avec le fichier|en précisant)"), {2}),
     (re.compile(r"^l'agent me demande un complément, avec l'observation"), {0}),
-    (re.compile(r"^l'agent voit ma réponse pour"), {1, 2}),
+    (re.compile(r"^l'agent voit ma réponse pour"), {1, 2, 3}),
+    (re.compile(r"^le document \"[^\"]*\" porte l'observation"), {1}),
+    (re.compile(r"^je (joins|supprime) le fichier"), {0}),
+    (re.compile(r"^pour \"[^\"]*\", le fichier"), {1}),
 ]
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from . import textes
+from . import fichiers, textes
 from .browser import MOIS, PortalPage, fold, label_pattern, select_matching
 from .catalogue import catalogue
 from .textes import pattern
@@ -176,6 +176,28 @@ class Demarche:
         zone = self.justificatif("Photographie d'identité récente").root
         expect(zone.get_by_text(numero)).to_be_visible()
         expect(zone.get_by_role("button", name=_exact("SUPPRIMER"))).to_be_visible()
+
+    def requested_justificatifs(self) -> list[str]:
+        """The titles of the justificatifs the page asks a file for ("Joindre un document")."""
+        titles = []
+        for region in self.page.get_by_role("region").all():  # a section holds several; a justificatif one
+            if region.get_by_label(label_pattern("Joindre un document")).count() == 1:
+                titles.append(region.get_by_role("heading").first.inner_text().strip())
+        return titles
+
+    def attach_all_requested(self) -> None:
+        """A small PDF joined to every justificatif the page asks for."""
+        for i, title in enumerate(self.requested_justificatifs()):
+            name = f"piece-{i + 1}.pdf"
+            self.attach(title, fichiers.pdf(name))
+            self.expect_joined(title, name)
+
+    def fill_ephoto_and_justificatifs(self, ephoto: str, label: str = "Numéro ephoto") -> None:
+        """The step "Justificatifs" of every journey that asks for them all: the ephoto confirmed,
+        then a file joined to every justificatif requested."""
+        self.confirm_ephoto(ephoto, label)
+        self.expect_ephoto_confirmed(ephoto)
+        self.attach_all_requested()
 
     def justificatif_titles(self) -> list[str]:
         return [fold(t) for t in self.page.get_by_role("heading").all_inner_texts()]

@@ -4,6 +4,7 @@ clicks, in the guides' words, as the scenarios that check them step by step."""
 from __future__ import annotations
 
 from .actor import Actor
+from .preconditions import Preconditions
 from .referentiel import country_labels, nationality_labels
 
 TEMP_ACCOUNT_MAIL = "Un compte d'accès temporaire a été créé afin de vous permettre de poursuivre votre demande."
@@ -30,8 +31,8 @@ def request_account_without_number(actor: Actor) -> None:
     b.click("Valider")
     b.expect_text("Demande de création de compte bien enregistrée.")
     mail = actor.wait_for_mail(contains=TEMP_ACCOUNT_MAIL)
-    actor.notes["identifiant"] = mail.identifiant()
-    actor.notes["mot_de_passe_provisoire"] = mail.temporary_password()
+    actor.notes.identifiant = mail.identifiant()
+    actor.notes.mot_de_passe_provisoire = mail.temporary_password()
 
 
 def create_account_without_number(actor: Actor) -> None:
@@ -39,12 +40,12 @@ def create_account_without_number(actor: Actor) -> None:
     request_account_without_number(actor)
     b = actor.browser
     b.open_link_from_mail(actor.last_mail.link("Se connecter"))
-    log_in(actor, actor.notes["identifiant"], actor.notes["mot_de_passe_provisoire"])
+    log_in(actor, actor.identifiant, actor.mot_de_passe_provisoire)
     b.fill("Nouveau mot de passe", actor.persona.mot_de_passe)
     b.fill("Confirmation du mot de passe", actor.persona.mot_de_passe)
     b.click("Valider mon mot de passe")
     b.expect_text("Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :")
-    actor.notes["mot_de_passe"] = actor.persona.mot_de_passe
+    actor.notes.mot_de_passe = actor.persona.mot_de_passe
     b.click("Se déconnecter")
 
 
@@ -60,8 +61,8 @@ def request_account_with_title(actor: Actor) -> None:
     fill_email(actor)
     b.click("Valider")
     b.expect_text("Demande de création de compte bien enregistrée.")
-    actor.notes["identifiant"] = actor.persona.numero_etranger
-    actor.notes["titre"] = titre
+    actor.notes.identifiant = actor.persona.numero_etranger
+    actor.notes.titre = titre
     actor.wait_for_mail(contains=CONFIRMATION_MAIL)
 
 
@@ -84,11 +85,17 @@ def fill_identity(actor: Actor) -> None:
     b.select("Nationalité", *nationality_labels(p.nationalites[0]))
 
 
-def create_account_with_number(actor: Actor) -> None:
+def create_account_with_number(actor: Actor, pre: Preconditions | None = None) -> None:
     """Path b to its end (guide 03 §1-6): the brique, "Moi-même", the numéro étranger, the e-mail,
     the link of the mail "Bonjour Prénom Nom, La création du compte d'accès…", the password, then
-    "SE CONNECTER" with the numéro étranger: ends connected."""
+    "SE CONNECTER" with the numéro étranger: ends connected (fast preconditions: the account opened
+    over the operator API, the browser logged in on the home page)."""
     p, b = actor.persona, actor.browser
+    if pre is not None and pre.fast:
+        pre.open_account(actor, numero_etranger=p.numero_etranger)
+        b.open_home()
+        b.expect_connected(p.numero_etranger)
+        return
     b.open_home()
     b.click("Je demande ou renouvelle un titre de séjour")
     b.choose("Moi-même (à partir de 16 ans)")
@@ -107,8 +114,8 @@ def create_account_with_number(actor: Actor) -> None:
     b.fill("Confirmation du mot de passe", p.mot_de_passe)
     b.click("Valider mon mot de passe")
     b.expect_text("Votre compte a bien été créé.")
-    actor.notes["identifiant"] = p.numero_etranger
-    actor.notes["mot_de_passe"] = p.mot_de_passe
+    actor.notes.identifiant = p.numero_etranger
+    actor.notes.mot_de_passe = p.mot_de_passe
     b.click("Retour à l'accueil")
     b.click("SE CONNECTER")
     log_in(actor, p.numero_etranger, p.mot_de_passe)

@@ -37,7 +37,7 @@ CHROMIUM_ARGS = [
 # --horloge), the end-of-run summary, retries and traces "on first retry", requirements with the
 # coverage matrix and the report (issue 17), accessibility
 pytest_plugins = ["harness.backoffice_plugin", "harness.referentiel_plugin", "harness.summary", "harness.retry",
-                  "harness.preuves.plugin", "harness.accessibilite"]
+                  "harness.preuves.plugin", "harness.accessibilite", "harness.preconditions"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 

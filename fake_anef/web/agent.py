@@ -14,6 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import security, texts
+from ..delai import close_incomplete
 from ..demandes import BROUILLON, Demandes
 from ..engine import pieces as piece_rules
 from ..engine.definition import bundled, by_id
@@ -170,7 +171,7 @@ async def demande(request: Request, erreurs: dict[str, str] | None = None, saisi
         echanges = echanges_of(s, definition, d, {piece.id: piece.nom for rows in fichiers.values() for piece in rows})
     messages = {"demarree": A["demarree"].format(numero=contexte["numero_etranger"]), "complement": A["complement_envoye"],
                 "decision": A["decision_prise"], "disponible": A["titre_disponible"],
-                "attestation": A["attestation_delivree"]}
+                "attestation": A["attestation_delivree"], "cloture": A["cloturee"]}
     message = messages.get(request.query_params.get("fait", ""))
     return _page(request, "agent/demande.html", status_code=422 if erreurs else 200, d=contexte, steps=steps,
                  justificatifs=justificatifs, message=message, catalogue=catalogue, echanges=echanges, erreurs=erreurs or {},
@@ -225,7 +226,10 @@ async def action(request: Request) -> Response:
     try:
         if quoi == "complement":
             motifs = {k.removeprefix("motif-"): v for k, v in saisie.items() if k.startswith("motif-")}
-            await ask_complement(p, numero, motifs, saisie.get("observations", ""), lien)
+            observations = {k.removeprefix("observations-"): v for k, v in saisie.items() if k.startswith("observations-")}
+            await ask_complement(p, numero, motifs, observations, lien)
+        elif quoi == "cloture":
+            await close_incomplete(p, numero, lien)
         elif quoi == "decision":
             await decide_favorably(p, numero, saisie.get("date_debut", ""), saisie.get("date_fin", ""),
                                    saisie.get("taxe", ""), lien)
