@@ -16,6 +16,7 @@ pytest_plugins = [
     "steps.suivi",
     "steps.complement",
     "steps.regles_guides",
+    "steps.bornes",
     "steps.accessibilite",
     "harness.narration",  # --narration: the captions of `anef demo`
 ]

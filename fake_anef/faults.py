@@ -41,6 +41,19 @@ FAULTS = {
     "courriel_salutation_non_remplie": "the mail of the dépôt greets \"Bonjour PRENOM NOM,\" (its template's placeholders, not the applicant)",
     "identite_accueillant_sans_nom": "guide 05: the accueillant's identity is confirmed whatever the nom typed",
     "identite_accueillant_sans_date_de_naissance": "guide 05: the accueillant's identity is confirmed whatever the date de naissance typed",
+    # Boundaries and required items (issue 16): one rule off by the smallest step it allows.
+    "fichier_10_mo_plus_un_octet": "a file of 10 Mo + 1 byte is joined (the size limit off by one byte)",
+    "lien_valable_24_h_05": "an e-mail link is still valid 24 h 05 after it was sent (the 24-hour rule off by 5 minutes)",
+    "ephoto_valable_un_jour_de_plus": "an e-photo code is still valid the day after its 6 months",
+    "renouvellement_un_jour_trop_tot": "a renewal can be filed the day before the window opens (4 months before the end)",
+    "seize_ans_a_15": "guide 02's child of 15 is let in (the 16-year rule at 15; definition patched)",
+    "ressources_a_20_ans": "guide 02's resources justificatifs are asked from 20 (the 21-year rule at 20; definition patched)",
+    "emancipe_a_15_ans": "guide 03's \"mineur (+16 ans) émancipé\" box is offered from 15 (definition patched)",
+    "descendant_moins_de_20_ans": "guide 05's descendant of 20 gives no prise en charge (the 21-year rule at 20; definition patched)",
+    "domicile_facultatif": "guide 02's \"Justificatif de domicile datant de moins de 6 mois *\" can be left empty (definition patched)",
+    "lieu_naissance_facultatif": "guide 02's \"Lieu de naissance * :\" can be left empty (definition patched)",
+    "acte_de_mariage_facultatif": "guide 05's \"Acte de mariage *\" can be left empty (definition patched)",
+    "prise_en_charge_ase_facultative": "guide 03's \"Date de prise en charge par l'ASE * :\" can be left empty (definition patched)",
     "attestation_sans_mentions_faq": "the renewal's ADP and the ADF lack the mentions guide 01 FAQ 15 and 16 say they carry (valid only with the former title, rights maintained, work goes on)",
     "cloture_avant_delai": "the agent may close a demande for want of a complément before the applicant's 30 days have passed (guides 02-04)",
     "complement_tout_affiche": "the demande de complément shows every field at once: the reasons box before \"Maintenir le Document\" is chosen, \"Joindre un document\" before \"Mettre à jour le Document\" (guides 02-04)",
@@ -125,6 +138,21 @@ class Faults(frozenset[str]):
         """False under plus_de_3_fichiers: a 4th file (and more) is joined to one justificatif."""
         return "plus_de_3_fichiers" not in self
 
+    def file_size_seen(self, size: int, limit: int) -> int:
+        """A file's size as the limit sees it: under fichier_10_mo_plus_un_octet, one byte over passes."""
+        if "fichier_10_mo_plus_un_octet" in self and size == limit + 1:
+            return limit
+        return size
+
+    @property
+    def ephoto_extra_days(self) -> int:
+        """Days an e-photo code stays valid after its 6 months: 1 under ephoto_valable_un_jour_de_plus."""
+        return 1 if "ephoto_valable_un_jour_de_plus" in self else 0
+
+    @property
+    def renewal_days_early(self) -> int:
+        """Days before the window's opening a renewal is let in: 1 under renouvellement_un_jour_trop_tot."""
+        return 1 if "renouvellement_un_jour_trop_tot" in self else 0
     # The attestations ------------------------------------------------------------------------------
     FAQ_MENTIONS = ("(même s'il est arrivé à expiration)", "maintien de l'ensemble des droits", "celle-ci peut se poursuivre")
 

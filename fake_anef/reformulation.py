@@ -54,7 +54,7 @@ def _comments(source: str) -> dict[int, str]:
     return out
 
 
-def _span(node: ast.AST, lines: list[str]) -> range:
+def _span(node: ast.expr, lines: list[str]) -> range:
     """The lines of a value, with a closing line ")," that carries its comment."""
     end = node.end_lineno or node.lineno
     if end < len(lines) and re.match(r"^\s*[)\]]\s*,?\s*(#.*)?$", lines[end]):
@@ -62,7 +62,7 @@ def _span(node: ast.AST, lines: list[str]) -> range:
     return range(node.lineno, end + 1)
 
 
-def _strings(node: ast.AST, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], ast.AST]]:
+def _strings(node: ast.expr, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], ast.Constant]]:
     """(path, node) of each string of a literal, path of dict keys and list indexes."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         yield path, node
@@ -83,17 +83,22 @@ def derived_texts(source: str) -> list[tuple[tuple[Any, ...], str]]:
     comments = _comments(source)
     out = []
     for stmt in ast.parse(source).body:
-        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+        # NAME = value, or NAME: type = value (a table of mixed values is annotated for mypy)
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            target, value = stmt.target, stmt.value
+        else:
             continue
         above, n = [], stmt.lineno - 1
         while n >= 1 and lines[n - 1].lstrip().startswith("#"):
             above.append(lines[n - 1])
             n -= 1
         whole = any("DERIVED" in c for c in above)
-        for path, node in _strings(stmt.value, (stmt.targets[0].id,)):
+        for path, node in _strings(value, (target.id,)):
             own = " ".join(comments.get(i, "") for i in _span(node, lines))
             if "DERIVED" in own or (whole and "guide" not in own.lower()):
-                out.append((path, node.value))
+                out.append((path, str(node.value)))
     return out
 
 

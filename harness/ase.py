@@ -74,8 +74,10 @@ def expect_preambule_steps(actor: Actor, rows: list[list[str]]) -> None:
     expect(items).to_have_count(len(rows))
     for i, (titre, texte) in enumerate(rows):
         for t in (titre, texte):
-            textes.current().verifier(t, lambda i=i, t=t: expect(items.nth(i)).to_contain_text(pattern(t)),
-                                      lieu=f"l'étape {i + 1} de « {PREAMBULE} »")
+            def shown(i: int = i, t: str = t) -> None:
+                expect(items.nth(i)).to_contain_text(pattern(t))
+
+            textes.current().verifier(t, shown, lieu=f"l'étape {i + 1} de « {PREAMBULE} »")
 
 
 # Step 1 -----------------------------------------------------------------------------------------
@@ -150,7 +152,8 @@ def attest_all(actor: Actor) -> None:
 
 
 def attestation(actor: Actor, label: str) -> Locator:
-    return attestations(actor).root.get_by_label(label_pattern(label))
+    found: Locator = attestations(actor).root.get_by_label(label_pattern(label))
+    return found
 
 
 def fill_motif(actor: Actor) -> None:

@@ -18,7 +18,7 @@ import re
 import select
 import time
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib.metadata import entry_points
@@ -400,7 +400,7 @@ class Manual:
         self._count += 1
         return self._count
 
-    def _ask(self, numero_demande: str, action: str, details: list[str] = ()) -> None:  # type: ignore[assignment]
+    def _ask(self, numero_demande: str, action: str, details: Sequence[str] = ()) -> None:
         n = self._next()
         self.folder.mkdir(parents=True, exist_ok=True)
         ok, ko = self.folder / f"{n}.ok", self.folder / f"{n}.ko"
@@ -529,7 +529,7 @@ def load_plugin(name: str, config: BackOfficeConfig) -> BackOffice:
         raise LookupError(f"aucun back-office « {name} » (groupe d'entry points {ENTRY_POINT_GROUP}) ; "
                           f"disponibles : {known}. Un greffon s'installe avec son paquet (pip install …).")
     factory = plugins[name].load()
-    adapter = factory(config)
+    adapter: BackOffice = factory(config)
     missing = [m for m in ("start_instruction", "ask_complement", "decide_favorably", "mark_available", "close")
                if not callable(getattr(adapter, m, None))]
     if missing:

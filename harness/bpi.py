@@ -45,11 +45,11 @@ def demarche(actor: Actor) -> Demarche:
 
 
 def statut(actor: Actor) -> str:
-    return actor.persona.titres[0].categorie
+    return str(actor.persona.titres[0].categorie)
 
 
 def marie(actor: Actor) -> bool:
-    return actor.persona.situation_familiale == "Marié(e)"
+    return bool(actor.persona.situation_familiale == "Marié(e)")
 
 
 def open_account(actor: Actor, pre: Preconditions | None = None) -> None:

@@ -124,9 +124,10 @@ class PortalPage:
 
     def expect_options(self, *labels: str) -> None:
         for label in labels:
-            textes.current().verifier(
-                label, lambda label=label: expect(self.page.get_by_label(pattern(label, whole=True))).to_be_visible(),
-                lieu=f"les choix de {self._where()}")
+            def visible(label: str = label) -> None:
+                expect(self.page.get_by_label(pattern(label, whole=True))).to_be_visible()
+
+            textes.current().verifier(label, visible, lieu=f"les choix de {self._where()}")
 
     def expect_connected(self, identifiant: str) -> None:
         """A connected user sees their identifiant in the page header, and no "SE CONNECTER" link."""

@@ -117,6 +117,7 @@ INPUTS: list[tuple[re.Pattern[str], set[int]]] = [
     (re.compile(r"^je saisis la date de naissance"), {0, 1, 2}),
     (re.compile(r"^je joins .* au justificatif"), {0}),
     (re.compile(r"^le justificatif \"[^\"]*\" montre"), {1, 2, 3}),
+    (re.compile(r"^le document \"[^\"]*\" est joint"), {0}),  # a file's name, chosen by the tester
     (re.compile(r"^un demandeur .*nationalité"), {0}),
     (re.compile(r"^un membre de famille"), {0, 1}),
     (re.compile(r"^je réponds \"[^\"]*\" pour \"[^\"]*\" (avec le fichier|en précisant)"), {2}),

@@ -50,7 +50,7 @@ def expect_observation(actor: Actor, titre: str, texte: str) -> None:
 
 def join(actor: Actor, titre: str, nom: str) -> None:
     zone = document_zone(actor, titre)
-    zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(nom))  # type: ignore[arg-type]
+    zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(nom))
     expect(zone.get_by_text(nom).first).to_be_visible()
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, expect
 
 from . import fichiers, textes
 from .browser import MOIS, PortalPage, fold, label_pattern, select_matching
@@ -24,7 +24,7 @@ from .textes import pattern
 
 CURRENT_STEP = "SIM-STRUCTURE-ETAPE-COURANTE"
 
-Upload = dict[str, Any]  # Playwright's FilePayload: {"name", "mimeType", "buffer"}
+Upload = FilePayload  # {"name", "mimeType", "buffer"}
 
 
 def _exact(text: str) -> re.Pattern[str]:
@@ -46,7 +46,8 @@ class Zone:
         return Zone(self.root.get_by_role("group", name=label_pattern(legend)))
 
     def field(self, label: str) -> Locator:
-        return self.root.get_by_label(label_pattern(label))
+        found: Locator = self.root.get_by_label(label_pattern(label))
+        return found
 
     def fill(self, label: str, value: str) -> None:
         self.field(label).fill(value)
@@ -90,7 +91,8 @@ class Zone:
 
     def nth_field(self, label: str, index: int) -> Locator:
         core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
-        return self.root.get_by_label(re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)).nth(index)
+        found: Locator = self.root.get_by_label(re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)).nth(index)
+        return found
 
     def error(self, label: str, message: str) -> None:
         """The message is next to the field and tied to it (its accessible description)."""
@@ -164,7 +166,7 @@ class Demarche:
                                   lieu=f"le message du justificatif « {title} »")
 
     def joined_count(self, title: str) -> int:
-        return self.justificatif(title).root.get_by_role("button", name=_exact("SUPPRIMER")).count()
+        return int(self.justificatif(title).root.get_by_role("button", name=_exact("SUPPRIMER")).count())
 
     def confirm_ephoto(self, numero: str, label: str = "Numéro ephoto") -> None:
         """`label`: guide 02 says "Numéro ephoto", guide 03 "Numéro ephoto (22 chiffres)"."""

@@ -166,7 +166,7 @@ def answer(actor: Actor, titre: str, choix: str, *, raisons: str = "", fichier: 
         zone.get_by_label(re.compile(r"préciser les raisons du maintien du document")).fill(raisons)
     if fichier:
         # guide 02 "INSTRUCTION DE LA DEMANDE" étape 4: "Mettre à jour le Document" then "Joindre un document"
-        zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(fichier))  # type: ignore[arg-type]
+        zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(fichier))
         # the file is joined at once and listed with its "SUPPRIMER" (guide 02 étape 4): wait for it
         expect(zone.get_by_text(fichier).first).to_be_visible()
 

@@ -3,6 +3,8 @@ clicks, in the guides' words, as the scenarios that check them step by step."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from .actor import Actor
 from .preconditions import Preconditions
 from .referentiel import country_labels, nationality_labels
@@ -66,7 +68,7 @@ def request_account_with_title(actor: Actor) -> None:
     actor.wait_for_mail(contains=CONFIRMATION_MAIL)
 
 
-def fill_title(actor: Actor, *, debut=None, fin=None) -> None:  # type: ignore[no-untyped-def]
+def fill_title(actor: Actor, *, debut: date | None = None, fin: date | None = None) -> None:
     titre = actor.persona.titres[0]
     b = actor.browser
     b.fill("N° de votre visa ou de votre titre de séjour", titre.numero)

@@ -19,7 +19,8 @@ class OperatorAPI:
         response = self._client.post(f"{self.url}{path}", json=payload)
         if response.status_code >= 400:
             raise AssertionError(f"API opérateur {path} : {response.status_code} {response.text}")
-        return response.json()
+        answer: dict[str, Any] = response.json()
+        return answer
 
     def register_identite(self, *, numero_etranger: str, nom: str, prenom: str, date_naissance: date,
                           pays_naissance: str, nationalite: str, sexe: str | None = None) -> None:
@@ -63,7 +64,7 @@ class OperatorAPI:
     def start_instruction(self, numero_demande: str) -> str:
         """Instruction of a deposited demande begins: the simulator assigns a numéro étranger and
         mails the definitive account (guide 02 "INSTRUCTION DE LA DEMANDE"). Returns the numéro."""
-        return self._post(f"/demandes/{numero_demande}/instruction", {})["numero_etranger"]
+        return str(self._post(f"/demandes/{numero_demande}/instruction", {})["numero_etranger"])
 
     def close_incomplete(self, numero_demande: str) -> None:
         """The demande closed for want of the complément, once its 30-day délai has passed."""
@@ -93,4 +94,5 @@ class OperatorAPI:
         response = self._client.get(f"{self.url}/demandes/{numero_demande}")
         if response.status_code >= 400:
             raise AssertionError(f"API opérateur /demandes/{numero_demande} : {response.status_code} {response.text}")
-        return response.json()
+        answer: dict[str, Any] = response.json()
+        return answer

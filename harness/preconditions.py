@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
+from playwright._impl._api_structures import SetCookieParam  # the TypedDict add_cookies takes (not re-exported)
 
 from .actor import Actor
 from .operator import OperatorAPI
@@ -69,8 +70,9 @@ class Preconditions:
             response = client.post("/connexion", data={"identifiant": identifiant, "mot_de_passe": password})
             if response.status_code != 303:
                 raise AssertionError(f"connexion par HTTP refusée pour {identifiant} : {response.status_code}")
-            cookies = [{"name": c.name, "value": c.value or "", "url": self.base_url} for c in client.cookies.jar]
-        actor.browser.page.context.add_cookies(cookies)  # type: ignore[arg-type]
+            cookies: list[SetCookieParam] = [{"name": c.name, "value": c.value or "", "url": self.base_url}
+                                             for c in client.cookies.jar]
+        actor.browser.page.context.add_cookies(cookies)
 
 
 def choose(target: Target, mode: str, in_browser: bool) -> Preconditions:

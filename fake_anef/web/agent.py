@@ -31,7 +31,7 @@ from ..instruction import (
     mark_available,
     start_instruction,
 )
-from ..store import Agent, Compte, Demande
+from ..store import Agent, Compte, Demande, Piece
 from .pages import content_disposition, end_sessions, open_session, portal, redirect, render, session_row
 
 A = texts.AGENT
@@ -85,7 +85,7 @@ async def deconnexion(request: Request) -> Response:
     return redirect(request, "agent_connexion")
 
 
-def _parse_date(value: str) -> date | None:
+def _parse_date(value: str) -> date:
     return datetime.strptime(value.strip(), "%d/%m/%Y").date()
 
 
@@ -108,7 +108,7 @@ async def liste(request: Request) -> Response:
     for key in ("du", "au"):
         if filtres[key].strip():
             try:
-                bornes[key] = _parse_date(filtres[key])  # type: ignore[assignment]
+                bornes[key] = _parse_date(filtres[key])
             except ValueError:
                 erreurs[key] = A["date_invalide"]
     query = select(Demande, Compte).join(Compte, Compte.id == Demande.compte_id).where(Demande.etat != BROUILLON)
@@ -158,7 +158,7 @@ async def demande(request: Request, erreurs: dict[str, str] | None = None, saisi
         wizard = Wizard(definition, portal(request).clock.today())
         data = demandes.data(d)
         steps = [(step, wizard.summary(step, data)) for step in wizard.steps(wizard.variables(data)) if step.id in data]
-        fichiers: dict[str, list] = {}
+        fichiers: dict[str, list[Piece]] = {}
         for piece in demandes.pieces(s, d):
             fichiers.setdefault(piece.justificatif, []).append(piece)
         justificatifs = [(definition.justificatifs[jid] if jid in definition.justificatifs else None, jid, rows)

@@ -89,7 +89,7 @@ def handle(p: Portal, s: Any, n: Notification, demande: Demande, saisie: dict[st
                 if not joints.get(jid) and f"fichier-{jid}" not in erreurs:
                     erreurs[f"fichier-{jid}"] = N["erreur_fichier"]
                 reponse[jid] = {"choix": choix, "pieces": joints.get(jid, []),
-                                "piece": (joints.get(jid) or [None])[0],
+                                "piece": next(iter(joints.get(jid) or []), None),
                                 "message": saisie.get(f"message-{jid}", "").strip()}
             else:
                 erreurs[f"reponse-{jid}"] = N["erreur_reponse"]

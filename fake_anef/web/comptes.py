@@ -77,7 +77,7 @@ async def premiere_demande(request: Request) -> Response:
                 form.error("email", "email_deja_utilise")
             else:
                 compte, password = p.accounts.create_temporary(s, email, password, password_hash)
-    if not form.ok:
+    if not form.ok or not email:  # no e-mail: the form says why
         return render(request, "compte_sans_numero.html", status_code=422, form=form)
     await send_mail(p, email, "compte_temporaire", identifiant=compte.identifiant, mot_de_passe=password,
                 lien=p.url(str(request.url_for("connexion").path)))
@@ -154,10 +154,10 @@ async def creation_titre(request: Request) -> Response:
     debut, fin = form.date("debut"), form.date("fin")
     if debut and fin and fin <= debut:
         form.error("fin", "date_fin_avant_debut")
-    if form.ok:
+    if form.ok and debut is not None and fin is not None:  # both dates are required: form.ok says they are there
         p = portal(request)
         with p.store.session() as s:
-            titre = p.accounts.find_titre(s, numero, debut, fin)  # type: ignore[arg-type]
+            titre = p.accounts.find_titre(s, numero, debut, fin)
             existing = p.accounts.by_identifiant(s, titre.numero_etranger) if titre else None
         if titre is None:
             form.general = texts.CREATION_TITRE["inconnu"]
@@ -185,14 +185,14 @@ async def saisie_email(request: Request) -> Response:
         ident = s.get(Identite, creation["numero_etranger"])
         compte = p.accounts.create_pending(s, ident, email) if ident is not None else None
         token = p.accounts.issue_token(s, compte, purpose) if compte is not None else None
-    if token is None:  # activated meanwhile (another tab, another person): never replace its e-mail
+    if token is None or ident is None:  # activated meanwhile (another tab, another person): never replace its e-mail
         request.session.pop("creation", None)
         form.general = texts.CREATION_TITRE["compte_existant"]
         return render(request, "saisie_email.html", status_code=422, form=form)
-    nom = f" {ident.prenom} {ident.nom}" if creation["chemin"] == "numero" else ""  # type: ignore[union-attr]
+    nom = f" {ident.prenom} {ident.nom}" if creation["chemin"] == "numero" else ""
     link = p.url(str(request.url_for("confirmer").path)) + f"?token={token}"
     await send_mail(p, email, "confirmation_email", nom=nom, lien=link, lien_connexion=p.url(str(request.url_for("connexion").path)))
-    p.journal("confirmation_email", identifiant=ident.numero_etranger)  # type: ignore[union-attr]
+    p.journal("confirmation_email", identifiant=ident.numero_etranger)
     request.session.pop("creation", None)
     return render(request, "creation_enregistree.html", par_numero=True)
 
@@ -227,12 +227,14 @@ async def _set_password_from_link(request: Request, token: str, purpose: str, pa
     password_hash = await security.hash_in_thread(password)
     with p.store.session() as s:
         jeton, raison = p.accounts.check_token(s, token, purpose)
-        if raison:
+        if raison or jeton is None:
             return None
-        compte = s.get(Compte, jeton.compte_id)  # type: ignore[union-attr]
-        p.accounts.set_password(s, compte, password, password_hash)  # type: ignore[arg-type]
-        p.accounts.use_token(s, jeton)  # type: ignore[arg-type]
-        return compte.identifiant  # type: ignore[union-attr]
+        compte = s.get(Compte, jeton.compte_id)
+        if compte is None:
+            return None
+        p.accounts.set_password(s, compte, password, password_hash)
+        p.accounts.use_token(s, jeton)
+        return compte.identifiant
 
 
 async def confirmer(request: Request) -> Response:
@@ -244,12 +246,12 @@ async def confirmer(request: Request) -> Response:
         if jeton is None:
             jeton, raison = p.accounts.check_token(s, token, "confirmation-numero")
         variante = "creation" if jeton is not None and jeton.purpose == "confirmation-titre" else "reinitialisation"
-    if raison:
+    if raison or jeton is None:
         return render(request, "lien_invalide.html", status_code=410, raison=raison)
     password = await _ask_password(request, variante)
     if not isinstance(password, str):
         return password
-    identifiant = await _set_password_from_link(request, token, jeton.purpose, password)  # type: ignore[union-attr]
+    identifiant = await _set_password_from_link(request, token, jeton.purpose, password)
     if identifiant is None:
         return render(request, "lien_invalide.html", status_code=410, raison="utilise")
     portal(request).journal("compte_active", identifiant=identifiant)
@@ -298,8 +300,10 @@ async def reinitialisation(request: Request) -> Response:
     password_hash = await security.hash_in_thread(password)
     with p.store.session() as s:
         compte = s.get(Compte, compte_id)
-        p.accounts.set_password(s, compte, password, password_hash)  # type: ignore[arg-type]
-        temporaire = compte.kind == "temporaire"  # type: ignore[union-attr]
+        if compte is None:  # the account is gone (the simulator was reset): start again
+            return redirect(request, "connexion")
+        p.accounts.set_password(s, compte, password, password_hash)
+        temporaire = compte.kind == "temporaire"
     request.session.clear()
     open_session(request, "compte_id", compte_id)
     if temporaire:

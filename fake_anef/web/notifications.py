@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -26,7 +26,7 @@ N = texts.MES_NOTIFICATIONS
 PAR_PAGE = 10
 
 
-def _query(compte: Compte):  # type: ignore[no-untyped-def]
+def _query(compte: Compte) -> Select[Notification]:
     mine = [Demande.compte_id == compte.id]
     if compte.numero_etranger:
         mine.append(Demande.numero_etranger == compte.numero_etranger)
@@ -125,19 +125,21 @@ async def notification(request: Request) -> Response:
         if n.lue_at is None:
             n.lue_at = p.clock.now()
         demande = s.get(Demande, n.demande_id)
-        ident = identite_of(p, demande.procedure, demande.donnees or {})  # type: ignore[union-attr]
+        if demande is None:  # a notification always belongs to a demande (foreign key)
+            return Response(status_code=404)
+        ident = identite_of(p, demande.procedure, demande.donnees or {})
         pieces: dict[str, list[tuple[int, str]]] = {}
         for piece in s.scalars(select(Piece).where(Piece.demande_id == n.demande_id).order_by(Piece.id)):
             pieces.setdefault(piece.justificatif, []).append((piece.id, piece.nom))
-        definition = by_id(demande.procedure)  # type: ignore[union-attr]
+        definition = by_id(demande.procedure)
         titres = {jid: j.page.titre for jid, j in definition.justificatifs.items()} if definition else {}
         groupes = complement.documents(n, titres, pieces, saisie, p.faults)
         now = p.clock.now()
         fin = delai.echeance(n)
-        vue = {"id": n.id, "kind": n.kind, "titre": n.titre, "contenu": dict(n.contenu), "numero": demande.numero,  # type: ignore[union-attr]
+        vue = {"id": n.id, "kind": n.kind, "titre": n.titre, "contenu": dict(n.contenu), "numero": demande.numero,
                "repondue": n.repondue_at is not None,
                "ouverte": complement.answerable(n, demande),
-               "cloturee": n.kind == "complement" and n.repondue_at is None and demande.etat == delai.CLOTUREE,  # type: ignore[union-attr]
+               "cloturee": n.kind == "complement" and n.repondue_at is None and demande.etat == delai.CLOTUREE,
                "depasse": f"{fin:%d/%m/%Y}" if delai.depasse(n, now) else None,
                "document": _document_of(definition, n) is not None,
                "nom": f"{ident['nom'].upper()} {ident['prenom']}".strip(),
@@ -172,9 +174,9 @@ async def document(request: Request) -> Response:
         demande = s.get(Demande, n.demande_id) if n is not None else None
         definition = by_id(demande.procedure) if demande is not None else None
         attestation = _document_of(definition, n) if n is not None else None
-        if attestation is None:
+        if attestation is None or definition is None or demande is None:
             return Response(status_code=404)
-        name, pdf = attestation_file(p, definition, demande, attestation)  # type: ignore[arg-type]
+        name, pdf = attestation_file(p, definition, demande, attestation)
     p.journal("attestation_telechargee", notification=request.path_params["id"], fichier=name)
     return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
 

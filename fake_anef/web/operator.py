@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,6 +27,7 @@ from ..instruction import (
     start_instruction,
     vue_agent,
 )
+from ..portal import Portal
 from ..store import Compte, EphotoCode, Identite
 from .pages import portal
 
@@ -187,7 +189,7 @@ async def instruction(request: Request) -> Response:
     return JSONResponse({"numero_etranger": numero}, status_code=201)
 
 
-async def _action(request: Request, act) -> Response:  # type: ignore[no-untyped-def]
+async def _action(request: Request, act: Callable[[Portal], Awaitable[None]]) -> Response:
     try:
         await act(portal(request))
     except DemandeInconnue:
@@ -208,7 +210,7 @@ async def complement(request: Request) -> Response:
     if not isinstance(motifs, dict):
         raise BadRequest("motifs : objet {justificatif: motif} attendu")
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         raw = data.get("observations", "")
         observations = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else str(raw)
         await ask_complement(p, numero, {str(k): str(v) for k, v in motifs.items()}, observations,
@@ -221,7 +223,7 @@ async def cloture(request: Request) -> Response:
     """{}: the demande is closed, the complément not given within its 30 days (fake_anef/delai.py)."""
     numero = request.path_params["numero"]
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         await close_incomplete(p, numero, p.url(str(request.url_for("connexion").path)))
 
     return await _action(request, act)
@@ -233,7 +235,7 @@ async def decision(request: Request) -> Response:
     _required(data, ("date_debut", "date_fin", "taxe"))
     numero = request.path_params["numero"]
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         await decide_favorably(p, numero, str(data["date_debut"]), str(data["date_fin"]), str(data["taxe"]),
                                p.url(str(request.url_for("connexion").path)))
 
@@ -245,7 +247,7 @@ async def attestation(request: Request) -> Response:
     ADP), named by its id or by its title ("Attestation de prolongation d'instruction")."""
     numero, attestation_id = request.path_params["numero"], request.path_params["attestation"]
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         await issue_attestation(p, numero, attestation_id, p.url(str(request.url_for("connexion").path)))
 
     return await _action(request, act)
@@ -263,7 +265,7 @@ async def demande(request: Request) -> Response:
 async def disponible(request: Request) -> Response:
     numero = request.path_params["numero"]
 
-    async def act(p):  # type: ignore[no-untyped-def]
+    async def act(p: Portal) -> None:
         mark_available(p, numero)
 
     return await _action(request, act)
@@ -319,7 +321,10 @@ def _compte_view(row: Compte) -> dict[str, Any]:
             "must_reset": row.must_reset, "mot_de_passe": bool(row.password_hash)}
 
 
-def _guard(endpoint):  # type: ignore[no-untyped-def]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _guard(endpoint: Endpoint) -> Endpoint:
     async def guarded(request: Request) -> Response:
         try:
             return await endpoint(request)

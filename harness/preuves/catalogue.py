@@ -4,7 +4,7 @@ pytest marks (a Gherkin tag `@exig_G02_ETAPE1_TITRE` cites requirement `G02-ETAP
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +51,7 @@ class Catalogue:
     def __getitem__(self, ident: str) -> Exigence:
         return self.exigences[ident]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Exigence]:
         return iter(self.exigences.values())
 
     def __len__(self) -> int:
@@ -93,8 +93,8 @@ def load_catalogue(folder: Path | str) -> Catalogue:
             problems.append(f"{path.name} : YAML illisible : {exc}")
             continue
         for exigence, problem in _entries(path.name, data):
-            if problem:
-                problems.append(problem)
+            if problem or exigence is None:
+                problems.append(problem or f"{path.name} : exigence illisible")
             elif exigence.id in catalogue.exigences:
                 problems.append(f"{path.name} : {exigence.id} : identifiant déjà défini dans "
                                 f"{catalogue.exigences[exigence.id].fichier}")
