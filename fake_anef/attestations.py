@@ -11,24 +11,29 @@ from .demandes import ATTESTATIONS_STATE, DECISION_STATE, Demandes
 from .documents.attestation import attestation_filename, attestation_pdf, attestation_values
 from .engine import wizard as wz
 from .engine.definition import Attestation, Definition
+from .faults import NONE, Faults
 from .portal import Portal
 from .store import Demande
 
 
-def document_values(definition: Definition, demande: Demande, wizard: wz.Wizard) -> dict[str, str]:
-    """The values a document of the demande prints (its fields, numéros and dates)."""
+def document_values(definition: Definition, demande: Demande, wizard: wz.Wizard,
+                    faults: Faults = NONE) -> dict[str, str]:
+    """The values a document of the demande prints (its fields, numéros and dates); `faults`: the
+    portal's fault modes (some print a value wrong)."""
     values = wizard.document_values({k: dict(v) for k, v in (demande.donnees or {}).items()})
     depose = demande.deposee_at or wizard.today
     values.update(numero_demande=demande.numero or "", numero_etranger=demande.numero_etranger or "",
                   date_emission=f"{depose:%d/%m/%Y}", date_depot=f"{depose:%d/%m/%Y}")
     values.update({"date_emission.jjmmaaaa": f"{depose:%d%m%Y}", "date_depot.jjmmaaaa": f"{depose:%d%m%Y}"})
-    return values
+    return faults.printed_values(values)
 
 
-def attestation_file(p: Portal, definition: Definition, demande: Demande, attestation: Attestation) -> tuple[str, bytes]:
+def attestation_file(p: Portal, definition: Definition, demande: Demande, attestation: Attestation, *,
+                     courriel: bool = False) -> tuple[str, bytes]:
     """(file name, PDF) of an attestation of a deposited demande: issued (and its 2D-DOC signed) at
     the dépôt, by the agent (`emise: instruction`) or at the favourable decision (`emise: decision`),
-    then read back as issued."""
+    then read back as issued. `courriel`: the copy a mail carries (the same file, except under
+    the fault mode courriel_2d_doc_autre_demande)."""
     demandes = Demandes(p.store, p.clock, p.settings.data_dir)
     wizard = wz.Wizard(definition, p.clock.today())
     state = demande.donnees or {}
@@ -41,15 +46,17 @@ def attestation_file(p: Portal, definition: Definition, demande: Demande, attest
     emission = (date.fromisoformat(decision["date_decision"]) if decision
                 else date.fromisoformat(issued) if issued
                 else (demande.deposee_at or p.clock.now()).date())
-    values = attestation_values(attestation, document_values(definition, demande, wizard), emission, decision)
+    values = attestation_values(attestation, document_values(definition, demande, wizard, p.faults), emission, decision)
     name = attestation_filename(attestation, values)
     path = demandes.document_path(demande, attestation.id)
-    if path.is_file():
+    forged = courriel and p.faults.forges_mailed_code()
+    if path.is_file() and not forged:
         return name, path.read_bytes()
     attestation = replace(attestation, paragraphes=tuple(
         x for x in attestation.paragraphes if p.faults.attestation_paragraph_kept(x.texte)))
-    signer = p.twoddoc_signer() if attestation.deux_d_doc is not None else None
+    signer = p.faults.signer(p.twoddoc_signer(), courriel=courriel) if attestation.deux_d_doc is not None else None
     pdf = attestation_pdf(attestation, values, wizard.variables(demandes.data(demande)), emission, signer)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pdf)
+    if not forged:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pdf)
     return name, pdf

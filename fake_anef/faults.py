@@ -7,10 +7,13 @@ frozenset of names, so `"name" in faults` keeps working where a module has not m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from markupsafe import Markup
+
+from .documents.twoddoc import FieldItems, TwoDDocSigner
 
 FAULTS = {
     "mot_de_passe_sans_special": "a password without a special character is accepted",
@@ -45,6 +48,16 @@ FAULTS = {
     "visa_non_renouvelable": "the holder of a visa long séjour only (guide 04 §4, Option 2) cannot renew: "
                              "\"Je sollicite le renouvellement de ce titre\" is not offered",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
+    # The documents (fake_anef/documents) and the mail that carries them:
+    "date_naissance_imprimee_fausse": "the documents print the date of birth a day late (their 2D-DOC keeps the right one)",
+    "date_depot_imprimee_fausse": "the documents say the dépôt was the day before their DATE D'ÉMISSION",
+    "deux_d_doc_sans_autorisation_de_travail": "an attestation's 2D-DOC says NON AUTORISE A TRAVAILLER (6P) while its page says the holder may work",
+    "deux_d_doc_nom_usage": "an attestation's 2D-DOC holds the nom de naissance as nom d'usage (63), whatever the page prints",
+    "courriel_autre_demande": "the mail of the dépôt carries the confirmation of another demande (the next numéro)",
+    "courriel_2d_doc_autre_demande": "the attestation the mail carries has a 2D-DOC naming another demande (6K), its text unchanged",
+    "courriel_salutation_non_remplie": "the mail of the dépôt greets \"Bonjour PRENOM NOM,\" (its template's placeholders, not the applicant)",
+    "identite_accueillant_sans_nom": "guide 05: the accueillant's identity is confirmed whatever the nom typed",
+    "identite_accueillant_sans_date_de_naissance": "guide 05: the accueillant's identity is confirmed whatever the date de naissance typed",
     # Boundaries and required items (issue 16): one rule off by the smallest step it allows.
     "fichier_10_mo_plus_un_octet": "a file of 10 Mo + 1 byte is joined (the size limit off by one byte)",
     "lien_valable_24_h_05": "an e-mail link is still valid 24 h 05 after it was sent (the 24-hour rule off by 5 minutes)",
@@ -64,6 +77,32 @@ FAULTS = {
     "suivi_sans_attestations": "\"Mes demandes en cours\" offers no attestation: the BPI row (whose confirmation is its ADP) has no link, an ADP issued by the agent is not there (guide 01 FAQ 7)",
     "suivi_un_seul_etat": "\"Mes demandes en cours\" shows \"Demande envoyée : le … à …\" until the instruction starts and the FAQ 12 state after it, never both (guide 03 shows the first during a complément; \"Dépôt de la demande\" is never shown)",
 }
+
+
+def _other_numero(numero: str) -> str:
+    """The numéro de la demande of the next demande (sequence + 1, same length)."""
+    return numero[:-7] + f"{(int(numero[-7:]) + 1) % 10**7:07d}" if numero[-7:].isdigit() else numero
+
+
+def _shift(display: str, days: int) -> str:
+    try:
+        return f"{datetime.strptime(display, '%d/%m/%Y').date() + timedelta(days=days):%d/%m/%Y}"
+    except ValueError:
+        return display
+
+
+class _ForgingSigner(TwoDDocSigner):
+    """The portal's signer, whose fields are edited before they are signed (a forgery: the code
+    then says something the page does not)."""
+
+    def __init__(self, signer: TwoDDocSigner, edit: Callable[[list[tuple[str, Any]]], list[tuple[str, Any]]]) -> None:
+        self.__dict__.update(signer.__dict__)
+        self._edit = edit
+
+    def sign(self, document_type: str, perimeter: str, country: str, issue_date: date | None, signature_date: date,
+             fields: FieldItems, **options: Any) -> str:
+        items = list(fields.items()) if isinstance(fields, Mapping) else list(fields)
+        return super().sign(document_type, perimeter, country, issue_date, signature_date, self._edit(items), **options)
 
 
 def check(faults: Iterable[str]) -> frozenset[str]:
@@ -205,6 +244,63 @@ class Faults(frozenset[str]):
     def notification_login_route(self) -> str:
         """The route the notification mail's "Se connecter" leads to."""
         return "se_connecter" if self.login_screens else "connexion"
+    # The documents ---------------------------------------------------------------------------------
+    def printed_values(self, values: Mapping[str, str]) -> dict[str, str]:
+        """The values a document prints (their 2D-DOC forms, `x.jjmmaaaa`, untouched): under
+        date_naissance_imprimee_fausse the date of birth a day late, under date_depot_imprimee_fausse
+        the dépôt a day early."""
+        out = dict(values)
+        if "date_naissance_imprimee_fausse" in self and out.get("date_naissance"):
+            out["date_naissance"] = _shift(out["date_naissance"], 1)
+        if "date_depot_imprimee_fausse" in self and out.get("date_depot"):
+            out["date_depot"] = _shift(out["date_depot"], -1)
+        return out
+
+    def mailed_values(self, values: Mapping[str, str]) -> dict[str, str]:
+        """The values of the confirmation the mail carries: another demande's under courriel_autre_demande."""
+        out = dict(values)
+        if "courriel_autre_demande" in self and out.get("numero_demande"):
+            out["numero_demande"] = _other_numero(out["numero_demande"])
+        return out
+
+    def greeted(self, nom: str) -> str:
+        """Whom the mail of the dépôt greets: the applicant, or the template's placeholders under
+        courriel_salutation_non_remplie."""
+        return "PRENOM NOM" if "courriel_salutation_non_remplie" in self else nom
+
+    def forges_mailed_code(self) -> bool:
+        """True under courriel_2d_doc_autre_demande: the mailed attestation is made again, its code forged."""
+        return "courriel_2d_doc_autre_demande" in self
+
+    def signer(self, signer: TwoDDocSigner, *, courriel: bool = False) -> TwoDDocSigner:
+        """The signer of an attestation's 2D-DOC; under the 2D-DOC fault modes, one that forges fields."""
+        work = "deux_d_doc_sans_autorisation_de_travail" in self
+        usage = "deux_d_doc_nom_usage" in self
+        other = courriel and self.forges_mailed_code()
+        if not (work or usage or other):
+            return signer
+
+        def edit(items: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+            held = dict(items)
+            out: list[tuple[str, Any]] = []
+            for identifier, value in items:
+                if work and identifier == "6P" and value == "AUTORISE A TRAVAILLER":
+                    value = "NON AUTORISE A TRAVAILLER"
+                elif usage and identifier == "63":
+                    value = held.get("62", "")
+                elif other and identifier == "6K":
+                    value = _other_numero(str(value))
+                out.append((identifier, value))
+            return out
+
+        return _ForgingSigner(signer, edit)
+
+    # Guide 05: the accueillant's identity -----------------------------------------------------------
+    def identity_keys_unchecked(self) -> frozenset[str]:
+        """The parts of a confirmed identity this portal does not compare with its records."""
+        return frozenset(key for key, fault in (("nom", "identite_accueillant_sans_nom"),
+                                                ("date_naissance", "identite_accueillant_sans_date_de_naissance"))
+                         if fault in self)
 
 
 NONE = Faults()

@@ -131,6 +131,25 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Alors je suis à l'étape "Justificatifs"
     Et le justificatif "Document d'identité de l'accueillant" n'est pas demandé
 
+  @exig_SIM_AUCUN_TITRE_SEJOUR @exig_SIM_CONFIRMEZ_IDENTITE_VOTRE @exig_SIM_IDENTITE_CONFIRMEE @exig_SIM_MODALITES_SEJOUR @exig_SIM_NUMERO_ETRANGER_ACCUEILLANT
+  Plan du scénario: L'identité de l'accueillant est confirmée en entier : avec une erreur sur "<champ>", elle ne l'est pas
+    Soit un membre de famille "descendant" d'un accueillant européen "non salarié" titulaire d'un titre de séjour, leurs titres de séjour étant connus du portail
+    Et j'ai ouvert mon compte avec mon titre de séjour
+    Et j'ai commencé ma demande de renouvellement jusqu'à l'étape "Modalités du séjour"
+    Quand je renseigne les modalités de mon séjour et mon accueillant, avec une erreur sur "<champ>"
+    Et je confirme l'identité de mon accueillant
+    Alors le champ "Numéro étranger de l'accueillant" signale "Aucun titre de séjour ne correspond à ce numéro étranger"
+    Et l'identité de mon accueillant n'est pas confirmée
+    Quand j'appuie sur "Enregistrer et poursuivre"
+    Alors je suis à l'étape "Modalités du séjour"
+    Et le champ "Numéro étranger de l'accueillant" signale "Confirmez l'identité de votre accueillant"
+
+    # The numéro étranger typed wrong: the scenario above.
+    Exemples:
+      | champ                              |
+      | Nom de l'accueillant               |
+      | Date de naissance de l'accueillant |
+
   @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G05_ETAPE_2_ASCENDANT @exig_SIM_LORSQUE_ACCUEILLANT_EST @exig_SIM_MODALITES_SEJOUR
   @non_eligible
   Scénario: Un accueillant étudiant ne peut accueillir un ascendant

@@ -24,6 +24,7 @@ from typing import Any
 
 from . import textes
 from .documents import DATE_FR, NUMERO_DEMANDE, Expected, PdfDocument, expected_identity, same
+from .recoupement import code_contre_page
 from .twoddoc import ScannedCode, TrustList, TwoDDoc, Verification, scan_pdf, verify
 
 TITRE = ("ATTESTATION DE PROLONGATION D'INSTRUCTION", "D'UNE DEMANDE DE TITRE DE SEJOUR")
@@ -248,7 +249,8 @@ def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: A
         if got == want or (item is not None and item.truncated and want.startswith(got)):
             continue
         problems.append(f"2D-DOC {identifier} ({what}) : « {got} », attendu « {want} »")
-    # What is printed and what is signed say the same thing.
+    # What is printed and what is signed say the same thing: every field the page also prints.
+    problems += code_contre_page(code, document)
     if as_code(printed.get("Nom de naissance", "")) not in ("", values.get("62")):
         problems.append(f"2D-DOC 62 « {values.get('62')} » ≠ nom imprimé « {printed.get('Nom de naissance')} »")
     if not same(printed.get(numero_label, ""), values.get("6Q", "")):

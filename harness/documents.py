@@ -22,6 +22,7 @@ from . import textes
 
 NUMERO_DEMANDE = re.compile(r"^(\d{2})01(\d{8})(\d{7})$")
 DATE_FR = re.compile(r"^\d{2}/\d{2}/\d{4}$")
+DEPOT_CONFIRMATION = re.compile(r"Le (\d{2}/\d{2}/\d{4}), vous avez déposé")
 
 CONFIRMATION_LABELS = (
     "Identifiant (N° étranger)", "N° de la demande", "DATE D'ÉMISSION", "Nom de naissance", "Nom d'usage",
@@ -190,6 +191,12 @@ def compare_confirmation(document: PdfDocument, persona: Any, *, numero_etranger
         result.problems.append(f"DATE D'ÉMISSION : « {emission} » n'est pas une date JJ/MM/AAAA")
     elif match and match.group(2) != f"{emission[6:]}{emission[3:5]}{emission[:2]}":
         result.problems.append(f"N° de la demande : la date de « {numero} » n'est pas la DATE D'ÉMISSION {emission}")
+    # "Le 22/12/2022, vous avez déposé avec succès …" under "DATE D'ÉMISSION : 22/12/2022" (guide 02 étape 6)
+    depot = DEPOT_CONFIRMATION.search(document.flat)
+    if depot is None:
+        result.problems.append("phrase du dépôt absente : « Le JJ/MM/AAAA, vous avez déposé … »")
+    elif DATE_FR.match(emission) and depot.group(1) != emission:
+        result.problems.append(f"date du dépôt : « Le {depot.group(1)}, vous avez déposé … », la DATE D'ÉMISSION est {emission}")
     for sentence in sentences:
         if problem := textes.current().probleme(sentence, document.flat, lieu=lieu):
             result.problems.append(problem)

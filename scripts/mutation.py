@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "mutants" / "catalogue.yaml"
 # No traces or screenshots of the expected failures; quiet, stop at the first failure.
 PYTEST_ARGS = ["-x", "-q", "--tracing=off", "--screenshot=off"]
+# A failure that says nothing of the rule: the bundled portal did not start (a port taken by another
+# run, a load spike): an error to run again, not a kill (harness/target.py's messages).
+NOT_A_KILL = ("le portail intégré s'est arrêté", "le portail intégré ne répond pas")
 
 
 @dataclass
@@ -106,6 +109,8 @@ def judge(mutant: Mutant, timeout: float, baseline: bool, output: Path) -> Outco
                            f"la sélection ne passe pas sur le portail conforme (code {code}) : {_first_failure(out)}")
     code, out = run_pytest(mutant.tuer, mutant.faute, timeout, output)
     seconds = time.monotonic() - start
+    if code == 1 and any(sign in out for sign in NOT_A_KILL):
+        return Outcome(mutant, "erreur", seconds, f"le portail n'a pas démarré : {_first_failure(out)}")
     if code == 1:
         return Outcome(mutant, "tué", seconds, _first_failure(out))
     if code == 0:

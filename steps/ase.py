@@ -13,6 +13,7 @@ from harness.actor import Actor
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, words
 from harness.preconditions import Preconditions
+from harness.recoupement import meme_document
 from harness.referentiel import Referentiel
 from personas import add_years
 
@@ -147,3 +148,5 @@ def document_confirmation(acteur: Actor, document: PdfDocument) -> None:
     comparison = ase.compare(document, acteur.persona)
     comparison.check()
     assert comparison.printed["N° de la demande"] == acteur.numero_demande
+    ecarts = meme_document(document, acteur.notes.exige("confirmation"), quoi="la confirmation retéléchargée")
+    assert not ecarts, "\n".join(ecarts)

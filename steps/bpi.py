@@ -17,6 +17,7 @@ from harness.browser import label_pattern
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, same
 from harness.preconditions import Preconditions
+from harness.recoupement import courriel_contre_document
 from harness.referentiel import Referentiel
 from harness.textes import pattern
 from harness.twoddoc import TrustList
@@ -208,3 +209,4 @@ def adp_jointe(acteur: Actor, adp_report: dict[str, AttestationReport]) -> None:
     bpi.expect_file_name(jointe, acteur.persona.numero_etranger, emission)
     assert jointe.filename == telechargee.filename
     assert same(jointe.flat, telechargee.flat), "la pièce jointe et l'attestation téléchargée diffèrent"
+    courriel_contre_document(acteur.last_mail, telechargee, acteur.persona).check()

@@ -16,6 +16,7 @@ from harness.browser import PortalPage
 from harness.catalogue import normalise
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, download
+from harness.recoupement import courriel_contre_document
 from harness.textes import pattern
 
 
@@ -39,6 +40,7 @@ def confirmation_conforme(acteur: Actor, document: PdfDocument) -> None:
     comparison.check()
     acteur.notes.numero_demande = comparison.printed["N° de la demande"]
     acteur.notes.date_depot = datetime.strptime(comparison.printed["DATE D'ÉMISSION"], "%d/%m/%Y").date()
+    acteur.notes.confirmation = document
 
 
 @then("ce courriel porte en pièce jointe la confirmation de dépôt")
@@ -48,6 +50,7 @@ def piece_jointe(acteur: Actor) -> None:
     comparison = parcours.du(acteur).compare(PdfDocument(filename=nom, content=contenu), acteur.persona)
     comparison.check()
     assert comparison.printed["N° de la demande"] == acteur.numero_demande
+    courriel_contre_document(acteur.last_mail, acteur.notes.exige("confirmation"), acteur.persona).check()
 
 
 # Moving -----------------------------------------------------------------------------------------

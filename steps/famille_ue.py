@@ -7,10 +7,11 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import famille_ue, parcours
+from harness import accueillant, famille_ue, parcours
 from harness.actor import Actor
 from harness.browser import label_pattern
 from harness.documents import PdfDocument
+from harness.recoupement import courriel_contre_document
 from harness.referentiel import Referentiel
 
 ACTIVITES = {"salarié": "salarié", "non salarié": "non salarié", "étudiant": "étudiant",
@@ -87,6 +88,12 @@ def modalites_autre_numero(acteur: Actor) -> None:
     famille_ue.fill_modalites(acteur, numero=numero)
 
 
+@when(parsers.parse('je renseigne les modalités de mon séjour et mon accueillant, avec une erreur sur "{libelle}"'))
+def modalites_erreur(acteur: Actor, libelle: str) -> None:
+    famille_ue.fill_modalites(acteur)
+    accueillant.type_wrong(acteur, libelle)
+
+
 @when("je confirme l'identité de mon accueillant")
 def confirme_identite(acteur: Actor) -> None:
     famille_ue.confirm_identity(acteur)
@@ -147,3 +154,4 @@ def piece_jointe(acteur: Actor) -> None:
     telechargee: PdfDocument = acteur.notes.exige("confirmation")
     assert nom == telechargee.filename, (nom, telechargee.filename)
     assert PdfDocument(filename=nom, content=contenu).flat == telechargee.flat
+    courriel_contre_document(acteur.last_mail, telechargee, acteur.persona).check()

@@ -14,6 +14,7 @@ from harness.actor import Actor, Decision
 from harness.attestation import as_code, check_adf
 from harness.backoffice import BackOffice
 from harness.documents import PdfDocument
+from harness.recoupement import code_contre_page
 from harness.textes import pattern
 from harness.twoddoc import TrustList, scan_pdf, verify
 
@@ -186,6 +187,8 @@ def code_signe(acteur: Actor, document: PdfDocument, trust_list: TrustList, type
     for identifier, want in (("6J", type_document), ("6K", acteur.numero_demande), ("6Q", numero_etranger),
                              ("62", as_code(acteur.persona.nom))):
         assert values.get(identifier) == want, f"2D-DOC {identifier} : « {values.get(identifier)} », attendu « {want} »"
+    forgeries = code_contre_page(result.code, document)
+    assert not forgeries, "\n".join(forgeries)
 
 
 # "Mes demandes en cours" ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -165,10 +165,12 @@ def identity_confirmed(bloc: ConfirmationIdentite, values: Mapping[str, str]) ->
     return bool(stored) and not stored.startswith("|") and stored == identity_key(bloc, values)
 
 
-def identity_matches(bloc: ConfirmationIdentite, values: Mapping[str, str], record: Mapping[str, Any]) -> bool:
-    """The typed identity is the record's (dates equal, names folded, codes equal)."""
+def identity_matches(bloc: ConfirmationIdentite, values: Mapping[str, str], record: Mapping[str, Any],
+                     unchecked: Collection[str] = ()) -> bool:
+    """The typed identity is the record's (dates equal, names folded, codes equal); `unchecked`: parts
+    a broken portal does not compare (fake_anef.faults)."""
     for key, field_id in bloc.identite:
-        if key == "numero_etranger":
+        if key == "numero_etranger" or key in unchecked:
             continue
         expected = record.get(key)
         if key == "date_naissance":

@@ -10,7 +10,7 @@ to the user is always what they typed, and nothing typed is lost by a refused su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -224,7 +224,8 @@ class Wizard:
         return next((rule for rule in rules if rule.when.test(variables, self.today)), None)
 
     def confirm_identity(self, step: Step, bloc_id: str, values: Values, data: Mapping[str, Values],
-                         lookup: Callable[[str], Mapping[str, Any] | None]) -> tuple[Values, dict[str, str]]:
+                         lookup: Callable[[str], Mapping[str, Any] | None],
+                         unchecked: Collection[str] = ()) -> tuple[Values, dict[str, str]]:
         """"Confirmer" on a confirmation_identite bloc: the fields it names are checked, then the
         record of the numéro typed (`lookup`: numéro → identity, or None) is compared with them. On a
         match the returned values hold the confirmation; otherwise the errors say why, next to the
@@ -250,7 +251,7 @@ class Wizard:
             return out, errors
         numero_field = dict(bloc.identite)["numero_etranger"]
         record = lookup(normalise_numero(_get(out, numero_field)))
-        if record is None or not identity_matches(bloc, out, record):
+        if record is None or not identity_matches(bloc, out, record, unchecked):
             return out, {numero_field: bloc.erreur}
         out[bloc_id] = identity_key(bloc, out)
         return out, {}

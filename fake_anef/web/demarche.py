@@ -180,7 +180,7 @@ async def confirmation_document(request: Request) -> Response:
         demande = demandes_of(request).current(s, compte.id, definition.id, compte.numero_etranger)
         if demande is None or demande.etat == BROUILLON:
             return Response(status_code=404)
-        values = document_values(definition, demande, wz.Wizard(definition, p.clock.today()))
+        values = document_values(definition, demande, wz.Wizard(definition, p.clock.today()), p.faults)
     name = confirmation_filename(definition, values)
     return Response(confirmation_pdf(definition, values), media_type="application/pdf",
                     headers=content_disposition("attachment", name))

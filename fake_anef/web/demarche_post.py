@@ -172,7 +172,8 @@ def ephoto(sub: Submission, argument: str) -> Response:
 def confirm_identity(sub: Submission, bloc_id: str) -> Response:
     """A confirmation_identite bloc: the numéro looked up; once confirmed, kept in the demande at once."""
     sub.values, errors = sub.wizard.confirm_identity(sub.step, bloc_id, sub.values, sub.data,
-                                                     lambda numero: identity_record(sub.s, numero))
+                                                     lambda numero: identity_record(sub.s, numero),
+                                                     unchecked=sub.p.faults.identity_keys_unchecked())
     if not errors:
         sub.save(go_to=None)
     return sub.stay(errors)
@@ -226,7 +227,7 @@ def _deposit(sub: Submission) -> Response:
         demande.numero_etranger = titulaire.numero_etranger  # the account's (guide 03: path b)
     numero = sub.demandes.deposit(s, demande, code_postal)
     s.flush()
-    values = document_values(definition, demande, sub.wizard)
+    values = document_values(definition, demande, sub.wizard, p.faults)
     ident = definition.identite
     # Guide 03 étape 5: "Bonjour Mineur Etranger," — prénom and nom as typed, not upper-cased (guide
     # 02's "Bonjour CARLOS ROMALOS," is a name typed in capitals: the two agree).
@@ -234,16 +235,19 @@ def _deposit(sub: Submission) -> Response:
         " ".join(x for x in (values.get(ident["prenom"], ""), values.get(ident["nom"], "")) if x))
     attachments = []
     if definition.confirmation is not None:
-        attachments.append(Attachment(confirmation_filename(definition, values), confirmation_pdf(definition, values)))
+        mailed = p.faults.mailed_values(values)
+        attachments.append(Attachment(confirmation_filename(definition, mailed), confirmation_pdf(definition, mailed)))
     for attestation in definition.attestations_emises("depot"):  # issued now, kept: the mail and the download are one file
         name, content = attestation_file(p, definition, demande, attestation)
         if attestation.courriel:
+            if p.faults.forges_mailed_code():
+                name, content = attestation_file(p, definition, demande, attestation, courriel=True)
             attachments.append(Attachment(name, content))
     email = sub.compte.email
 
     async def notify() -> None:
         p.journal("demande_deposee", numero=numero, procedure=definition.id)
-        await send_mail(p, email, "depot_demande", nom=nom, attachments=tuple(attachments))
+        await send_mail(p, email, "depot_demande", nom=p.faults.greeted(nom), attachments=tuple(attachments))
 
     sub.after.append(notify)
     return sub.go(definition.steps[-1].id)

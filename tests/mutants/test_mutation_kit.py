@@ -57,3 +57,14 @@ def test_a_sample_mutant_is_killed(mutant, tmp_path: Path) -> None:  # type: ign
     outcome = mutation.judge(mutant, timeout=600, baseline=False, output=tmp_path)
     assert outcome.verdict == "tué", f"{mutant.name}: {outcome.verdict}, {outcome.detail}"
     assert "test_" in outcome.detail, outcome.detail  # killed by a failing test, not by an error
+
+
+def test_a_portal_that_did_not_start_is_an_error_not_a_kill(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """pytest exits 1 when the bundled portal fails to start (a port taken, a load spike): that says
+    nothing of the rule, so the mutant is an error to run again, not a kill."""
+    mutant = MUTANTS[0]
+    crashed = "E   RuntimeError: le portail intégré s'est arrêté ; voir reports/portal.log\nFAILED x.py::test_a - RuntimeError"
+    monkeypatch.setattr(mutation, "run_pytest", lambda *args: (1, crashed))
+    assert mutation.judge(mutant, 60, False, tmp_path).verdict == "erreur"
+    monkeypatch.setattr(mutation, "run_pytest", lambda *args: (1, "FAILED x.py::test_a - AssertionError: lu 05/03"))
+    assert mutation.judge(mutant, 60, False, tmp_path).verdict == "tué"
