@@ -66,6 +66,9 @@ class Preuves:
         self.matrix: dict[str, Any] | None = None
         self.written: list[Path] = []
         self.session_fixtures: dict[str, Any] = {}   # the mailbox and the trust list, once set up
+        # the items the matrix counts: the suite's scenarios (files under features/), never the
+        # harness's own unit tests, which feed deliberately faulty PDFs and pages to its checks
+        self.in_features: set[str] = set()
 
     # fixtures and steps ------------------------------------------------------------------------
     @pytest.hookimpl(wrapper=True)
@@ -137,6 +140,8 @@ class Preuves:
         record = self.records.get(item.nodeid)
         if record is None:
             record = self.records[item.nodeid] = collecte.new_record(item, self.catalogue)
+            if Path(item.path).resolve().is_relative_to(self.features.resolve()):
+                self.in_features.add(item.nodeid)
         try:
             self._record(item, report, record)
         except Exception as exc:  # noqa: BLE001 - the evidence must never break the run nor hide its result
@@ -211,7 +216,8 @@ class Preuves:
 
     # end of the run -----------------------------------------------------------------------------
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        scenarios = [r for r in self.records.values() if r["scenario"] or r["exigences_verifiees"]]
+        scenarios = [r for r in self.records.values()
+                     if r["nodeid"] in self.in_features or r["scenario"] is not None]
         if not scenarios or hasattr(self.config, "workerinput"):
             return  # unit tests only (or an xdist worker): no matrix to speak of
         self.reports.mkdir(parents=True, exist_ok=True)
