@@ -18,8 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from pytest_bdd.parser import FeatureParser  # noqa: E402
 
-from harness.catalogue import INPUTS, QUOTE, load, normalise  # noqa: E402
-from harness.preuves.catalogue import TAG_PREFIX, tag_for  # noqa: E402
+from harness.catalogue import INPUTS, QUOTE, TAG_PREFIX, load, normalise, tag_for  # noqa: E402
 
 FEATURES = ROOT / "features"
 # (feature file, words of the scenario's name) → requirement ids its steps check without quoting them

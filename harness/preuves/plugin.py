@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from pytest_bdd import reporting
 
+from ..catalogue import CatalogueError, load
 from . import collecte, saisies
-from .catalogue import CatalogueError, load_catalogue
 from .couverture import scan_features
 from .documents import describe_pdf
 from .ecarts import load_ecarts
@@ -39,7 +39,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     folder = Path(config.getoption("--exigences") or config.rootpath / "requirements")
     try:
-        catalogue = load_catalogue(folder)
+        catalogue = load(folder)
     except CatalogueError as exc:
         raise pytest.UsageError(str(exc)) from None
     for exigence in catalogue:
