@@ -630,7 +630,8 @@ MES_NOTIFICATIONS = {
         "donc le délai dans lequel vous devez répondre à une demande de l'agent en charge de votre dossier.",
     ],
     "filtrer": "Filter mes notifications :",
-    "filtres": {"": "Toutes les notifications", "non_lue": "Non lues", "lue": "Lues", "repondu": "Répondues"},  # first: guide; others DERIVED
+    "filtres": {"": "Toutes les notifications",  # guide 02
+                "non_lue": "Non lues", "lue": "Lues", "repondu": "Répondues"},  # DERIVED
     "appliquer": "Filtrer",  # DERIVED
     "par_page": "Résultats par page : {n}",
     "page": "{page} sur {pages}",
