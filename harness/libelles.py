@@ -75,6 +75,13 @@ def role(scope: Page | Locator, kind: AriaRole, texte: str, *, lieu: str, autrem
     return element(lambda name: scope.get_by_role(kind, name=name), texte, lieu=lieu, autrement=autrement)
 
 
+
+def label(scope: Page | Locator, texte: str, *, lieu: str, autrement: Locator | None = None,
+          exigence: Exigence | None = None) -> Locator:
+    """`element` for a form field (a box, a radio button) found by its label inside `scope`."""
+    return element(lambda name: scope.get_by_label(name), texte, lieu=lieu, autrement=autrement, exigence=exigence)
+
+
 def juger(texte: str, exact_: Locator, *, lieu: str, vu: Locator | None = None) -> bool:
     """Judge `texte` by the catalogue where the step has already found its element another way (a
     row by its place): True when `exact_` (the element with the exact wording) is there; otherwise
