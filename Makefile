@@ -8,11 +8,11 @@ bootstrap:
 conformance: bootstrap
 	.venv/bin/anef run $(ARGS)
 
-# Lint (ruff), then unit tests, property tests and the features; then the features again, in deployment mode.
+# Lint (ruff), types (mypy --strict on fake_anef/ and harness/, [tool.mypy] in pyproject.toml), then side by side: unit and property tests; the features; the features again, in deployment
+# mode (scripts/test.sh; ANEF_TEST_SERIE=1 for one after the other). Outputs in reports/make-test/.
+# DEPLOIEMENT_ARGS (the deployment run's options) reaches it in the environment, as make exports it.
 test: bootstrap
-	.venv/bin/ruff check .
-	.venv/bin/python -m pytest $(ARGS)
-	bash scripts/deploiement.sh $(DEPLOIEMENT_ARGS)
+	bash scripts/test.sh $(ARGS)
 
 # The suite against the bundled portal playing a vendor's deployment: no operator API, reference data
 # from docs/recette-exemple.yaml (RECETTE=...), the agent's pages as back-office, its published trust

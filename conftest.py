@@ -13,7 +13,11 @@ pytest_plugins = [
     "steps.bpi",
     "steps.famille_ue",
     "steps.instruction",
+    "steps.suivi",
+    "steps.complement",
     "steps.regles_guides",
+    "steps.bornes",
     "steps.accessibilite",
+    "steps.ecrans",
     "harness.narration",  # --narration: the captions of `anef demo`
 ]

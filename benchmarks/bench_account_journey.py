@@ -70,7 +70,7 @@ def playwright_journey(browser, target: Target, mailbox: Mailbox) -> None:  # ty
         request_account_without_number(actor)
         b = actor.browser
         b.open_link_from_mail(actor.last_mail.link("Se connecter"))
-        log_in(actor, actor.notes["identifiant"], actor.notes["mot_de_passe_provisoire"])
+        log_in(actor, actor.identifiant, actor.mot_de_passe_provisoire)
         b.fill("Nouveau mot de passe", PASSWORD)
         b.fill("Confirmation du mot de passe", PASSWORD)
         b.click("Valider mon mot de passe")

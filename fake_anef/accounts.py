@@ -8,7 +8,7 @@ import string
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
@@ -23,7 +23,7 @@ LINK_VALIDITY = timedelta(hours=24)  # guide 01 §III: "ce lien n'est valable qu
 SPECIAL_CHARACTERS = set(string.punctuation)  # the guides list several sets; any ASCII punctuation counts
 # OWASP's minimum for argon2id (19 MiB, 2 passes): real hashing, but cheap enough for property tests.
 T = TypeVar("T")
-HASH_PARAMETERS = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+HASH_PARAMETERS: dict[str, Any] = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}  # PasswordHasher keywords
 _hasher = PasswordHasher(**HASH_PARAMETERS)
 
 
@@ -201,7 +201,8 @@ class Accounts:
             return jeton, "utilise"
         if jeton.expires_at <= jeton.created_at:  # voided by a newer link or by a link used
             return jeton, "remplace"
-        if self.clock.now() > jeton.expires_at and "lien_sans_expiration" not in self.faults:
+        late = timedelta(minutes=5) if "lien_valable_24_h_05" in self.faults else timedelta(0)  # fault mode
+        if self.clock.now() > jeton.expires_at + late and "lien_sans_expiration" not in self.faults:
             return jeton, "expire"
         return jeton, None
 

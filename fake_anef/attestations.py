@@ -4,6 +4,7 @@ domain service, called by the applicant's pages, the notifications and the instr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from .demandes import ATTESTATIONS_STATE, DECISION_STATE, Demandes
@@ -45,6 +46,8 @@ def attestation_file(p: Portal, definition: Definition, demande: Demande, attest
     path = demandes.document_path(demande, attestation.id)
     if path.is_file():
         return name, path.read_bytes()
+    attestation = replace(attestation, paragraphes=tuple(
+        x for x in attestation.paragraphes if p.faults.attestation_paragraph_kept(x.texte)))
     signer = p.twoddoc_signer() if attestation.deux_d_doc is not None else None
     pdf = attestation_pdf(attestation, values, wizard.variables(demandes.data(demande)), emission, signer)
     path.parent.mkdir(parents=True, exist_ok=True)

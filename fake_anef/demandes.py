@@ -8,8 +8,9 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from .accounts import Accounts, hash_password, temporary_password
@@ -41,7 +42,7 @@ class StoredPieces:
         return self.counts.get(justificatif_id, 0)
 
 
-def _owned(compte_id: int, numero_etranger: str | None):  # type: ignore[no-untyped-def]
+def _owned(compte_id: int, numero_etranger: str | None) -> ColumnElement[bool]:
     """The demandes an account sees: its own, and those given its numéro étranger at instruction."""
     if numero_etranger:
         return or_(Demande.compte_id == compte_id, Demande.numero_etranger == numero_etranger)
@@ -196,7 +197,7 @@ class Demandes:
         return s.scalar(select(Demande).where(Demande.numero == numero))
 
     def start_instruction(self, s: Session, demande: Demande, accounts: Accounts,
-                          identite: dict) -> tuple[Compte, str | None]:
+                          identite: dict[str, Any]) -> tuple[Compte, str | None]:
         """A numéro étranger for the applicant and the definitive account (identifiant = that
         numéro) with a temporary password to replace at first login. An applicant who already has
         a numéro étranger (a renewal: the account is the title's) keeps it and their account: the

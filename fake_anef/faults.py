@@ -27,7 +27,42 @@ FAULTS = {
     "ephoto_21_ou_23_chiffres": "an ephoto number of 21 or 23 digits is accepted (the 22-digit rule off by one)",
     "numero_etranger_sans_longueur": "a numéro étranger of any number of digits is looked up (not 10 only)",
     "texte_guide_modifie": "one text a guide shows is changed: guide 04 §6 \"Demande de création de compte bien enregistrée.\" loses \"bien\"",
+    "salutations_modifiees": "greetings and signatures not as the guides print them: the dépôt mail's name upper-cased "
+                             "(guide 03: \"Bonjour Mineur Etranger,\"), the path-c mail's \"Bonjour\" given a comma "
+                             "(guides 01 §III, 04 §7), guide 03's decision signed \"…et des Outre-Mer\"",
+    "libelles_communs": "guide 03's delete buttons give way to the shared \"SUPPRIMER\" (not \"Supprimer le numéro "
+                        "ephoto\", \"SUPPRIMER JUSTIFICATIF.PNG\")",
+    "email_chemin_b_guide_01": "path b's e-mail page is titled \"Saisissez votre adresse email\" (guide 01 §II), not "
+                               "\"Compléter les renseignements suivants pour accéder à vos services.\" (guide 03 §3)",
+    "ecrans_connexion_absents": "guides 01-03's login screens missing (issue 15, point 10): the notification mail's \"Se "
+                                "connecter\" leads to the header's login page, not \"Connectez-vous pour accéder à vos "
+                                "services\"; the connected header shows the identifiant only, no \"Démarches\" menu; no "
+                                "\"Qu'est-ce que FranceConnect ?\" link, no \"?\" help beside the title number",
+    "preambule_sans_boutons": "guide 04 §13's préambule loses \"Abandonner la demande\" and \"Quitter et revenir plus tard\"",
+    "annexe_sans_pieces_hors_etape": "the downloadable list of pièces leaves out ANNEXE 1's items no step asks for "
+                                     "(guide 04 \"Si vous êtes un mineur émancipé\", guide 03 \"Insertion dans la "
+                                     "société française\")",
+    "visa_non_renouvelable": "the holder of a visa long séjour only (guide 04 §4, Option 2) cannot renew: "
+                             "\"Je sollicite le renouvellement de ce titre\" is not offered",
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
+    # Boundaries and required items (issue 16): one rule off by the smallest step it allows.
+    "fichier_10_mo_plus_un_octet": "a file of 10 Mo + 1 byte is joined (the size limit off by one byte)",
+    "lien_valable_24_h_05": "an e-mail link is still valid 24 h 05 after it was sent (the 24-hour rule off by 5 minutes)",
+    "ephoto_valable_un_jour_de_plus": "an e-photo code is still valid the day after its 6 months",
+    "renouvellement_un_jour_trop_tot": "a renewal can be filed the day before the window opens (4 months before the end)",
+    "seize_ans_a_15": "guide 02's child of 15 is let in (the 16-year rule at 15; definition patched)",
+    "ressources_a_20_ans": "guide 02's resources justificatifs are asked from 20 (the 21-year rule at 20; definition patched)",
+    "emancipe_a_15_ans": "guide 03's \"mineur (+16 ans) émancipé\" box is offered from 15 (definition patched)",
+    "descendant_moins_de_20_ans": "guide 05's descendant of 20 gives no prise en charge (the 21-year rule at 20; definition patched)",
+    "domicile_facultatif": "guide 02's \"Justificatif de domicile datant de moins de 6 mois *\" can be left empty (definition patched)",
+    "lieu_naissance_facultatif": "guide 02's \"Lieu de naissance * :\" can be left empty (definition patched)",
+    "acte_de_mariage_facultatif": "guide 05's \"Acte de mariage *\" can be left empty (definition patched)",
+    "prise_en_charge_ase_facultative": "guide 03's \"Date de prise en charge par l'ASE * :\" can be left empty (definition patched)",
+    "attestation_sans_mentions_faq": "the renewal's ADP and the ADF lack the mentions guide 01 FAQ 15 and 16 say they carry (valid only with the former title, rights maintained, work goes on)",
+    "cloture_avant_delai": "the agent may close a demande for want of a complément before the applicant's 30 days have passed (guides 02-04)",
+    "complement_tout_affiche": "the demande de complément shows every field at once: the reasons box before \"Maintenir le Document\" is chosen, \"Joindre un document\" before \"Mettre à jour le Document\" (guides 02-04)",
+    "suivi_sans_attestations": "\"Mes demandes en cours\" offers no attestation: the BPI row (whose confirmation is its ADP) has no link, an ADP issued by the agent is not there (guide 01 FAQ 7)",
+    "suivi_un_seul_etat": "\"Mes demandes en cours\" shows \"Demande envoyée : le … à …\" until the instruction starts and the FAQ 12 state after it, never both (guide 03 shows the first during a complément; \"Dépôt de la demande\" is never shown)",
 }
 
 
@@ -81,6 +116,50 @@ class Faults(frozenset[str]):
         """False under plus_de_3_fichiers: a 4th file (and more) is joined to one justificatif."""
         return "plus_de_3_fichiers" not in self
 
+    def file_size_seen(self, size: int, limit: int) -> int:
+        """A file's size as the limit sees it: under fichier_10_mo_plus_un_octet, one byte over passes."""
+        if "fichier_10_mo_plus_un_octet" in self and size == limit + 1:
+            return limit
+        return size
+
+    @property
+    def ephoto_extra_days(self) -> int:
+        """Days an e-photo code stays valid after its 6 months: 1 under ephoto_valable_un_jour_de_plus."""
+        return 1 if "ephoto_valable_un_jour_de_plus" in self else 0
+
+    @property
+    def renewal_days_early(self) -> int:
+        """Days before the window's opening a renewal is let in: 1 under renouvellement_un_jour_trop_tot."""
+        return 1 if "renouvellement_un_jour_trop_tot" in self else 0
+    # The attestations ------------------------------------------------------------------------------
+    FAQ_MENTIONS = ("(même s'il est arrivé à expiration)", "maintien de l'ensemble des droits", "celle-ci peut se poursuivre")
+
+    def attestation_paragraph_kept(self, texte: str) -> bool:
+        """False, under attestation_sans_mentions_faq, for the mentions of guide 01 FAQ 15 and 16."""
+        return "attestation_sans_mentions_faq" not in self or not any(m in texte for m in self.FAQ_MENTIONS)
+
+    # The demande de complément -------------------------------------------------------------------
+    @property
+    def closes_before_delai(self) -> bool:
+        """True under cloture_avant_delai: the 30-day délai does not hold the agent back."""
+        return "cloture_avant_delai" in self
+
+    @property
+    def shows_all_complement_fields(self) -> bool:
+        """True under complement_tout_affiche: no field waits for the answer it belongs to."""
+        return "complement_tout_affiche" in self
+
+    # "Mes demandes en cours" --------------------------------------------------------------------
+    @property
+    def offers_attestations_in_suivi(self) -> bool:
+        """False under suivi_sans_attestations: only a confirmation document is offered there."""
+        return "suivi_sans_attestations" not in self
+
+    @property
+    def one_state_in_suivi(self) -> bool:
+        """True under suivi_un_seul_etat: the state column shows guide 03's line or FAQ 12's state."""
+        return "suivi_un_seul_etat" in self
+
     def ephoto_format_ok(self, numero: str, valid: bool) -> bool:
         """Whether an ephoto number's format passes: the rule's verdict, except that under
         ephoto_21_ou_23_chiffres 21 or 23 ASCII digits pass too (the 22-digit rule off by one)."""
@@ -94,6 +173,38 @@ class Faults(frozenset[str]):
             return errors
         dropped = set(date_order_messages)
         return {k: v for k, v in errors.items() if v not in dropped}
+
+    # Greetings and signatures (issue 15, point 12) -------------------------------------------------
+    def depot_greeting_name(self, nom: str) -> str:
+        """The name of the dépôt mail's "Bonjour {nom},": as typed, upper-cased under salutations_modifiees."""
+        return nom.upper() if "salutations_modifiees" in self else nom
+
+    def greeting(self, text: str) -> str:
+        """A mail's greeting line: the guide's, or with a comma added under salutations_modifiees."""
+        return text + "," if "salutations_modifiees" in self and not text.endswith(",") else text
+
+    def decision_ministry(self, ministry: str | None) -> str | None:
+        """The procedure's own decision signature (None: the shared one); dropped under salutations_modifiees."""
+        return None if "salutations_modifiees" in self else ministry
+
+    def procedure_text(self, textes: Mapping[str, str], key: str, default: str) -> str:
+        """A procedure's own wording of a shared element; the shared one under libelles_communs."""
+        return default if "libelles_communs" in self else textes.get(key, default)
+
+    @property
+    def own_email_page(self) -> bool:
+        """False under email_chemin_b_guide_01: guide 03's e-mail page (path b) shows guide 01's title."""
+        return "email_chemin_b_guide_01" not in self
+
+    @property
+    def login_screens(self) -> bool:
+        """False under ecrans_connexion_absents (the templates ask it as `faults.login_screens`)."""
+        return "ecrans_connexion_absents" not in self
+
+    @property
+    def notification_login_route(self) -> str:
+        """The route the notification mail's "Se connecter" leads to."""
+        return "se_connecter" if self.login_screens else "connexion"
 
 
 NONE = Faults()

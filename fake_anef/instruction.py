@@ -13,10 +13,10 @@ from sqlalchemy import select
 from . import texts
 from .demandes import ATTESTATIONS_STATE, DECISION, DECISION_STATE, DEPOSEE, DISPONIBLE, INSTRUCTION, Demandes
 from .documents.attestation import titre_delivre
-from .engine.definition import by_id
+from .engine.definition import Definition, by_id
 from .engine.wizard import Wizard
 from .portal import Portal
-from .store import Compte, Notification
+from .store import Compte, Demande, Notification
 
 
 class DemandeInconnue(Exception):
@@ -29,11 +29,11 @@ class EtatInvalide(Exception):
 
 def identite_of(p: Portal, procedure: str, data: Any) -> dict[str, Any]:
     """The applicant's identity as the demande holds it (the definition's `identite` names the fields)."""
-    definition = by_id(procedure)
-    variables = Wizard(definition, p.clock.today()).variables(data)  # type: ignore[arg-type]
+    definition = _definition(procedure)
+    variables = Wizard(definition, p.clock.today()).variables(data)
 
     def first(key: str) -> Any:
-        value = variables.get(definition.identite[key])  # type: ignore[union-attr]
+        value = variables.get(definition.identite[key])
         return value[0] if isinstance(value, list) else value
 
     return {"nom": first("nom") or "", "prenom": first("prenom") or "",
@@ -76,11 +76,21 @@ class Invalide(Exception):
         self.erreurs = erreurs
 
 
-def _etat_requis(demande: Any, etat: str) -> None:
+def _etat_requis(demande: Demande | None, etat: str) -> Demande:
+    """The demande, when there is one and it is in state `etat`."""
     if demande is None:
         raise DemandeInconnue()
     if demande.etat != etat:
         raise EtatInvalide(demande.etat)
+    return demande
+
+
+def _definition(procedure: str) -> Definition:
+    """The definition of a demande's procedure (a demande of a procedure no longer bundled is unknown)."""
+    definition = by_id(procedure)
+    if definition is None:
+        raise DemandeInconnue(procedure)
+    return definition
 
 
 def _notify(p: Portal, s: Any, demande: Any, kind: str, contenu: dict[str, Any], lien: str,
@@ -109,19 +119,26 @@ def _titre_plie(titre: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
-async def ask_complement(p: Portal, numero_demande: str, motifs: dict[str, str], observations: str, lien: str) -> None:
-    """A demande de complément: {justificatif id: "illisible"|"invalide"|"manquant"} and observations.
-    The applicant gets a notification and its mail."""
+async def ask_complement(p: Portal, numero_demande: str, motifs: dict[str, str], observations: str | dict[str, str],
+                         lien: str) -> None:
+    """A demande de complément: {justificatif id: "illisible"|"invalide"|"manquant"} and the agent's
+    observations, per document as guides 02-04 show them ("Observations :" under each document):
+    {justificatif id or title: text}, or one text for every document. The applicant gets a
+    notification and its mail."""
     demandes = Demandes(p.store, p.clock, p.settings.data_dir)
     with p.store.session() as s:
-        demande = demandes.by_numero(s, numero_demande)
-        _etat_requis(demande, INSTRUCTION)
-        definition = by_id(demande.procedure)  # type: ignore[union-attr]
-        chosen = {justificatif_id(definition, j): m for j, m in motifs.items() if m}  # type: ignore[arg-type]
-        unknown = [j for j, m in chosen.items() if j not in definition.justificatifs or m not in texts.AGENT["motifs"]]  # type: ignore[union-attr]
+        demande = _etat_requis(demandes.by_numero(s, numero_demande), INSTRUCTION)
+        definition = _definition(demande.procedure)
+        chosen = {justificatif_id(definition, j): m for j, m in motifs.items() if m}
+        unknown = [j for j, m in chosen.items() if j not in definition.justificatifs or m not in texts.AGENT["motifs"]]
         if not chosen or unknown:
             raise Invalide({"justificatifs": texts.AGENT["choisir_justificatif"]})
-        email = _notify(p, s, demande, "complement", {"motifs": chosen, "observations": observations}, lien)
+        if isinstance(observations, str):
+            par_document = {jid: observations for jid in chosen}
+        else:
+            given = {justificatif_id(definition, k): v for k, v in observations.items()}
+            par_document = {jid: given.get(jid, "") for jid in chosen}
+        email = _notify(p, s, demande, "complement", {"motifs": chosen, "observations": par_document}, lien)
     await p.send_mail(email, "notification", lien=lien)
     p.journal("complement", numero_demande=numero_demande, motifs=chosen)
 
@@ -153,19 +170,18 @@ async def decide_favorably(p: Portal, numero_demande: str, debut: str, fin: str,
         erreurs["taxe"] = texts.AGENT["taxe_invalide"]
     demandes = Demandes(p.store, p.clock, p.settings.data_dir)
     with p.store.session() as s:
-        demande = demandes.by_numero(s, numero_demande)
-        _etat_requis(demande, INSTRUCTION)
+        demande = _etat_requis(demandes.by_numero(s, numero_demande), INSTRUCTION)
         if erreurs:
             raise Invalide(erreurs)
         decision = {"date_debut": dates["date_debut"].isoformat(), "date_fin": dates["date_fin"].isoformat(),
                     "taxe": montant, "date_decision": p.clock.today().isoformat()}
-        definition = by_id(demande.procedure)  # type: ignore[union-attr]
+        definition = by_id(demande.procedure)
         adf = definition.attestations_emises("decision") if definition else ()
-        if adf:  # the card granted, as the definition words it for this applicant
-            variables = Wizard(definition, p.clock.today()).variables(demandes.data(demande))  # type: ignore[arg-type]
+        if definition is not None and adf:  # the card granted, as the definition words it for this applicant
+            variables = Wizard(definition, p.clock.today()).variables(demandes.data(demande))
             decision["nature"], decision["mention"] = titre_delivre(adf[0], variables, p.clock.today())
-        demandes.set_state(demande, DECISION_STATE, decision)  # type: ignore[arg-type]
-        demande.etat = DECISION  # type: ignore[union-attr]
+        demandes.set_state(demande, DECISION_STATE, decision)
+        demande.etat = DECISION
         email = _notify(p, s, demande, "decision", decision, lien)
     await p.send_mail(email, "notification", lien=lien)
     p.journal("decision", numero_demande=numero_demande, **decision)
@@ -178,17 +194,16 @@ async def issue_attestation(p: Portal, numero_demande: str, attestation_id: str,
     "TELECHARGER LE DOCUMENT", and its mail. Issued again, it is a new document of that day."""
     demandes = Demandes(p.store, p.clock, p.settings.data_dir)
     with p.store.session() as s:
-        demande = demandes.by_numero(s, numero_demande)
-        _etat_requis(demande, INSTRUCTION)
-        definition = by_id(demande.procedure)  # type: ignore[union-attr]
+        demande = _etat_requis(demandes.by_numero(s, numero_demande), INSTRUCTION)
+        definition = by_id(demande.procedure)
         attestation = next((a for a in definition.attestations_emises("instruction")
                             if attestation_id in (a.id, a.lien)), None) if definition else None
         if attestation is None:
             raise Invalide({"attestation": texts.AGENT["attestation_inconnue"]})
-        issued = dict((demande.donnees or {}).get(ATTESTATIONS_STATE) or {})  # type: ignore[union-attr]
+        issued = dict((demande.donnees or {}).get(ATTESTATIONS_STATE) or {})
         issued[attestation.id] = p.clock.today().isoformat()
-        demandes.set_state(demande, ATTESTATIONS_STATE, issued)  # type: ignore[arg-type]
-        demandes.document_path(demande, attestation.id).unlink(missing_ok=True)  # type: ignore[arg-type]
+        demandes.set_state(demande, ATTESTATIONS_STATE, issued)
+        demandes.document_path(demande, attestation.id).unlink(missing_ok=True)
         email = _notify(p, s, demande, "attestation", {"document": attestation.id}, lien, titre=attestation.lien)
     await p.send_mail(email, "notification", lien=lien)
     p.journal("attestation_delivree", numero_demande=numero_demande, attestation=attestation_id)
@@ -197,10 +212,9 @@ async def issue_attestation(p: Portal, numero_demande: str, attestation_id: str,
 def mark_available(p: Portal, numero_demande: str) -> None:
     demandes = Demandes(p.store, p.clock, p.settings.data_dir)
     with p.store.session() as s:
-        demande = demandes.by_numero(s, numero_demande)
-        _etat_requis(demande, DECISION)
-        demande.etat = DISPONIBLE  # type: ignore[union-attr]
-        demande.updated_at = p.clock.now()  # type: ignore[union-attr]
+        demande = _etat_requis(demandes.by_numero(s, numero_demande), DECISION)
+        demande.etat = DISPONIBLE
+        demande.updated_at = p.clock.now()
     p.journal("titre_disponible", numero_demande=numero_demande)
 
 
@@ -214,7 +228,9 @@ def echanges_of(s: Any, definition: Any, demande: Any, noms: dict[int, str]) -> 
         "repondue": f"{n.repondue_at:%d/%m/%Y %H:%M}" if n.repondue_at else None,
         "message": n.contenu.get("message", ""),
         "reponses": [{"titre": titres.get(jid, jid), "choix": texts.MES_NOTIFICATIONS[r["choix"]],
-                      "raisons": r.get("raisons", ""), "piece": r.get("piece"), "nom": noms.get(r.get("piece"), "")}
+                      "raisons": r.get("raisons", ""), "piece": r.get("piece"), "nom": noms.get(r.get("piece"), ""),
+                      "fichiers": [(pid, noms.get(pid, "")) for pid in r.get("pieces", [])[1:]],
+                      "message": r.get("message", "")}
                      for jid, r in (n.contenu.get("reponse") or {}).items()],
     } for n in s.scalars(select(Notification).where(Notification.demande_id == demande.id).order_by(Notification.id))]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import anyio.to_thread
 from sqlalchemy.orm import Session
@@ -18,14 +19,14 @@ from sqlalchemy.orm import Session
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module or None: the file lock is skipped where there is none
 
-from . import faults, reformulation
+from . import faults, faults_definitions, reformulation
 from .accounts import Accounts
 from .clock import Clock
 from .documents.certificates import ensure_certificate, trust_list_pem
 from .documents.twoddoc import TwoDDocSigner
-from .mail.sender import MailSender
+from .mail.sender import Attachment, MailSender
 from .settings import Settings
 from .store import Journal, SimSetting, Store
 
@@ -48,6 +49,7 @@ class Portal:
     @classmethod
     def create(cls, settings: Settings) -> Portal:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        faults_definitions.apply(settings.faults)  # rules of the definitions (seize_ans_a_15, …); before the wording
         reformulation.apply(settings.faults)  # wording fault modes (reformule_derives, texte_guide_modifie)
         store = Store(settings.db_url)
         store.create_all()
@@ -85,9 +87,9 @@ class Portal:
                 s.add(row)
             return row.value
 
-    async def send_mail(self, to: str, key: str, **values: object) -> None:
+    async def send_mail(self, to: str, key: str, attachments: tuple[Attachment, ...] = (), **values: object) -> None:
         """smtplib blocks: send from a worker thread so the pages keep answering."""
-        await anyio.to_thread.run_sync(partial(self.mail.send, to, key, **values))
+        await anyio.to_thread.run_sync(partial(self.mail.send, to, key, attachments, **values))
 
     def url(self, path: str) -> str:
         return f"{self.settings.base_url}{path}"
@@ -141,7 +143,7 @@ def _folder_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _dates(values: dict, *keys: str) -> dict:
+def _dates(values: dict[str, Any], *keys: str) -> dict[str, Any]:
     out = dict(values)
     for key in keys:
         if isinstance(out.get(key), str):

@@ -54,7 +54,7 @@ def _comments(source: str) -> dict[int, str]:
     return out
 
 
-def _span(node: ast.AST, lines: list[str]) -> range:
+def _span(node: ast.expr, lines: list[str]) -> range:
     """The lines of a value, with a closing line ")," that carries its comment."""
     end = node.end_lineno or node.lineno
     if end < len(lines) and re.match(r"^\s*[)\]]\s*,?\s*(#.*)?$", lines[end]):
@@ -62,8 +62,8 @@ def _span(node: ast.AST, lines: list[str]) -> range:
     return range(node.lineno, end + 1)
 
 
-def _strings(node: ast.AST, path: tuple[Any, ...], container: ast.AST | None = None,
-             ) -> Iterator[tuple[tuple[Any, ...], ast.AST, ast.AST | None]]:
+def _strings(node: ast.expr, path: tuple[Any, ...], container: ast.expr | None = None,
+             ) -> Iterator[tuple[tuple[Any, ...], ast.Constant, ast.expr | None]]:
     """(path, node, innermost container below the assignment) of each string of a literal, path of
     dict keys and list indexes."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -81,26 +81,30 @@ def derived_texts(source: str) -> list[tuple[tuple[Any, ...], str]]:
     """(path from the module, text) of every DERIVED entry of texts.py: a string whose lines carry a
     "DERIVED" comment, or every string of an assignment whose comment above says DERIVED, except
     those whose own comment names a guide. A string without a comment of its own takes the comment
-    on the first or last line of the dict or list it is in ("etats": {…,\n …},  # guide 01 FAQ 12
-    covers every state)."""
+    on the first or last line of the dict or list it is in ("etats": {…,  # guide 01 FAQ 12)."""
     lines = source.splitlines()
     comments = _comments(source)
     out = []
     for stmt in ast.parse(source).body:
-        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+        # NAME = value, or NAME: type = value (a table of mixed values is annotated for mypy)
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            target, value = stmt.target, stmt.value
+        else:
             continue
         above, n = [], stmt.lineno - 1
         while n >= 1 and lines[n - 1].lstrip().startswith("#"):
             above.append(lines[n - 1])
             n -= 1
         whole = any("DERIVED" in c for c in above)
-        for path, node, container in _strings(stmt.value, (stmt.targets[0].id,)):
+        for path, node, container in _strings(value, (target.id,)):
             own = " ".join(comments.get(i, "") for i in _span(node, lines)).strip()
             if not own and container is not None:  # the comment of its dict or list's first or last line
                 span = _span(container, lines)
                 own = " ".join(comments.get(i, "") for i in {span[0], span[-1]})
             if "DERIVED" in own or (whole and "guide" not in own.lower()):
-                out.append((path, node.value))
+                out.append((path, str(node.value)))
     return out
 
 

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 import signal
+import threading
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -40,6 +41,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _stop(closing: list[threading.Event], servers: list[uvicorn.Server]) -> None:
+    """SIGINT/SIGTERM: the sink's long polls end, then every server."""
+    for event in closing:
+        event.set()
+    for server in servers:
+        server.should_exit = True
+
+
 async def _serve(args: argparse.Namespace) -> None:
     data_dir = Path(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -68,7 +77,7 @@ async def _serve(args: argparse.Namespace) -> None:
         return
     servers = [uvicorn.Server(uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning"))]
     controller = None
-    closing: list = []  # the sink's long polls end at once on SIGTERM (fake_anef.mail.sink.create_api)
+    closing: list[threading.Event] = []  # the sink's long polls end at once on SIGTERM (fake_anef.mail.sink.create_api)
     if not args.no_sink:
         mail_store = MailStore(f"sqlite:///{data_dir / 'mail.db'}")
         controller = start_smtp(mail_store, args.host, args.smtp_port)
@@ -87,7 +96,7 @@ async def _serve(args: argparse.Namespace) -> None:
         print(f"Opérateur : {settings.base_url}/__sim__/health", flush=True)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, lambda: [x.set() for x in closing] + [setattr(s, "should_exit", True) for s in servers])
+        loop.add_signal_handler(sig, _stop, closing, servers)
     try:
         await asyncio.gather(*(s.serve() for s in servers))
     finally:

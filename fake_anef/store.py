@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, create_engine, event, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -118,7 +119,7 @@ class Journal(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     event: Mapped[str] = mapped_column(String(100))
-    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Demande(Base):
@@ -132,7 +133,7 @@ class Demande(Base):
     etat: Mapped[str] = mapped_column(String(20), default="brouillon")  # "brouillon" | "deposee" | "instruction"
     etape: Mapped[str] = mapped_column(String(100))  # where the user resumes
     etape_max: Mapped[str] = mapped_column(String(100))  # furthest step reached
-    donnees: Mapped[dict] = mapped_column(JSON, default=dict)  # step id -> {input name: value typed}
+    donnees: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # step id -> {input name: value typed}
     ephoto: Mapped[str | None] = mapped_column(String(22), unique=True, nullable=True)
     numero: Mapped[str | None] = mapped_column(String(19), unique=True, nullable=True)
     numero_etranger: Mapped[str | None] = mapped_column(String(10), nullable=True)
@@ -176,7 +177,7 @@ class Notification(Base):
     demande_id: Mapped[int] = mapped_column(ForeignKey("demande.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # "complement" | "decision"
     titre: Mapped[str] = mapped_column(String(200))
-    contenu: Mapped[dict] = mapped_column(JSON, default=dict)
+    contenu: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     lue_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     repondue_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -219,7 +220,7 @@ def database_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:  # DB-API connection: no common type
     # WAL lets the portal's threads read while one writes; foreign keys are off by default in SQLite.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -3,9 +3,15 @@
 Each sentence here is copied verbatim from the guide named beside it; a sentence the guides do not
 show (an error message, say) is marked DERIVED so it is easy to find and replace. Templates print
 these values and hold no user-facing sentence of their own (each guide text in one place).
+
+Longer than the house's 400 lines on purpose: it is one table of sentences, not code, and one place
+per sentence is the point (a reviewer checks it against the guides from top to bottom). Tables that
+mix texts, lists and sub-tables are typed dict[str, Any] for mypy.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 SITE = {
     "titre": "Étrangers en France",
@@ -19,6 +25,8 @@ SITE = {
     "vous_etes_ici": "Vous êtes ici :",
     "accueil": "Accueil",
     "champs_obligatoires": "Les champs marqués d'un * sont obligatoires",
+    "demarches": "Démarches",  # guide 03 §7: the connected header's menu "Accueil Démarches ▾"
+    "mon_compte": "Mon compte : {nom}",  # DERIVED (accessible name of the user's name in the header)
 }
 
 # Guide 02 §1 and 03 §1: the five briques of the accueil page, in this order.
@@ -28,6 +36,15 @@ BRIQUES = [
     {"id": "premiere-demande", "libelle": "Je demande un premier titre -sans numéro étranger, sans visa-", "simulee": True},
     {"id": "changement-de-situation", "libelle": "Je déclare un changement de situation", "simulee": False},
     {"id": "document-de-voyage", "libelle": "Je demande un document de voyage", "simulee": False},
+]
+
+# Guide 03 §7: a connected user's header, "Accueil Démarches ▾ 🔔 👤 Mineur Etranger". The menu's
+# items are the connected navigation bar of guide 02 ("INSTRUCTION DE LA DEMANDE", étape 3).
+MENU_DEMARCHES = [
+    {"brique": "titre-de-sejour", "libelle": "Demander un titre de séjour"},
+    {"brique": "timbre-fiscal", "libelle": "Acheter un timbre fiscal électronique"},
+    {"brique": "changement-de-situation", "libelle": "Déclarer un changement"},
+    {"brique": "document-de-voyage", "libelle": "Document de voyage"},
 ]
 
 NON_SIMULE = {
@@ -40,7 +57,7 @@ NON_SIMULE = {
 }
 
 # Guide 01 §II and guide 04 §2-3: who the demande is for.
-DEMANDER_TITRE = {
+DEMANDER_TITRE: dict[str, Any] = {
     "fil": "Demander un titre de séjour",
     "question": "Je sollicite ou renouvelle un titre de séjour pour :",
     "moi_meme": "Moi-même (à partir de 16 ans)",
@@ -114,6 +131,7 @@ CONNEXION = {
     "franceconnect_bouton": "S'identifier avec FranceConnect",
     "franceconnect_absent": "Le simulateur ne propose pas la connexion par FranceConnect.",  # DERIVED
     "premiere_visite": "PREMIÈRE VISITE ? CRÉER VOTRE COMPTE",
+    "franceconnect_quest_ce": "Qu'est-ce que FranceConnect ?",  # guides 02 étape 3, 03 §2, 04 §2
     "identifiants_incorrects": "Identifiant ou mot de passe incorrect.",  # DERIVED
     "compte_non_confirme": (
         "Votre compte n'est pas encore activé : confirmez votre adresse email en cliquant sur le "
@@ -125,6 +143,13 @@ CREATION_TITRE = {
     "titre": "Première visite? Créez votre compte.",
     "numero": "N° de votre visa ou de votre titre de séjour :",
     "numero_exemple": "Ex : 9999999999",
+    # Guide 01 §III: the "?" beside the number opens "Où se trouve le numero étranger" (pictures of
+    # a card, "Ou sur ancienne carte"); the pictures are described in words here.
+    "aide_numero": "Où se trouve le numero étranger",
+    "aide_numero_texte": (
+        "Le numéro à saisir est imprimé sur votre titre de séjour (ou sur votre visa long séjour), "
+        "sous la mention « N° » ; sur une ancienne carte, il figure au recto, en haut à droite."
+    ),  # DERIVED (the guide shows pictures of the card)
     "date_debut": "Date de début de validité :",
     "date_fin": "Date de fin de validité :",
     "creer": "Créer un compte",
@@ -150,6 +175,25 @@ SAISIE_EMAIL = {
     "email": "Adresse email * :",
     "email_confirmation": "Confirmation de l'adresse email * :",
     "valider": "Valider",
+}
+
+# Guides 02, 03 and 04 "INSTRUCTION DE LA DEMANDE", étape 2: the login page the notification mail's
+# "Se connecter" leads to (the header's "SE CONNECTER" leads to CONNEXION above).
+CONNEXION_SERVICES = {
+    "titre": "Connectez-vous pour accéder à vos services",
+    "obligatoires": "Le symbole * indique les champs obligatoires.",
+    "identifiant": "* Identifiant",
+    "mot_de_passe": "* Mot de passe",
+    "bouton": "Se connecter",
+    "identifiant_oublie": "Identifiant oublié ?",
+    "mot_de_passe_oublie": "Mot de passe oublié ?",
+}
+
+# "Identifiant oublié ?": the guides show the link, not the page; its text is guide 04 §6's rule.
+IDENTIFIANT_OUBLIE = {
+    "titre": "Identifiant oublié ?",
+    "texte": CONNEXION["identifiant_aide"],
+    "retour": "« Retour à la connexion",
 }
 
 # Guide 01 §III: creating the password from the e-mail link (path c).
@@ -223,7 +267,7 @@ LIEN = {
 }
 
 # Guide 02 §6: after the temporary password is reset (path a).
-PREMIERE_DEMANDE = {
+PREMIERE_DEMANDE: dict[str, Any] = {
     "titre": "Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :",
     "choix": [
         {"id": "attaches-familiales", "libelle": "Car j'ai des attaches familiales en France"},
@@ -272,7 +316,7 @@ MOIS = [
 ]
 
 # The mails, verbatim. {placeholders} are filled by fake_anef.mail.
-MAILS = {
+MAILS: dict[str, Any] = {
     # Guide 02 and 03 "INSTRUCTION DE LA DEMANDE" (réception d'une demande de pièces complémentaires, décision).
     "notification": {
         "objet": "Vous avez reçu une notification",  # DERIVED (guides show no subject)
@@ -306,10 +350,20 @@ MAILS = {
         ),
     },
     # Guide 03 §4 (path b, with the name) and 01 §III / 04 §7 (path c).
+    # Issue 15, point 14: guide 01 §II answers path b with the "compte_cree" mail below ("Mot de passe
+    # provisoire", then "réinitialiser votre mot de passe"); guide 03 §4-6 with this link mail. Guide 03
+    # wins: it walks path b screen by screen (its e-mail page, this mail, "Réinitialisation du mot de
+    # passe" from the link), where guide 01 §II is a FAQ. The "compte_cree" mail stays the one of an
+    # account created at the instruction (guide 02 "INSTRUCTION DE LA DEMANDE" étape 1), as guide 01
+    # §II's wording ("Votre compte d'accès … a été créé") matches.
     "confirmation_email": {
         "objet": "Confirmation de votre adresse e-mail",  # DERIVED
+        # The greeting: guide 03 §4 (path b) "Bonjour Mineur Etranger," (prénom and nom as the record
+        # has them); guides 01 §III and 04 §7 (path c) "Bonjour", with no name and no comma.
+        "salutation_nommee": "Bonjour {prenom} {nom},",
+        "salutation": "Bonjour",
         "corps": (
-            "Bonjour{nom},\n\n"
+            "{salutation}\n\n"
             "La création du compte d'accès à votre espace personnel usager ou de l'utilisateur que "
             "vous représentez est en cours.\n\n"
             "Pour déposer votre demande vous devez confirmer votre adresse e-mail en cliquant sur le "
@@ -366,7 +420,7 @@ MAILS = {
 # Téléprocédures: the wizard's words shared by every procedure (guide 02 étapes 1-6; 03 and 04 use
 # the same screens). A procedure's own words (steps, fields, justificatifs) live in its definition,
 # fake_anef/procedures/*.yaml.
-DEMARCHE = {
+DEMARCHE: dict[str, Any] = {
     "sauvegarde": "Votre saisie est sauvegardée à la validation de chaque étape.",
     "reprise": "Si vous quittez la télé-procédure vous pourrez la reprendre ultérieurement à la dernière étape enregistrée.",
     "progression": "Votre démarche en ligne est à {pourcentage}% terminée",
@@ -480,7 +534,7 @@ MAILS["depot_demande"] = {
 }
 
 # Guide 04 §12 and 05 §12: a connected user says for whom the demande is.
-POUR_QUI = {
+POUR_QUI: dict[str, Any] = {
     "question": "Je sollicite ou renouvelle un titre de séjour pour :",
     "choix": [
         {"id": "moi-meme", "libelle": "Moi-même"},
@@ -492,7 +546,7 @@ POUR_QUI = {
 
 # Guide 03 §8, 04 §13, 05 §13: "Votre situation actuelle". Which procedure an item leads to is said by
 # the procedure definitions (acces.situation, acces.renouvellement), not here.
-SITUATION_ACTUELLE = {
+SITUATION_ACTUELLE: dict[str, Any] = {
     "titre": "Votre situation actuelle",
     "titulaire": "Vous êtes titulaire d'un titre de séjour",
     "titulaire_categorie": "Vous êtes titulaire d'un titre de séjour en tant que « {categorie} ».",
@@ -532,7 +586,7 @@ SITUATION_ACTUELLE = {
 }
 
 # Guide 03 "SUIVI DE LA DEMANDE": "Mes demandes en cours", reached from the header when connected.
-MES_DEMANDES = {
+MES_DEMANDES: dict[str, Any] = {
     "lien": "Mes demandes en cours",
     "titre": "Mes demandes en cours",
     "intro": [
@@ -545,6 +599,7 @@ MES_DEMANDES = {
     "colonnes": ["N° de la demande", "Type de demande", "N° Étranger", "État de la demande"],
     "envoyee": "Demande envoyée : le {date} à {heure}",
     "telecharger": "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT",
+    "telecharger_document": "TÉLÉCHARGER : {titre}",  # DERIVED (guide 01 FAQ 7: the ADP "accessible dans votre espace personnel")
     "brouillon": "Demande en cours de saisie",  # DERIVED (the guide shows a demande already sent)
     "reprendre": "Reprendre ma demande",  # DERIVED
     "aucune": "Vous n'avez aucune demande en cours.",  # DERIVED
@@ -556,7 +611,7 @@ MES_DEMANDES = {
 }
 
 # The agent's back-office (/agent). The guides show the applicant's side only: every text here is DERIVED.
-AGENT = {
+AGENT: dict[str, Any] = {
     "titre": "Espace agent — instruction des demandes",  # DERIVED
     "connexion": "Connexion agent",  # DERIVED
     "identifiant": "Identifiant agent",  # DERIVED
@@ -578,13 +633,20 @@ AGENT = {
     "date_invalide": "Saisissez une date au format JJ/MM/AAAA.",  # DERIVED
     "colonnes": ["N° de la demande", "Procédure", "Demandeur", "Déposée le", "État"],  # DERIVED
     "aucune": "Aucune demande ne correspond à ces critères.",  # DERIVED
-    "etats": {"deposee": "Dépôt de la demande", "instruction": "Instruction en cours", "decision": "Décision prise",
-              "disponible": "Titre de séjour disponible"},  # guide 01 FAQ 12
+    "etats": {"deposee": "Dépôt de la demande", "instruction": "Instruction en cours", "decision": "Décision prise",  # guide 01 FAQ 12
+              "disponible": "Titre de séjour disponible",  # guide 01 FAQ 12
+              "cloturee": "Demande clôturée"},  # DERIVED (guide 01 FAQ 12: "… ou clôture la demande")
     "complement": "Demander un complément",  # DERIVED
     "motif": "Motif pour « {titre} »",  # DERIVED
     "motifs": {"illisible": "ne sont pas lisibles", "invalide": "ne sont pas valides", "manquant": "sont manquants"},  # guides 02-04
     "aucun_motif": "Aucun",  # DERIVED
     "observations": "Observations :",  # guides 02-04
+    "observations_document": "Observations pour « {titre} » :",  # DERIVED (guides 02-04 show "Observations :" under each document)
+    "cloturer": "Clôturer la demande (complément non apporté dans le délai)",  # DERIVED
+    "cloturee": "La demande a été clôturée ; le demandeur en est notifié.",  # DERIVED
+    "cloture_avant_delai": "Le délai de 30 jours laissé au demandeur pour répondre à la demande de complément n'est pas écoulé : il court jusqu'au {date}.",  # DERIVED
+    "cloture_non_lue": "l'ouverture de la notification par le demandeur",  # DERIVED
+    "cloture_sans_complement": "Aucune demande de complément n'attend de réponse : la demande ne peut pas être clôturée pour ce motif.",  # DERIVED
     "envoyer_complement": "Envoyer la demande de complément",  # DERIVED
     "complement_envoye": "La demande de complément a été envoyée au demandeur.",  # DERIVED
     "choisir_justificatif": "Choisissez au moins un justificatif et son motif.",  # DERIVED
@@ -619,10 +681,11 @@ ETATS_DEMANDE = AGENT["etats"]  # guide 01 FAQ 12, shown in "Mes demandes en cou
 NOTIFICATIONS = {
     "complement": "Demande de complément",
     "decision": "Notification de décision",
+    "cloture": "Notification de clôture",  # DERIVED (fake_anef/delai.py)
 }
 
 # "Mes Notifications" and one notification (guide 02 "INSTRUCTION DE LA DEMANDE", étape 4).
-MES_NOTIFICATIONS = {
+MES_NOTIFICATIONS: dict[str, Any] = {
     "titre": "Mes Notifications",
     "intro": [
         "Vous pouvez suivre votre correspondance avec l'administration ci-dessous.",
@@ -681,6 +744,10 @@ MES_NOTIFICATIONS = {
     "erreur_reponse": "Veuillez choisir « Maintenir le Document » ou « Mettre à jour le Document ».",  # DERIVED
     "erreur_raisons": "Veuillez préciser les raisons du maintien du document.",  # DERIVED
     "erreur_fichier": "Veuillez joindre le nouveau document.",  # DERIVED
+    "delai_depasse": "Le délai de 30 jours pour répondre à cette demande de complément est dépassé depuis le {date} : votre demande pourra être clôturée par l'administration.",  # DERIVED (fake_anef/delai.py)
+    "cloture": "Je vous informe que votre demande en ligne de titre de séjour n° {numero} a été clôturée le {date} : les compléments demandés n'ont pas été apportés dans le délai de 30 jours.",  # DERIVED (guides 02-04: "elle sera clôturée")
+    "cloturee": "Votre demande a été clôturée : vous ne pouvez plus répondre à cette demande de complément.",  # DERIVED
+    "envoyer_document": "Envoyer le document",  # DERIVED (without JavaScript: sends the file chosen)
     "telecharger": "TELECHARGER LE DOCUMENT",
     # DERIVED: the guides do not show how an attestation issued during the instruction reaches the
     # applicant ("Cette attestation sera accessible dans votre espace personnel", guide 01 FAQ 7).

@@ -11,8 +11,9 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @exig_G01_COMMENT_CREER_MOI_MEME @exig_G03_1_ACCES_CONFIRMATION @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G03_8_CHOIX_1_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_2_MOTIF_SEJOUR @exig_G03_8_CHOIX_3_JUSTIFICATIFS @exig_G03_8_CHOIX_4_DEPOT_DEMANDE @exig_G03_8_CHOIX_5_CONFIRMATION @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONFIRMEZ_DEPOSEZ_DEFINITIVEMENT @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DECRIVEZ_VOTRE_PROJET @exig_G03_8_CHOIX_DEPOSEZ_VOTRE_DEMANDE @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_DEPOT_VOTRE_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JOIGNEZ_LES_DOCUMENTS @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_LES_INFORMATIONS_ETAT @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_SITE_VOUS_PERMET @exig_G03_8_CHOIX_SOLLICITE_AUTRE_TITRE @exig_G03_8_CHOIX_SUIS_MINEUR_16 @exig_G03_8_CHOIX_SUIS_SITUATION_VULNERABILITE @exig_G03_8_CHOIX_TANT_ETRANGER_CONFIE @exig_G03_8_CHOIX_TANT_ETRANGER_CONFIE_2 @exig_G03_8_CHOIX_TELECHARGER_LISTE_DES @exig_G03_8_CHOIX_VERIFIEZ_COMPLETEZ_LES @exig_G03_8_CHOIX_VERIFIE_LES_INFORMATIONS @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_8_CHOIX_VOTRE_SAISIE_EST @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G03_8_CHOIX_VOUS_DEVEZ_JOINDRE @exig_G03_ETAPE_1_AVOIR_BESOIN_DISPOSER @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_INFORMATION_SUR_PRISE @exig_G03_ETAPE_2_ACCORD_PARENT_REPRESENTANT @exig_G03_ETAPE_2_DECISION_PLACEMENT_PAR @exig_G03_ETAPE_2_JUSTIFICATIFS_ACTIVITE_PROFESSIONNELLE @exig_G03_ETAPE_2_JUSTIFICATIF_EMANCIPATION @exig_G03_ETAPE_2_JUSTIFICATIF_IDENTITE @exig_G03_ETAPE_2_MOTIF_SEJOUR @exig_G03_ETAPE_2_NATURE_DES_LIENS @exig_G03_ETAPE_2_PAS_VIVRE_FRANCE @exig_G03_ETAPE_3_CONFIRME_DEPOT_DEFINITIF @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_4_DEMANDE_TITRE_SEJOUR @exig_G03_ETAPE_4_DEMANDE_VIE_PRIVEE @exig_G03_ETAPE_4_HISTORIQUE_MES_TITRES @exig_G03_ETAPE_4_INSERTION_DANS_SOCIETE @exig_G03_ETAPE_4_MES_DEMANDES_COURS @exig_G03_ETAPE_4_TELECHARGER_CONFIRMATION_DEPOT @exig_G03_ETAPE_4_VOS_DEMANDES_COURS @exig_G03_ETAPE_4_VOTRE_DEMANDE_BIEN @exig_G03_ETAPE_5_CONFIRMATION_DEPOT_UNE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_ETAPE_5_VOUS_DEVEZ_OBLIGATOIREMENT @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_UNE_PHOTO_POUR
+  @exig_G01_COMMENT_CREER_MOI_MEME @exig_G03_1_ACCES_CONFIRMATION @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G03_8_CHOIX_1_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_2_MOTIF_SEJOUR @exig_G03_8_CHOIX_3_JUSTIFICATIFS @exig_G03_8_CHOIX_4_DEPOT_DEMANDE @exig_G03_8_CHOIX_5_CONFIRMATION @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONFIRMEZ_DEPOSEZ_DEFINITIVEMENT @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DECRIVEZ_VOTRE_PROJET @exig_G03_8_CHOIX_DEPOSEZ_VOTRE_DEMANDE @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_DEPOT_VOTRE_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JOIGNEZ_LES_DOCUMENTS @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_LES_INFORMATIONS_ETAT @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_SITE_VOUS_PERMET @exig_G03_8_CHOIX_SOLLICITE_AUTRE_TITRE @exig_G03_8_CHOIX_SUIS_MINEUR_16 @exig_G03_8_CHOIX_SUIS_SITUATION_VULNERABILITE @exig_G03_8_CHOIX_TANT_ETRANGER_CONFIE @exig_G03_8_CHOIX_TANT_ETRANGER_CONFIE_2 @exig_G03_8_CHOIX_TELECHARGER_LISTE_DES @exig_G03_8_CHOIX_VERIFIEZ_COMPLETEZ_LES @exig_G03_8_CHOIX_VERIFIE_LES_INFORMATIONS @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_8_CHOIX_VOTRE_SAISIE_EST @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G03_8_CHOIX_VOUS_DEVEZ_JOINDRE @exig_G03_ETAPE_1_AVOIR_BESOIN_DISPOSER @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_INFORMATION_SUR_PRISE @exig_G03_ETAPE_2_ACCORD_PARENT_REPRESENTANT @exig_G03_ETAPE_2_DECISION_PLACEMENT_PAR @exig_G03_ETAPE_2_JUSTIFICATIFS_ACTIVITE_PROFESSIONNELLE @exig_G03_ETAPE_2_JUSTIFICATIF_EMANCIPATION @exig_G03_ETAPE_2_JUSTIFICATIF_IDENTITE @exig_G03_ETAPE_2_MOTIF_SEJOUR @exig_G03_ETAPE_2_NATURE_DES_LIENS @exig_G03_ETAPE_2_PAS_VIVRE_FRANCE @exig_G03_ETAPE_3_CONFIRME_DEPOT_DEFINITIF @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_4_DEMANDE_TITRE_SEJOUR @exig_G03_ETAPE_4_DEMANDE_VIE_PRIVEE @exig_G03_ETAPE_4_HISTORIQUE_MES_TITRES @exig_G03_ETAPE_4_INSERTION_DANS_SOCIETE @exig_G03_ETAPE_4_MES_DEMANDES_COURS @exig_G03_ETAPE_4_TELECHARGER_CONFIRMATION_DEPOT @exig_G03_ETAPE_4_VOS_DEMANDES_COURS @exig_G03_ETAPE_4_VOTRE_DEMANDE_BIEN @exig_G03_ETAPE_5_CONFIRMATION_DEPOT_UNE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_G04_ETAPE_5_VOUS_DEVEZ_OBLIGATOIREMENT @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_UNE_PHOTO_POUR
   @cas_1
+  @navigateur
   Scénario: CAS 1, un mineur non émancipé dépose sa demande et la retrouve dans ses demandes en cours
     Soit un demandeur mineur non émancipé confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
@@ -84,12 +85,12 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Quand je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT"
     Alors le document téléchargé est ma confirmation de dépôt
 
-  @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_SUIS_MINEUR_16 @exig_G03_ETAPE_1_AVOIR_BESOIN_DISPOSER @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_ACCORD_PARENT_REPRESENTANT @exig_G03_ETAPE_2_JUSTIFICATIF_EMANCIPATION @exig_G03_ETAPE_2_JUSTIFICATIF_IDENTITE @exig_G03_ETAPE_2_PAS_VIVRE_FRANCE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_5_CONFIRMATION_DEPOT_UNE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_SUIS_MINEUR_16 @exig_G03_ETAPE_1_AVOIR_BESOIN_DISPOSER @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_ACCORD_PARENT_REPRESENTANT @exig_G03_ETAPE_2_JUSTIFICATIF_EMANCIPATION @exig_G03_ETAPE_2_JUSTIFICATIF_IDENTITE @exig_G03_ETAPE_2_PAS_VIVRE_FRANCE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_3_SUPPRIMER_JUSTIFICATIF_PNG @exig_G03_ETAPE_3_SUPPRIMER_NUMERO_EPHOTO @exig_G03_ETAPE_5_CONFIRMATION_DEPOT_UNE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @cas_2
   Scénario: CAS 2, un mineur émancipé atteste aussi ne pas vivre en état de polygamie et justifie son émancipation
     Soit un demandeur mineur émancipé confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
-    Et j'ai rempli la demande ASE jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Alors mon état civil est celui que l'administration connaît, sans pouvoir être modifié
     Et la case "Je suis un mineur (+16 ans) émancipé" est proposée
     Quand je coche "Je suis un mineur (+16 ans) émancipé"
@@ -107,7 +108,10 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Et le justificatif "Accord du parent/représentant légal ou du mandataire" n'est pas demandé
     Et le justificatif "Justificatif d'identité" est demandé
     Quand je confirme mon numéro ephoto (22 chiffres)
-    Et je joins un document à chaque justificatif demandé
+    Alors le numéro ephoto confirmé se supprime par le bouton "Supprimer le numéro ephoto"
+    Quand je joins une image PNG "Justificatif.png" au justificatif "Justificatif d'identité"
+    Alors le document "Justificatif.png" du justificatif "Justificatif d'identité" se supprime par le bouton "SUPPRIMER JUSTIFICATIF.PNG"
+    Quand je joins un document à chaque justificatif demandé
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors je suis à l'étape "Dépôt de la demande"
     Quand j'appuie sur "Déposer la demande"
@@ -123,7 +127,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
   Scénario: CAS 3, un majeur atteste ne pas vivre en état de polygamie et n'a ni accord parental ni émancipation à justifier
     Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
-    Et j'ai rempli la demande ASE jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Alors mon état civil est celui que l'administration connaît, sans pouvoir être modifié
     Et la case "Je suis un mineur (+16 ans) émancipé" n'est pas proposée
     Quand je complète mes informations personnelles : émancipation s'il y a lieu, lieu de naissance, adresse et téléphone
@@ -151,12 +155,12 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Et ce courriel me salue par mon prénom et mon nom
     Et ce courriel porte en pièce jointe la même confirmation de dépôt
 
-  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_2_VOUS_POUVEZ_PAS @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_DEMANDEUR_NON_ELIGIBLE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_2_VOUS_POUVEZ_PAS @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @cas_3 @non_eligible
   Scénario: Une prise en charge par l'ASE après 16 ans rend le demandeur non éligible, puis « Modifier ma saisie » permet de poursuivre
     Soit un demandeur majeur confié à l'ASE après ses 16 ans, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
-    Et j'ai rempli la demande ASE jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale
     Et je coche les attestations sur l'honneur proposées
     Et j'appuie sur "Enregistrer et poursuivre"
@@ -175,7 +179,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
   Scénario: Un demandeur majeur marié indique la date et le pays de son union
     Soit un demandeur majeur marié confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
-    Et j'ai rempli la demande ASE jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je choisis "Marié(e)" dans "Quelle est votre situation familiale actuelle ?"
     Alors la page propose les champs "Date de début de l'union" et "Pays de l'union"
     Quand je renseigne ma date de prise en charge par l'ASE et ma situation familiale

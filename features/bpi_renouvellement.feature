@@ -55,6 +55,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
 
   @exig_G01_COMMENT_CREER_MOI_MEME @exig_G02_DEMANDER_TITRE_OBSERVATIONS_DESTINATION_ADMINISTRATION @exig_G03_1_ACCES_CONFIRMATION @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOSEZ_VOTRE_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_4_VOTRE_DEMANDE_BIEN @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_12_CHOISIR_TITRE_PORTE_MENTION @exig_G04_12_CHOISIR_VOUS_ETES_TITULAIRE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_G04_13_AFFICHAGE_VERIFIEZ_RECAPITULATIF_VOTRE @exig_G04_ANNEXE1_ACTIVITE_PROFESSIONNELLE @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ANNEXE1_ADP_DEPOT @exig_G04_ANNEXE1_ADP_IDENTIFIANT @exig_G04_ANNEXE1_ADP_SCHENGEN @exig_G04_ANNEXE1_ADP_VALIDITE_SIX_MOIS @exig_G04_ANNEXE2_COURRIEL_ADP_JOINTE @exig_G04_ETAPE_2_BENEFICIER_PROTECTION_SUBSIDIAIRE @exig_G04_ETAPE_2_DEMANDE_TITRE_SEJOUR @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_4_VERIFIE_LES_INFORMATIONS @exig_G04_ETAPE_5_OBTENU_BENEFICE_PROTECTION @exig_G04_ETAPE_5_UNE_DEMANDE_TITRE @exig_SIM_OBTENU_STATUT_REFUGIE @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_REFUGIE_MENTION @exig_SIM_REFUGIE_MOTIF @exig_SIM_REFUGIE_NON_MARIE @exig_SIM_REFUGIE_TITULAIRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @adp
+  @navigateur
   Plan du scénario: Renouvellement complet d'un titre « <catégorie> », non marié, et son attestation de prolongation d'instruction
     Soit un bénéficiaire de la protection internationale au titre « <catégorie> », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
@@ -107,11 +108,60 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
       | catégorie | mention | motif                                               | attestation                                           | statut imprimé                |
       | Réfugié   | REFUGIE | Je demande un titre de séjour en tant que réfugié. | Bénéficier du statut de réfugié et ne pas être marié. | A OBTENU LE STATUT DE REFUGIE |
 
+  @exig_G01_COMMENT_CREER_MOI_MEME @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_TELECHARGER_LISTE_DES @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_G04_13_AFFICHAGE_QUITTER_REVENIR_PLUS @exig_G04_ANNEXE1_LISTE_ACTE_MARIAGE @exig_G04_ANNEXE1_LISTE_DECISION_JUGE_TUTELLES @exig_G04_ANNEXE1_LISTE_INFORMATIONS_PERSONNELLES @exig_G04_ANNEXE1_LISTE_MINEUR_EMANCIPE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_ACTE_MARIAGE
+  Scénario: Le préambule propose la liste des pièces (dont le mineur émancipé), d'abandonner la demande ou de la quitter pour revenir plus tard
+    Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
+    Et j'ai ouvert mon compte avec mon titre de séjour
+    Quand je clique sur "Je demande ou renouvelle un titre de séjour"
+    Et je coche "Moi-même"
+    Et je clique sur "Je continue"
+    Et je coche "Je sollicite le renouvellement de ce titre"
+    Et je clique sur "Je commence"
+    Alors la page affiche "Votre démarche en ligne"
+    Quand je télécharge "Télécharger la liste des pièces justificatives."
+    Alors le document téléchargé présente "INFORMATIONS PERSONNELLES" puis "Si vous êtes un mineur émancipé"
+    Et le document téléchargé dit "Décision du juge des tutelles"
+    Et le document téléchargé dit "Acte de mariage"
+    Et la page propose le bouton "Abandonner la demande"
+    Et la page propose le bouton "Quitter et revenir plus tard"
+    Quand je clique sur "Quitter et revenir plus tard"
+    Alors la page propose le bouton "SE CONNECTER"
+
+  @exig_G01_COMMENT_CREER_MOI_MEME @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_UNIQUEMENT @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_VOTRE_DEMARCHE_LIGNE @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_VOTRE_IDENTIFIANT_CONNEXION @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_CREER_MOT_PASSE @exig_G04_8_CREATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
+  Scénario: Option 2, le titulaire uniquement d'un visa long séjour crée son compte et demande le renouvellement
+    Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, titulaire uniquement d'un visa long séjour connu du portail
+    Quand je clique sur "Je demande ou renouvelle un titre de séjour"
+    Et je coche "Moi-même (à partir de 16 ans)"
+    Et je coche "Et je suis titulaire uniquement d'un visa long séjour"
+    Et je clique sur "Je continue"
+    Alors la page affiche "Première visite? Créez votre compte."
+    Quand je saisis le numéro de mon titre et ses dates de validité
+    Et je clique sur "Créer un compte"
+    Alors la page affiche "Saisissez votre adresse email"
+    Quand je saisis mon adresse email et sa confirmation
+    Et je clique sur "Valider"
+    Alors la page affiche "Votre identifiant de connexion sera votre N° Etranger"
+    Et je reçois le courriel "La création du compte d'accès à votre espace personnel usager ou de l'utilisateur que vous représentez est en cours."
+    Quand je suis le lien du courriel
+    Et je saisis mon mot de passe dans "Mot de passe" et "Confirmation du mot de passe"
+    Et je clique sur "Créer le mot de passe"
+    Alors la page affiche "Votre compte a bien été créé."
+    Quand je clique sur "Retour à l'accueil"
+    Et je clique sur "SE CONNECTER"
+    Et je m'identifie avec mon numéro étranger et mon mot de passe
+    Et je clique sur "Je demande ou renouvelle un titre de séjour"
+    Et je coche "Moi-même"
+    Et je clique sur "Je continue"
+    Alors la page affiche "Votre situation actuelle"
+    Quand je coche "Je sollicite le renouvellement de ce titre"
+    Et je clique sur "Je commence"
+    Alors la page affiche "Votre démarche en ligne"
+
   @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_AVOIR_CONNAISSANCE_DES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G04_ETAPE_2_BENEFICIER_PROTECTION_SUBSIDIAIRE @exig_SIM_BENEFICIER_PROTECTION_SUBSIDIAIRE @exig_SIM_POUR_POURSUIVRE_TELEPROCEDURE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Un demandeur marié atteste ne pas vivre en état de polygamie
     Soit un bénéficiaire de la protection internationale au titre « BPS », marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
-    Et j'ai rempli ma demande de renouvellement jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Alors la page demande d'attester "Bénéficier de la protection subsidiaire et ne pas vivre en état de polygamie, même si mon pays d'origine l'autorise."
     Et la page ne demande pas d'attester "Bénéficier de la protection subsidiaire et ne pas être marié."
     Et la page demande d'attester "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation."
@@ -127,7 +177,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
   Scénario: Au récapitulatif, modifier ma saisie puis valider les trois parties
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
-    Et j'ai rempli ma demande de renouvellement jusqu'à l'étape "Récapitulatif"
+    Et j'ai rempli ma demande jusqu'à l'étape "Récapitulatif"
     Alors la partie "MES INFORMATIONS PERSONNELLES (1/3)" est ouverte
     Et la partie "MES INFORMATIONS PERSONNELLES (1/3)" montre mon nom de naissance, ma situation familiale et mon téléphone
     Et le bouton "Déposer la demande" n'est pas proposé

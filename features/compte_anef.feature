@@ -9,7 +9,7 @@ Fonctionnalité: Créer un compte ANEF
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_1_ACCES_COMPLETER_LES_RENSEIGNEMENTS @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_4_CREATION_COMPTE_ACCES_TEMPORAIRE @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_INTRODUCTION_VALIDER
+  @exig_G01_QUAND_CREER_CONNECTER @exig_G02_1_ACCES_COMPLETER_LES_RENSEIGNEMENTS @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_4_CREATION_COMPTE_ACCES_TEMPORAIRE @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_3_CREATION_COMPLETER_RENSEIGNEMENTS @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_INTRODUCTION_VALIDER
   @chemin_a
   Scénario: Créer un compte sans numéro étranger, avec un mot de passe provisoire
     Soit un demandeur sans numéro étranger
@@ -30,7 +30,7 @@ Fonctionnalité: Créer un compte ANEF
     Et la page propose "Car j'ai des attaches familiales en France"
     Et je suis connecté sur la page d'accueil
 
-  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_8_CHOIX_CONTINUE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
+  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_COMPLETER_LES_RENSEIGNEMENTS @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G02_INSTRUCTION_ETAPE_3_DEMANDER_TITRE @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_3_CREATION_COMPLETER_RENSEIGNEMENTS @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_7_CHOIX_DEMARCHES @exig_G03_8_CHOIX_CONTINUE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
   @chemin_b
   Scénario: Créer un compte avec un numéro étranger sans titre de séjour
     Soit un demandeur titulaire d'un numéro étranger sans titre de séjour, connu du portail
@@ -41,7 +41,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors la page affiche "Première visite? Créez votre compte."
     Quand je saisis mon numéro étranger, mon nom, mon prénom, ma date de naissance, mon pays de naissance et ma nationalité
     Et je clique sur "Créer un compte"
-    Alors la page affiche "Saisissez votre adresse email"
+    Alors la page affiche "Compléter les renseignements suivants pour accéder à vos services."
     Quand je saisis mon adresse email et sa confirmation
     Et je clique sur "Valider"
     Alors la page affiche "Demande de création de compte bien enregistrée."
@@ -57,8 +57,11 @@ Fonctionnalité: Créer un compte ANEF
     Et je clique sur "SE CONNECTER"
     Et je m'identifie avec mon numéro étranger et mon mot de passe
     Alors je suis connecté sur la page d'accueil
+    Et l'en-tête me nomme par mon prénom et mon nom
+    Quand j'ouvre le menu "Démarches"
+    Alors le menu propose "Demander un titre de séjour"
 
-  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_UNIQUEMENT @exig_G01_III_COMMENT_CREEZ_VOTRE_MOT @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_III_COMMENT_VOTRE_IDENTIFIANT_CONNEXION @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G03_8_CHOIX_CONTINUE @exig_G04_2_CHOIX_SUIS_TITULAIRE_TITRE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_6_DEMANDE_VOTRE_IDENTIFIANT_CONNEXION @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_CREER_MOT_PASSE @exig_G04_8_CREATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_ADRESSE_EMAIL @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
+  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_UNIQUEMENT @exig_G01_III_COMMENT_COURRIEL_BONJOUR @exig_G01_III_COMMENT_CREEZ_VOTRE_MOT @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_III_COMMENT_VOTRE_IDENTIFIANT_CONNEXION @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_4_CREATION_MESSAGE_EST_GENERE @exig_G03_8_CHOIX_CONTINUE @exig_G04_2_CHOIX_SUIS_TITULAIRE_TITRE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_6_DEMANDE_VOTRE_IDENTIFIANT_CONNEXION @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_CREER_MOT_PASSE @exig_G04_8_CREATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_ADRESSE_EMAIL @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
   @chemin_c
   Plan du scénario: Créer un compte avec un <document>
     Soit un titulaire d'un <document> connu du portail
@@ -75,6 +78,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors la page affiche "Demande de création de compte bien enregistrée."
     Et la page affiche "Votre identifiant de connexion sera votre N° Etranger"
     Et je reçois le courriel "La création du compte d'accès à votre espace personnel usager ou de l'utilisateur que vous représentez est en cours."
+    Et ce courriel commence par "Bonjour"
     Et ce courriel dit "Pour des raisons de sécurité, ce lien n'est valable que 24 heures."
     Et ce courriel dit "Ce message est généré automatiquement, merci de ne pas y répondre."
     Quand je suis le lien du courriel
@@ -123,7 +127,7 @@ Fonctionnalité: Créer un compte ANEF
     Alors la page affiche "ce lien n'est valable que 24 heures"
     Et la page n'affiche pas "Créez votre mot de passe"
 
-  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_CONTINUE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_SIM_NUMERO_ETRANGER_INCONNU
+  @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_COMPLETER_LES_RENSEIGNEMENTS @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_3_CREATION_COMPLETER_RENSEIGNEMENTS @exig_G03_8_CHOIX_CONTINUE @exig_SIM_NUMERO_ETRANGER_INCONNU
   @chemin_b
   Scénario: Un numéro étranger inconnu est refusé
     Soit un demandeur dont le numéro étranger est inconnu du portail
@@ -134,7 +138,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je saisis mon numéro étranger, mon nom, mon prénom, ma date de naissance, mon pays de naissance et ma nationalité
     Et je clique sur "Créer un compte"
     Alors la page signale "Les informations saisies ne correspondent à aucun numéro étranger connu."
-    Et la page n'affiche pas "Saisissez votre adresse email"
+    Et la page n'affiche pas "Compléter les renseignements suivants pour accéder à vos services."
 
   @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_COMMENT_CREER_VOTRE_NUMERO_ETRANGER @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_CONTINUE @exig_SIM_NUMERO_ETRANGER_COMPORTE
   @chemin_b
@@ -149,12 +153,15 @@ Fonctionnalité: Créer un compte ANEF
     Et je clique sur "Créer un compte"
     Alors le champ "Votre numéro Étranger" signale "Le numéro étranger comporte 10 chiffres."
 
-  @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_TITRE_INCONNU
+  @exig_G01_III_COMMENT_OU_SE_TROUVE_NUMERO @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_ETAPE_3_QU_EST_CE_QUE_FRANCECONNECT @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_ETAPE_2_CONNECTER @exig_SIM_TITRE_INCONNU
   @chemin_c
   Scénario: Un titre de séjour aux dates de validité erronées est refusé
     Soit un titulaire d'un titre de séjour connu du portail
     Quand je clique sur "SE CONNECTER"
-    Et je saisis le numéro de mon titre avec une date de fin de validité erronée
+    Alors la page affiche "Qu'est-ce que FranceConnect ?"
+    Quand j'ouvre l'aide "Où se trouve le numero étranger"
+    Alors la page affiche "Où se trouve le numero étranger"
+    Quand je saisis le numéro de mon titre avec une date de fin de validité erronée
     Et je clique sur "Créer un compte"
     Alors la page signale "Les informations saisies ne correspondent à aucun titre de séjour ni visa connu."
     Et la page n'affiche pas "Saisissez votre adresse email"

@@ -12,6 +12,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Étant donné je suis sur la page d'accueil du portail
 
   @exig_G01_QUAND_CREER_CONNECTER @exig_G02_DEMANDER_TITRE_OBSERVATIONS_DESTINATION_ADMINISTRATION @exig_G02_DEMANDER_TITRE_SUIS_ENFANT_16 @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_ETAPE2_PLUS_QUE_15_MINUTES @exig_G02_ETAPE2_PROGRESSION_20 @exig_G02_ETAPE5_PROGRESSION_90 @exig_G02_ETAPE6_CONFIRMATION_ADRESSE @exig_G02_ETAPE6_CONFIRMATION_DATE_EMISSION @exig_G02_ETAPE6_CONFIRMATION_LIEU_NAISSANCE @exig_G02_ETAPE6_CONFIRMATION_NATIONALITE @exig_G02_ETAPE6_CONFIRMATION_NE_LE @exig_G02_ETAPE6_CONFIRMATION_NOM_NAISSANCE @exig_G02_ETAPE6_CONFIRMATION_NUMERO_DEMANDE @exig_G02_ETAPE6_CONFIRMATION_PRENOM @exig_G02_ETAPE6_COURRIEL_CONFIRMATION_JOINTE @exig_G02_ETAPE_1_VOTRE_COMPTE_ACCES @exig_G02_ETAPE_2_VOUS_ETES_ENFANT @exig_G02_ETAPE_6_CONFIRMATION_DEPOT_UNE @exig_G02_ETAPE_6_CONSTITUE_PAS_UNE @exig_G02_ETAPE_6_DOCUMENT_CONSTITUE_PREUVE @exig_G02_ETAPE_6_VOUS_SEREZ_INFORME @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_SEJOUR_REGULIER @exig_G02_INFORMATIONS_PERSONNELLES_JUSTIFICATIF_VISA_LONG @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_CONFIRMATION @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_8_CHOIX_VOTRE_SAISIE_EST @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G05_ETAPE_5_TELECHARGER_CONFIRMATION_DEPOT @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @navigateur
   Plan du scénario: Parcours complet d'un demandeur de nationalité <nationalité>
     Soit un demandeur de nationalité "<nationalité>", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
@@ -75,7 +76,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Un demandeur marié, parent de deux enfants, déclare son union et ses enfants
     Soit un demandeur marié, de nationalité "marocaine", parent de 2 enfants, enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne mon parent français
     Et je choisis "Marié(e)" dans "Quelle est votre situation familiale actuelle ?"
     Alors la page propose les champs "Date de début de l'union" et "Pays de l'union"
@@ -88,11 +89,11 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Alors je suis à l'étape "Motif de séjour"
     Et la page montre ma date et mon pays d'union et le prénom de chacun de mes enfants
 
-  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_VOUS_QUITTEZ_TELE @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_VOUS_QUITTEZ_TELE @exig_G02_ETAPE_2_QUITTER_REVENIR_PLUS @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_G04_13_AFFICHAGE_QUITTER_REVENIR_PLUS @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Scénario: Quitter et revenir plus tard reprend la demande à la dernière étape enregistrée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne mon parent français
     Et j'appuie sur "Quitter et revenir plus tard"
     Alors la page affiche "Si vous quittez la télé-procédure vous pourrez la reprendre ultérieurement à la dernière étape enregistrée."
@@ -107,7 +108,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Modifier ma situation ramène à l'étape 1 sans perdre les étapes suivantes
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand j'appuie sur "Revenir à l'étape précédente"
     Et j'appuie sur "Modifier ma situation"
     Alors je suis à l'étape "Votre situation"
@@ -120,7 +121,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Une situation que le simulateur ne reproduit pas mène à une page honnête
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Votre situation"
+    Et j'ai rempli ma demande jusqu'à l'étape "Votre situation"
     Quand je coche "Je suis membre de famille d'un citoyen français"
     Alors la page propose "Je suis le conjoint ou la conjointe d'un citoyen français"
     Et la page propose "Je suis le père ou la mère d'un enfant français mineur (- de 18 ans) résident en France"
@@ -129,11 +130,11 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors la page affiche "Le simulateur ne reproduit pas encore cette démarche"
 
-  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_SIM_OUI_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOTRE_DEMANDE_ETE @exig_SIM_VOULEZ_VOUS_VRAIMENT
+  @exig_G02_1_ACCES_DEMANDE_PREMIER_TITRE @exig_G02_DEMANDER_TITRE_SUIS_MEMBRE_FAMILLE @exig_G02_DEMANDER_TITRE_VOTRE_SITUATION @exig_G02_PAS_NUMERO_CAR_DES_ATTACHES @exig_G02_PAS_NUMERO_PAS_NUMERO_ETRANGER @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ABANDONNER_DEMANDE @exig_G04_13_AFFICHAGE_ABANDONNER_DEMANDE @exig_SIM_OUI_ABANDONNER_DEMANDE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOTRE_DEMANDE_ETE @exig_SIM_VOULEZ_VOUS_VRAIMENT
   Scénario: Abandonner la demande supprime le brouillon après confirmation
     Soit un demandeur de nationalité "algérienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Quand j'appuie sur "Abandonner la demande"
     Alors la page affiche "Voulez-vous vraiment abandonner votre demande ?"
     Quand j'appuie sur "Oui, abandonner la demande"
@@ -150,7 +151,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Les saisies refusées sont signalées à côté du champ, sans rien perdre
     Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Quand je renseigne mon état civil, mon adresse et mon téléphone
     Et je saisis la date de naissance "31" "Février" "2001"
     Et je saisis "01234" dans le champ "Téléphone"
@@ -168,7 +169,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Une date d'entrée en France antérieure à la naissance est refusée
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne mon parent français et ma situation familiale
     Et j'atteste sur l'honneur
     Et je saisis une date d'entrée en France antérieure à ma naissance
@@ -180,7 +181,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Une attestation sur l'honneur non cochée est refusée
     Soit un demandeur de nationalité "tunisienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Motif de séjour"
+    Et j'ai rempli ma demande jusqu'à l'étape "Motif de séjour"
     Quand je renseigne mon parent français et ma situation familiale
     Et je coche seulement la première attestation sur l'honneur
     Et j'appuie sur "Enregistrer et poursuivre"
@@ -193,7 +194,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: Chaque document refusé dit pourquoi, les documents joints restent
     Soit un demandeur de nationalité "marocaine", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Justificatifs"
+    Et j'ai rempli ma demande jusqu'à l'étape "Justificatifs"
     Quand je joins un programme renommé en .pdf "passeport.pdf" au justificatif "Justificatif de nationalité"
     Alors le justificatif "Justificatif de nationalité" refuse "Le fichier « passeport.pdf » n'a pas été joint : les formats acceptés sont .jpg, .png, .pdf, .tiff, .bmp."
     Quand je joins un fichier de 11 Mo "scan.pdf" au justificatif "Justificatif de nationalité"
@@ -212,7 +213,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
     Soit un numéro ephoto déjà confirmé dans la demande d'un autre demandeur
     Et un demandeur de nationalité "algérienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Justificatifs"
+    Et j'ai rempli ma demande jusqu'à l'étape "Justificatifs"
     Quand je saisis le numéro ephoto de l'autre demandeur et je le confirme
     Alors le champ "Numéro ephoto" signale "Ce numéro ephoto a déjà été utilisé pour une autre démarche."
     Quand je confirme mon numéro ephoto
@@ -223,7 +224,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
   Scénario: La liste des pièces justificatives téléchargeable présente les pièces de chaque cas
     Soit un demandeur de nationalité "canadienne", enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger
-    Et j'ai rempli la demande jusqu'à l'étape "Informations personnelles"
+    Et j'ai rempli ma demande jusqu'à l'étape "Informations personnelles"
     Quand je télécharge "TÉLÉCHARGER LA LISTE DES PIÈCES JUSTIFICATIVES."
     Alors le document téléchargé dit "PREMIERE DEMANDE DE TITRE DE SÉJOUR VIE PRIVÉE ET FAMILIALE - ENFANT DE FRANÇAIS"
     Et le document téléchargé dit "Vous devez respecter les formats suivants : .jpg, .pdf, .png, .bmp, .tiff et ne pas dépasser 10Mo par fichier."

@@ -1,9 +1,10 @@
 # language: fr
 @instruction
 Fonctionnalité: Instruction de la demande, vue par le demandeur
-  Parties « INSTRUCTION DE LA DEMANDE » des guides 02, 03 et 04, et guide 01 FAQ 7, 12, 13, 15 et 16 :
-  l'agent démarre l'instruction (le compte définitif d'un demandeur sans numéro étranger est alors
-  créé), demande un complément, prend une décision favorable et marque le titre disponible. Ce que fait
+  Parties « INSTRUCTION DE LA DEMANDE » des guides 02, 03 et 04, dernière légende du guide 05, et guide 01
+  FAQ 7, 12, 13, 15 et 16 : l'agent démarre l'instruction (le compte définitif d'un demandeur sans numéro
+  étranger est alors créé), demande un complément document par document, clôt la demande dont le complément
+  n'est pas venu dans les 30 jours, prend une décision favorable et marque le titre disponible. Ce que fait
   l'agent passe par l'adaptateur de back-office de la cible (les pages agent du portail intégré, dans
   une seconde fenêtre) ; le demandeur le découvre par ses courriels, la cloche, « Mes Notifications »,
   l'attestation de décision favorable (ADF) et son 2D-DOC, et « Mes demandes en cours ».
@@ -60,7 +61,7 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Quand l'agent marque mon titre de séjour disponible
     Alors « Mes demandes en cours » montre ma demande à l'état "Titre de séjour disponible"
 
-  @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G02_DEMANDE_COMPLEMENT_LES_DOCUMENTS_MENTIONNES @exig_G02_DEMANDE_COMPLEMENT_VOUS_INFORME_APRES @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_ETAPE_4_MESSAGE_AGENT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_CARTE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_3_REPONDU @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_5_DOCUMENT_AUTORISE_PAS @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_REPONDU_AUJOURD_HUI @exig_SIM_VEUILLEZ_PRECISER_LES @exig_SIM_VOTRE_REPONSE_ETE
+  @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G02_DEMANDE_COMPLEMENT_LES_DOCUMENTS_MENTIONNES @exig_G02_DEMANDE_COMPLEMENT_VOUS_INFORME_APRES @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_CARTE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_3_REPONDU @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SIGNATURE_MINISTERE_INTERIEUR @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_5_DOCUMENT_AUTORISE_PAS @exig_G04_ANNEXE1_ADP_2DDOC @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_CLOCHE_NOTIFICATIONS_NON_LUES @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_REPONDU_AUJOURD_HUI @exig_SIM_TELECHARGER_DOCUMENT @exig_SIM_VEUILLEZ_PRECISER_LES @exig_SIM_VOTRE_REPONSE_ETE
   @ase @complement @decision
   Scénario: ASE : un complément répondu par « Maintenir le Document », dont la raison est obligatoire ; l'attestation de prolongation d'instruction ; la décision favorable
     Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
@@ -81,7 +82,6 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Et j'appuie sur "Valider et envoyer"
     Alors la réponse pour "Justificatif de domicile datant de moins de 6 mois" signale "Veuillez préciser les raisons du maintien du document."
     Quand je réponds "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois" en précisant "C'est le seul justificatif que j'ai."
-    Et je saisis "Je reste disponible." dans le champ "Message à l'agent"
     Et j'appuie sur "Valider et envoyer"
     Alors la page affiche "Votre réponse a été envoyée à l'administration."
     Quand je reviens à toutes mes notifications
@@ -96,25 +96,39 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Alors le document téléchargé dit "ATTESTATION DE PROLONGATION D'INSTRUCTION"
     Et le document téléchargé dit "Ce document n'autorise pas le franchissement des frontières de l'espace Schengen."
     Et son 2D-DOC est signé et porte le type de document étranger 2 (6J), ma demande, mon numéro étranger et mon nom
+    Quand je télécharge "TÉLÉCHARGER : ATTESTATION DE PROLONGATION D'INSTRUCTION" depuis « Mes demandes en cours »
+    Alors le document téléchargé dit "Ce document n'autorise pas le franchissement des frontières de l'espace Schengen."
     Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 0 €
     Alors je reçois un nouveau courriel de notification
     Quand j'ouvre toutes mes notifications depuis la cloche
     Et j'ouvre la notification "Notification de décision"
     Alors la notification m'informe que ma demande a été acceptée
+    Et la notification est signée "Ministère de l'Intérieur"
     Quand je télécharge "TELECHARGER LE DOCUMENT"
     Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
     Et « Historique de mes Titres de Séjour » montre la carte décidée
 
-  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_SIM_VEUILLEZ_JOINDRE_NOUVEAU @exig_SIM_VOTRE_REPONSE_ETE
+  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_11_COMMENT_INSTRUCTION_COURS @exig_G01_FAQ12_DEPOT_DEMANDE @exig_G01_FAQ15_16_MAINTIEN_DROITS @exig_G01_FAQ15_ADP_RENOUVELLEMENT_VALABLE @exig_G01_FAQ16_ADF_ACTIVITE_PROFESSIONNELLE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_ADP_ESPACE_PERSONNEL @exig_G01_FAQ7_CONFIRMATION_COMPTE_PERSONNEL @exig_G01_QUAND_CREER_CONNECTER @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_INSTRUCTION_ETAPE_2_CONNECTEZ_VOUS @exig_G02_INSTRUCTION_ETAPE_2_IDENTIFIANT_OUBLIE @exig_G02_INSTRUCTION_ETAPE_2_MOT_DE_PASSE_OUBLIE @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_4_TELECHARGER_CONFIRMATION_DEPOT @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_G04_ETAPE_3_JUSTIFICATIFS_DOMICILE_MOINS @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_G04_ETAPE_5_ATTESTATION_PROLONGATION_INSTRUCTION @exig_SIM_VEUILLEZ_JOINDRE_NOUVEAU @exig_SIM_VOTRE_REPONSE_ETE
   @bpi @complement @decision
-  Scénario: BPI : un complément répondu par « Mettre à jour le Document », puis la décision favorable
+  Scénario: BPI : la confirmation (son ADP) depuis « Mes demandes en cours », un complément répondu par « Mettre à jour le Document », puis la décision favorable
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
     Et j'ai déposé ma demande
+    Alors « Mes demandes en cours » montre ma demande à l'état "Dépôt de la demande", envoyée le jour du dépôt
+    Quand je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT" depuis « Mes demandes en cours »
+    Alors le document téléchargé dit "ATTESTATION DE PROLONGATION D'INSTRUCTION"
+    Et le document téléchargé dit "valable qu'accompagnée du titre de séjour (carte de séjour ou visa) précédemment détenu (même s'il est arrivé à expiration)"
+    Et le document téléchargé dit "le maintien de l'ensemble des droits ouverts en raison du titre de séjour précédemment détenu"
     Quand l'agent démarre l'instruction de ma demande
     Et l'agent me demande un complément, avec l'observation "Merci de fournir une facture récente." :
       | Justificatifs de domicile de moins de 6 mois | sont manquants |
     Alors je reçois un nouveau courriel de notification
+    Quand je me déconnecte
+    Et je suis le lien "Se connecter" du courriel
+    Alors la page affiche "Connectez-vous pour accéder à vos services"
+    Et la page affiche "Identifiant oublié ?"
+    Et la page affiche "Mot de passe oublié ?"
+    Quand je m'identifie par "Se connecter" avec mon numéro étranger et mon mot de passe
     Quand j'ouvre toutes mes notifications depuis la cloche
     Et j'ouvre la notification "Demande de complément"
     Alors la page affiche "Les documents mentionnés ci-dessous sont manquants :"
@@ -125,12 +139,15 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Et j'appuie sur "Valider et envoyer"
     Alors la page affiche "Votre réponse a été envoyée à l'administration."
     Et l'agent voit ma réponse pour "Justificatifs de domicile de moins de 6 mois" : "Mettre à jour le Document" et "facture-electricite.pdf"
+    Et « Mes demandes en cours » montre ma demande à l'état "Instruction en cours", envoyée le jour du dépôt
     Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 225 €
     Alors je reçois un nouveau courriel de notification
-    Quand je reviens à toutes mes notifications
+    Quand j'ouvre toutes mes notifications depuis la cloche
     Et j'ouvre la notification "Notification de décision"
     Et je télécharge "TELECHARGER LE DOCUMENT"
     Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
+    Et le document téléchargé dit "le maintien de l'ensemble des droits ouverts en raison du titre de séjour précédemment détenu"
+    Et le document téléchargé dit "Si votre titre permettait d'exercer une activité professionnelle, celle-ci peut se poursuivre pendant la durée de validité de cette attestation."
     Et « Mes demandes en cours » montre ma demande à l'état "Décision prise"
     Et « Historique de mes Titres de Séjour » montre la carte décidée
 
@@ -163,3 +180,96 @@ Fonctionnalité: Instruction de la demande, vue par le demandeur
     Quand je filtre mes notifications sur "Non lues"
     Alors la liste montre 10 notifications, page « 1 sur 2 »
     Et la cloche indique 11 notifications non lues
+
+  @exig_G01_11_COMMENT_INSTRUCTION_COURS @exig_G02_COMPLEMENT_JOINDRE_DOCUMENT @exig_G02_COMPLEMENT_OBSERVATIONS @exig_G02_COMPLEMENT_RAISONS_MAINTIEN @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_ETAPE_4_JUSTIFICATIF_NATIONALITE @exig_G02_ETAPE_4_MESSAGE_AGENT @exig_G02_JUSTIFICATIF_NATIONALITE_MAINTENIR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_PHOTOGRAPHIE_IDENTITE_SUPPRIMER @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_SIM_DOCUMENT_TRANSMIS_EST @exig_SIM_VOTRE_REPONSE_ETE
+  @ase @complement
+  Scénario: ASE : la demande de complément document par document, comme les guides 02 à 04 la montrent
+    Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai déposé ma demande
+    Quand l'agent démarre l'instruction de ma demande
+    Et l'agent me demande un complément, document par document :
+      | Justificatif de domicile datant de moins de 6 mois | ne sont pas lisibles | Le document transmis est flou. |
+      | Justificatif de nationalité                        | ne sont pas valides  | Le passeport a expiré.         |
+    Alors je reçois un nouveau courriel de notification
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors le document "Justificatif de domicile datant de moins de 6 mois" porte l'observation "Le document transmis est flou."
+    Et le document "Justificatif de nationalité" porte l'observation "Le passeport a expiré."
+    Et pour "Justificatif de nationalité", la page ne montre ni "Veillez préciser les raisons du maintien du document * :" ni "Joindre un document"
+    Quand je choisis "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois"
+    Alors pour "Justificatif de domicile datant de moins de 6 mois", la page montre "Veillez préciser les raisons du maintien du document * :" mais pas "Joindre un document"
+    Quand je choisis "Mettre à jour le Document" pour "Justificatif de nationalité"
+    Alors pour "Justificatif de nationalité", la page montre "Joindre un document" mais pas "Veillez préciser les raisons du maintien du document * :"
+    Et pour "Justificatif de nationalité", la page montre "Message à l'agent" mais pas "Veillez préciser les raisons du maintien du document * :"
+    Quand je joins le fichier "passeport-ancien.pdf" pour "Justificatif de nationalité"
+    Alors pour "Justificatif de nationalité", le fichier "passeport-ancien.pdf" est joint avec "SUPPRIMER"
+    Quand je supprime le fichier "passeport-ancien.pdf" pour "Justificatif de nationalité"
+    Et je joins le fichier "passeport.pdf" pour "Justificatif de nationalité"
+    Et je saisis "Voici mon nouveau passeport." dans "Message à l'agent" pour "Justificatif de nationalité"
+    Et je réponds "Maintenir le Document" pour "Justificatif de domicile datant de moins de 6 mois" en précisant "C'est le seul justificatif que j'ai."
+    Et j'appuie sur "Valider et envoyer"
+    Alors la page affiche "Votre réponse a été envoyée à l'administration."
+    Et l'agent voit ma réponse pour "Justificatif de nationalité" : "Mettre à jour le Document" et "passeport.pdf" et "Voici mon nouveau passeport."
+    Et l'agent voit ma réponse pour "Justificatif de domicile datant de moins de 6 mois" : "Maintenir le Document" et "C'est le seul justificatif que j'ai."
+    Et « Mes demandes en cours » montre ma demande à l'état "Instruction en cours", envoyée le jour du dépôt
+
+  @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_4_JUSTIFICATIF_DOMICILE_DATANT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_JUSTIFICATIF_NATIONALITE_VOUS_APPORTEZ_PAS @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_SIM_COMPLEMENT_CLOTUREE @exig_SIM_DEMANDE_CLOTUREE
+  @ase @complement @horloge
+  Scénario: ASE : le délai de 30 jours du complément passé sans réponse, l'agent clôture la demande
+    Soit un demandeur majeur confié à l'ASE, dont le numéro étranger est connu du portail
+    Et j'ai créé mon compte avec mon numéro étranger et je suis connecté
+    Et j'ai déposé ma demande
+    Quand l'agent démarre l'instruction de ma demande
+    Et l'agent me demande un complément, avec l'observation "Le document transmis est flou." :
+      | Justificatif de domicile datant de moins de 6 mois | ne sont pas lisibles |
+    Et j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Si vous n'apportez pas les compléments nécessaires dans un délai de 30 jours après avoir pris connaissance de ce message, votre demande pourra être considérée comme incomplète par l'administration qui ne sera pas en mesure de prendre une décision d'acceptation ou de refus de votre demande, et elle sera clôturée."
+    Quand 29 jours passent sur l'horloge du portail
+    Alors l'agent ne peut pas encore clôturer ma demande
+    Quand 2 jours passent sur l'horloge du portail
+    Et l'agent clôture ma demande, le complément n'ayant pas été apporté dans le délai
+    Alors je reçois un nouveau courriel de notification
+    Et « Mes demandes en cours » montre ma demande à l'état "Demande clôturée", envoyée le jour du dépôt
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Votre demande a été clôturée : vous ne pouvez plus répondre à cette demande de complément."
+    Et la page ne propose plus "Valider et envoyer"
+
+  @exig_G01_11_COMMENT_DECISION_PRISE @exig_G01_11_COMMENT_INSTRUCTION_COURS @exig_G01_FAQ12_DEPOT_DEMANDE @exig_G01_FAQ15_16_MAINTIEN_DROITS @exig_G01_FAQ16_ADF_ACTIVITE_PROFESSIONNELLE @exig_G01_FAQ16_ADF_ESPACE_PERSONNEL @exig_G01_FAQ7_CONFIRMATION_COMPTE_PERSONNEL @exig_G02_COMPLEMENT_OBSERVATIONS @exig_G02_ETAPE_3_DEMANDE_COMPLEMENT @exig_G02_ETAPE_3_NOTIFICATION_DECISION @exig_G02_JUSTIFICATIF_NATIONALITE_METTRE_JOUR_DOCUMENT @exig_G02_JUSTIFICATIF_NATIONALITE_VALIDER_ENVOYER @exig_G02_NOTIFICATION_DECISION_DEMANDE_ACCEPTEE @exig_G02_NOTIFICATION_DECISION_TELECHARGER_DOCUMENT @exig_G03_8_CHOIX_DEPOT_DEMANDE @exig_G03_ETAPE4_ADF_DECISION @exig_G03_ETAPE4_ADF_IDENTIFIANT @exig_G03_ETAPE4_ADF_NUMERO_DEMANDE @exig_G03_ETAPE_4_ACCEPTE @exig_G03_ETAPE_4_ATTESTATION_DECISION_FAVORABLE @exig_G03_ETAPE_4_DOCUMENT_AUTORISE_FRANCHISSEMENT @exig_G03_ETAPE_4_SUR_UNE_DEMANDE @exig_G03_ETAPE_4_TELECHARGER_CONFIRMATION_DEPOT @exig_G03_SUIVI_DEMANDE_ENVOYEE @exig_G04_ETAPE_3_LES_DOCUMENTS_MENTIONNES @exig_G05_ETAPE_3_JUSTIFICATIFS_RESIDENCE_FRANCE @exig_SIM_CONFIRMATION_DEPOT_UNE @exig_SIM_TELECHARGER_DOCUMENT @exig_SIM_VOTRE_REPONSE_ETE
+  @famille_ue @complement @decision
+  Scénario: Famille UE : la confirmation depuis « Mes demandes en cours », un complément répondu par « Mettre à jour le Document », la décision favorable et son attestation
+    Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail
+    Et j'ai ouvert mon compte avec mon titre de séjour
+    Et j'ai déposé ma demande
+    Alors « Mes demandes en cours » montre ma demande à l'état "Dépôt de la demande", envoyée le jour du dépôt
+    Quand je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT" depuis « Mes demandes en cours »
+    Alors le document téléchargé dit "CONFIRMATION DU DÉPÔT D'UNE DEMANDE DE TITRE DE SÉJOUR"
+    Quand l'agent démarre l'instruction de ma demande
+    Et l'agent me demande un complément, document par document :
+      | Justificatifs de la résidence en France | sont manquants | Merci de joindre vos avis d'imposition. |
+    Alors je reçois un nouveau courriel de notification
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Demande de complément"
+    Alors la page affiche "Les documents mentionnés ci-dessous sont manquants :"
+    Et le document "Justificatifs de la résidence en France" porte l'observation "Merci de joindre vos avis d'imposition."
+    Quand je réponds "Mettre à jour le Document" pour "Justificatifs de la résidence en France" avec le fichier "avis-imposition.pdf"
+    Et j'appuie sur "Valider et envoyer"
+    Alors la page affiche "Votre réponse a été envoyée à l'administration."
+    Et l'agent voit ma réponse pour "Justificatifs de la résidence en France" : "Mettre à jour le Document" et "avis-imposition.pdf"
+    Et « Mes demandes en cours » montre ma demande à l'état "Instruction en cours", envoyée le jour du dépôt
+    Quand l'agent prend une décision favorable : une carte valable un an à partir de demain, et une taxe de 225 €
+    Alors je reçois un nouveau courriel de notification
+    Quand j'ouvre toutes mes notifications depuis la cloche
+    Et j'ouvre la notification "Notification de décision"
+    Alors la notification m'informe que ma demande a été acceptée
+    Quand je télécharge "TELECHARGER LE DOCUMENT"
+    Alors le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme
+    Et le document téléchargé dit "SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR"
+    Et le document téléchargé dit "le maintien de l'ensemble des droits ouverts en raison du titre de séjour précédemment détenu"
+    Et le document téléchargé dit "Si votre titre permettait d'exercer une activité professionnelle, celle-ci peut se poursuivre pendant la durée de validité de cette attestation."
+    Et « Mes demandes en cours » montre ma demande à l'état "Décision prise", envoyée le jour du dépôt
+    Et « Historique de mes Titres de Séjour » montre la carte décidée
+    Quand je télécharge "TÉLÉCHARGER : ATTESTATION DE DÉCISION FAVORABLE" depuis « Mes demandes en cours »
+    Alors le document téléchargé dit "ATTESTATION DE DÉCISION FAVORABLE"

@@ -11,21 +11,23 @@ evaluate in a page whose navigation is pending.
 --accessibilite auto (default): a serious or critical violation fails the scenario against the
 bundled portal (it must have none); against another target the findings are a report only.
 stricte: they fail against any target. rapport: never fail. non: no analysis.
-Every run that analysed a page writes reports/accessibilite.html and .json (harness.rapport_accessibilite).
+Every run that analysed a page writes reports/accessibilite.html and .json (harness.rapport_accessibilite);
+under pytest-xdist each worker writes its own (accessibilite-gw0.html…), and the controller merges them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
+from pluggy import Result
 
 from .axe_audit import Auditor, PageState
-from .plugin import REPORTS
-from .rapport_accessibilite import write_reports
+from .plugin import REPORTS, per_worker
+from .rapport_accessibilite import merge_reports, write_reports
 from .target import Target
 
 MODES = ("auto", "stricte", "rapport", "non")
@@ -74,7 +76,7 @@ class Watch:
         context.on("page", self._watch_page)
 
     def _watch_page(self, page: Page) -> None:
-        page.on("load", lambda: self._on_load(page))
+        page.on("load", lambda _loaded: self._on_load(page))
 
     def _on_load(self, page: Page) -> None:
         """Best effort, for the pages a step only crosses (the agent's login in one back-office step):
@@ -176,7 +178,7 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     watch = item.stash.get(WATCH, None)
@@ -194,11 +196,23 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
         report.sections.append(("accessibilité (axe-core, RGAA 4.1)", "\n".join(lines)))
 
 
+WORKER_REPORTS = "accessibilite-gw*.json"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):
+        for stale in REPORTS.glob(WORKER_REPORTS):  # an earlier run's workers'
+            stale.unlink(missing_ok=True)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     auditor = session.config.stash.get(AUDITOR, None)
     if auditor is not None and (auditor.states or auditor.failures):
         target = session.config.getoption("--target") or "portail intégré (fake_anef)"
-        write_reports(auditor, REPORTS, target=target, mode=session.config.getoption("--accessibilite"))
+        write_reports(auditor, REPORTS, target=target, mode=session.config.getoption("--accessibilite"),
+                      stem=per_worker("accessibilite").name)
+    elif not hasattr(session.config, "workerinput"):  # xdist's controller: one report from its workers'
+        merge_reports(sorted(REPORTS.glob(WORKER_REPORTS)), REPORTS)
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
@@ -211,6 +225,6 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     terminalreporter.write_sep("-", "accessibilité (axe-core, RGAA 4.1)")
     terminalreporter.write_line(
         f"{len(states)} état(s) de page analysé(s), {len(findings)} constat(s) dont {len(blocking)} grave(s) ou "
-        f"critique(s), en {auditor.seconds:.1f} s ; rapport : {REPORTS / 'accessibilite.html'}")
+        f"critique(s), en {auditor.seconds:.1f} s ; rapport : {per_worker('accessibilite.html')}")
     for failure in auditor.failures:
         terminalreporter.write_line(f"analyse impossible : {failure}")

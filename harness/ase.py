@@ -7,6 +7,7 @@ Used by steps/ase.py."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from playwright.sync_api import Locator, expect
@@ -73,8 +74,10 @@ def expect_preambule_steps(actor: Actor, rows: list[list[str]]) -> None:
     expect(items).to_have_count(len(rows))
     for i, (titre, texte) in enumerate(rows):
         for t in (titre, texte):
-            textes.current().verifier(t, lambda i=i, t=t: expect(items.nth(i)).to_contain_text(pattern(t)),
-                                      lieu=f"l'étape {i + 1} de « {PREAMBULE} »")
+            def shown(i: int = i, t: str = t) -> None:
+                expect(items.nth(i)).to_contain_text(pattern(t))
+
+            textes.current().verifier(t, shown, lieu=f"l'étape {i + 1} de « {PREAMBULE} »")
 
 
 # Step 1 -----------------------------------------------------------------------------------------
@@ -149,7 +152,8 @@ def attest_all(actor: Actor) -> None:
 
 
 def attestation(actor: Actor, label: str) -> Locator:
-    return attestations(actor).root.get_by_label(label_pattern(label))
+    found: Locator = attestations(actor).root.get_by_label(label_pattern(label))
+    return found
 
 
 def fill_motif(actor: Actor) -> None:
@@ -160,10 +164,7 @@ def fill_motif(actor: Actor) -> None:
 
 # Step 3 -----------------------------------------------------------------------------------------
 def fill_justificatifs(actor: Actor) -> None:
-    d = demarche(actor)
-    d.confirm_ephoto(actor.persona.ephoto, EPHOTO)
-    d.expect_ephoto_confirmed(actor.persona.ephoto)
-    edf.attach_all(actor)
+    demarche(actor).fill_ephoto_and_justificatifs(actor.persona.ephoto, EPHOTO)
 
 
 FILLERS = {
@@ -203,7 +204,7 @@ def suivi_row(actor: Actor, numero_demande: str) -> Locator:
     return table.get_by_role("row").filter(has_text=numero_demande)
 
 
-def expect_suivi(actor: Actor, numero_demande: str, type_demande: str, date_depot: str) -> None:
+def expect_suivi(actor: Actor, numero_demande: str, type_demande: str, date_depot: date) -> None:
     row = suivi_row(actor, numero_demande)
     expect(row).to_have_count(1)
     cells = row.get_by_role("cell")
@@ -211,5 +212,5 @@ def expect_suivi(actor: Actor, numero_demande: str, type_demande: str, date_depo
     textes.current().verifier(type_demande, lambda: expect(cells.nth(1)).to_have_text(pattern(type_demande, whole=True)),
                               lieu="le type de la demande dans « Suivi de ma demande »")
     expect(cells.nth(2)).to_have_text(actor.persona.numero_etranger)
-    expect(cells.nth(3)).to_contain_text(f"Demande envoyée : le {date_depot} à ")
+    expect(cells.nth(3)).to_contain_text(f"Demande envoyée : le {date_depot:%d/%m/%Y} à ")
     expect(cells.nth(3)).to_contain_text(ENVOYEE)

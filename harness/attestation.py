@@ -131,7 +131,7 @@ def check_adp(document: PdfDocument, persona: Any, trust: TrustList, *, statut: 
     _check_printed(document, persona, statut, printed, problems)
     emission = parse_fr(_first_word(printed.get(EMISSION, "")))
     validite = VALIDITE.search(document.flat)
-    _check_code(document, persona, trust, report, emission, validite.groups() if validite else None,
+    _check_code(document, persona, trust, report, emission, (validite[1], validite[2]) if validite else None,
                 type_attendu=(TYPE_ADP, "attestation de prolongation d'instruction"), numero=persona.numero_etranger,
                 numero_label=IDENTIFIANT)
     return report

@@ -18,7 +18,7 @@ import re
 import select
 import time
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib.metadata import entry_points
@@ -62,6 +62,9 @@ class ReadsAndIssues(Protocol):
     """What an adapter may offer besides (steps that need it fail, naming the method, without it)."""
 
     def deliver_attestation(self, numero_demande: str, titre: str) -> None: ...
+
+    # the demande closed, its complément not given within 30 days (fake_anef/delai.py)
+    def close_incomplete(self, numero_demande: str) -> None: ...
         # an attestation the service instructeur issues (guide 01 FAQ 15: the ADP), by its title
 
     def expect_on_demande(self, numero_demande: str, texts: list[str]) -> None: ...
@@ -122,6 +125,7 @@ class AgentPages:
     DONE = {
         "instruction": "SIM-AGENT-DEMARREE",
         "complement": "SIM-AGENT-COMPLEMENT-ENVOYE",
+        "cloture": "SIM-AGENT-CLOTUREE",
         "decision": "SIM-AGENT-DECISION-PRISE",
         "disponible": "SIM-AGENT-TITRE-DISPONIBLE",
         "attestation": "SIM-AGENT-ATTESTATION-DELIVREE",
@@ -241,23 +245,33 @@ class AgentPages:
         page = self._open(numero_demande)
         self._submit(page, self._button(page, "SIM-AGENT-DEMARRER", numero_demande), self.DONE["instruction"])
 
-    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str) -> None:
+    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str | Mapping[str, str]) -> None:
+        """`observations`: one text for every document, or {title: text} (guides 02-04 show
+        "Observations :" under each document)."""
         page = self._open(numero_demande)
         button = self._button(page, "SIM-AGENT-ENVOYER-COMPLEMENT", numero_demande)
         for title, motif in motifs.items():
             self._motif_field(page, title).select_option(label=MOTIFS[motif_code(motif)])  # the guides' words
-        page.get_by_label("Observations :", exact=True).fill(observations)
+            text = observations if isinstance(observations, str) else observations.get(title, "")
+            self._motif_field(page, title, "Observations pour", "SIM-AGENT-OBSERVATIONS-DOCUMENT").fill(text)
         self._submit(page, button, self.DONE["complement"])
 
+    def close_incomplete(self, numero_demande: str) -> None:
+        """The demande closed, its complément not given within the 30 days (refused before)."""
+        page = self._open(numero_demande)
+        button = self._button(page, "SIM-AGENT-CLOTURER", numero_demande)
+        self._submit(page, button, self.DONE["cloture"])
+
     @staticmethod
-    def _motif_field(page: Page, title: str) -> Locator:
-        """The "Motif pour « title »" drop-down (SIM-AGENT-MOTIF, the back-office's own wording, found
-        whatever its case and judged): the title as the applicant's pages write it (the "*" aside), or
-        the start of one title only ("Justificatif de domicile")."""
+    def _motif_field(page: Page, title: str, label: str = "Motif pour", ident: str = "SIM-AGENT-MOTIF") -> Locator:
+        """The "Motif pour « title »" drop-down, or the "Observations pour « title » :" field (`ident`:
+        the back-office's own wording, found whatever its case and judged): the title as the
+        applicant's pages write it (the "*" aside), or the start of one title only ("Justificatif de
+        domicile")."""
         # "/" escaped too: Playwright writes the pattern into a selector as /…/
         core = re.escape(_titre(title)).replace("/", r"\/")
-        exigence = catalogue().by_id("SIM-AGENT-MOTIF")
-        for pattern in (rf"^\s*Motif pour « {core}\s*\*?\s*»\s*$", rf"^\s*Motif pour « {core}\s[^»]*»\s*$"):
+        exigence = catalogue().by_id(ident)
+        for pattern in (rf"^\s*{label} « {core}\s*\*?\s*»\s*:?\s*$", rf"^\s*{label} « {core}\s[^»]*»\s*:?\s*$"):
             field_ = page.get_by_label(re.compile(pattern, re.IGNORECASE))
             if field_.count() == 1:
                 exact = page.get_by_label(re.compile(pattern))
@@ -358,9 +372,13 @@ class OperatorBackOffice:
     def start_instruction(self, numero_demande: str) -> None:
         self._do(lambda: self.api.start_instruction(numero_demande))
 
-    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str) -> None:
+    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str | Mapping[str, str]) -> None:
         codes = {_titre(title): motif_code(motif) for title, motif in motifs.items()}
-        self._do(lambda: self.api.ask_complement(numero_demande, codes, observations))
+        texts = observations if isinstance(observations, str) else {_titre(t): o for t, o in observations.items()}
+        self._do(lambda: self.api.ask_complement(numero_demande, codes, texts))
+
+    def close_incomplete(self, numero_demande: str) -> None:
+        self._do(lambda: self.api.close_incomplete(numero_demande))
 
     def decide_favorably(self, numero_demande: str, debut: date, fin: date, taxe: str) -> None:
         self._do(lambda: self.api.decide_favorably(numero_demande, debut, fin, taxe))
@@ -423,7 +441,7 @@ class Manual:
         self._count += 1
         return self._count
 
-    def _ask(self, numero_demande: str, action: str, details: list[str] = ()) -> None:  # type: ignore[assignment]
+    def _ask(self, numero_demande: str, action: str, details: Sequence[str] = ()) -> None:
         n = self._next()
         self.folder.mkdir(parents=True, exist_ok=True)
         ok, ko = self.folder / f"{n}.ok", self.folder / f"{n}.ko"
@@ -484,9 +502,12 @@ class Manual:
         self._ask(numero_demande, "Démarrez l'instruction de la demande.",
                   ["(le demandeur doit recevoir le courriel de création de son compte)"])
 
-    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str) -> None:
-        details = [f"« {_titre(title)} » : les documents {MOTIFS[motif_code(motif)]}" for title, motif in motifs.items()]
-        details.append(f"Observations : « {observations} »")
+    def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str | Mapping[str, str]) -> None:
+        details = [f"« {_titre(title)} » : les documents {MOTIFS[motif_code(motif)]}"
+                   + ("" if isinstance(observations, str) else f" ; observations : « {observations.get(title, '')} »")
+                   for title, motif in motifs.items()]
+        if isinstance(observations, str):
+            details.append(f"Observations : « {observations} »")
         self._ask(numero_demande, "Envoyez une demande de complément au demandeur :", details)
 
     def decide_favorably(self, numero_demande: str, debut: date, fin: date, taxe: str) -> None:
@@ -495,6 +516,10 @@ class Manual:
 
     def mark_available(self, numero_demande: str) -> None:
         self._ask(numero_demande, "Marquez le titre de séjour disponible.")
+
+    def close_incomplete(self, numero_demande: str) -> None:
+        self._ask(numero_demande, "Clôturez la demande : le complément demandé n'a pas été apporté dans le délai de 30 jours.",
+                  ["(si la cible refuse, parce que le délai n'est pas écoulé, répondez « refus : » et son message)"])
 
     def deliver_attestation(self, numero_demande: str, titre: str) -> None:
         self._ask(numero_demande, f"Délivrez au demandeur l'attestation « {titre} ».")
@@ -545,7 +570,7 @@ def load_plugin(name: str, config: BackOfficeConfig) -> BackOffice:
         raise LookupError(f"aucun back-office « {name} » (groupe d'entry points {ENTRY_POINT_GROUP}) ; "
                           f"disponibles : {known}. Un greffon s'installe avec son paquet (pip install …).")
     factory = plugins[name].load()
-    adapter = factory(config)
+    adapter: BackOffice = factory(config)
     missing = [m for m in ("start_instruction", "ask_complement", "decide_favorably", "mark_available", "close")
                if not callable(getattr(adapter, m, None))]
     if missing:

@@ -8,10 +8,11 @@ import html
 import itertools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import pytest
+from pluggy import Result
 
 from .backoffice import (
     BUILTIN,
@@ -30,7 +31,13 @@ from .plugin import REPORTS, UI_TIMEOUT_MS, _slug
 from .target import Target
 
 ATTESTATIONS = pytest.StashKey[list[Attestation]]()
-NUMBERING = pytest.StashKey["itertools.count[int]"]()
+NUMBERING = pytest.StashKey[Iterator[int]]()
+
+
+def next_number(config: pytest.Config) -> int:
+    """The next number of the run's manual back-office requests (one sequence for every adapter)."""
+    counter: Iterator[int] = config.stash[NUMBERING]
+    return next(counter)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -115,7 +122,7 @@ def backoffice(request: pytest.FixtureRequest, target: Target) -> Iterator[BackO
     elif name == "manuel":
         adapter = Manual(say=terminal_say(config), record=attestation_recorder(request.node),
                          folder=REPORTS / "manuel", timeout=config.getoption("--manual-timeout"),
-                         numbering=lambda: next(config.stash[NUMBERING]))
+                         numbering=lambda: next_number(config))
     else:
         adapter = load_plugin(name, settings)
     request.node.user_properties.append(("backoffice", adapter.name))
@@ -124,7 +131,7 @@ def backoffice(request: pytest.FixtureRequest, target: Target) -> Iterator[BackO
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     if report.when != "call":
@@ -140,7 +147,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
             extras.append(html_extras.html(
                 "<div class='operateur-atteste'><strong>Attesté par l'opérateur (back-office manuel)</strong><ul>"
                 + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul></div>"))
-            report.extras = extras
+            report.extras = extras  # type: ignore[attr-defined]  # pytest-html's attribute, set on the report at run time
     adapter = getattr(item, "funcargs", {}).get("backoffice")
     if report.failed and adapter is not None and callable(getattr(adapter, "evidence", None)):
         try:

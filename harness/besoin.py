@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -68,7 +68,8 @@ def needs_of(sentence: str) -> list[Besoin]:
 def _steps(item: pytest.Item) -> list[Any]:
     from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))
+    test = getattr(item, "obj", None)
+    template = scenario_wrapper_template_registry.get(test) if callable(test) else None
     if template is None:
         return []
     example = getattr(getattr(item, "callspec", None), "params", {}).get("_pytest_bdd_example", {})
@@ -78,12 +79,9 @@ def _steps(item: pytest.Item) -> list[Any]:
 @dataclass
 class Tally:
     scenarios: int = 0
-    fiches: Counter[tuple[str, str]] = None  # type: ignore[assignment]
+    fiches: Counter[tuple[str, str]] = field(default_factory=Counter)
     horloge: int = 0
     backoffice: int = 0
-
-    def __post_init__(self) -> None:
-        self.fiches = Counter()
 
 
 TALLY = pytest.StashKey[Tally]()

@@ -15,6 +15,7 @@ from .actor import Actor
 from .browser import label_pattern
 from .demarche import Demarche, save_steps_before
 from .documents import PdfDocument, download
+from .preconditions import Preconditions
 from .referentiel import country_labels, nationality_labels
 
 STEPS = ("Informations personnelles", "Motif de séjour", "Justificatifs", "Récapitulatif", "Confirmation")
@@ -38,22 +39,30 @@ ADP_FILE = re.compile(r"^ATTESTATION_PROLOGATION_INSTRUCTION_(\d{10})_(\d{8})\.p
 
 
 def demarche(actor: Actor) -> Demarche:
-    if "demarche" not in actor.notes:
-        actor.notes["demarche"] = Demarche(actor.browser)
-    return actor.notes["demarche"]
+    if actor.notes.demarche is None:
+        actor.notes.demarche = Demarche(actor.browser)
+    return actor.notes.demarche
 
 
 def statut(actor: Actor) -> str:
-    return actor.persona.titres[0].categorie
+    return str(actor.persona.titres[0].categorie)
 
 
 def marie(actor: Actor) -> bool:
-    return actor.persona.situation_familiale == "Marié(e)"
+    return bool(actor.persona.situation_familiale == "Marié(e)")
 
 
-def open_account(actor: Actor) -> None:
+def open_account(actor: Actor, pre: Preconditions | None = None) -> None:
     """Guide 04 §5-10: the account made with the title number and its validity dates, the password
-    created from the mail's link, then "SE CONNECTER" with the numéro étranger: ends connected."""
+    created from the mail's link, then "SE CONNECTER" with the numéro étranger: ends connected
+    (fast preconditions: the account opened over the operator API, the browser logged in on the
+    home page)."""
+    if pre is not None and pre.fast:
+        pre.open_account(actor, numero_etranger=actor.persona.numero_etranger)
+        actor.notes.titre = actor.persona.titres[0]
+        actor.browser.open_home()
+        actor.browser.expect_connected(actor.persona.numero_etranger)
+        return
     journeys.request_account_with_title(actor)
     b = actor.browser
     b.open_link_from_mail(actor.last_mail.link())
@@ -61,7 +70,7 @@ def open_account(actor: Actor) -> None:
     b.fill("Confirmation du mot de passe", actor.persona.mot_de_passe)
     b.click("Créer le mot de passe")
     b.expect_text("Votre compte a bien été créé.")
-    actor.notes["mot_de_passe"] = actor.persona.mot_de_passe
+    actor.notes.mot_de_passe = actor.persona.mot_de_passe
     b.click("Retour à l'accueil")
     b.click("SE CONNECTER")
     journeys.log_in(actor, actor.persona.numero_etranger, actor.persona.mot_de_passe)
@@ -187,7 +196,7 @@ def download_adp(actor: Actor) -> PdfDocument:
     page = demarche(actor).page
     pattern = re.compile(rf"^\W*{re.escape(ADP_LINK)}\W*$", re.IGNORECASE)
     document = download(page, page.get_by_role("link", name=pattern).first.click)
-    actor.notes["adp"] = document
+    actor.notes.adp = document
     return document
 
 

@@ -19,10 +19,11 @@ MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août
 
 
 def label_pattern(label: str) -> re.Pattern[str]:
-    """The guide's label, tolerating the page's decorations: a trailing "*", ":" or spaces."""
+    """The guide's label, tolerating the page's decorations: a "*" after it or before it (guides
+    02-04's login page: "* Identifiant"), ":" or spaces."""
     # "/" escaped too: Playwright writes the pattern into a selector as /…/ ("représentant/mandataire").
     core = re.escape(label.strip().rstrip(":").rstrip("*").strip()).replace("/", r"\/")
-    return re.compile(rf"^\s*{core}\s*(\(facultatif\))?\s*\*?\s*:?\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:\*\s*)?{core}\s*(\(facultatif\))?\s*\*?\s*:?\s*$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -131,9 +132,10 @@ class PortalPage:
 
     def expect_options(self, *labels: str) -> None:
         for label in labels:
-            textes.current().verifier(
-                label, lambda label=label: expect(self.page.get_by_label(pattern(label, whole=True))).to_be_visible(),
-                lieu=f"les choix de {self._where()}")
+            def visible(label: str = label) -> None:
+                expect(self.page.get_by_label(pattern(label, whole=True))).to_be_visible()
+
+            textes.current().verifier(label, visible, lieu=f"les choix de {self._where()}")
 
     def expect_connected(self, identifiant: str) -> None:
         """A connected user sees their identifiant in the page header, and no "SE CONNECTER" link."""

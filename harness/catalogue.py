@@ -220,11 +220,16 @@ INPUTS: list[tuple[re.Pattern[str], set[int]]] = [
     (re.compile(r"^je saisis la date de naissance"), {0, 1, 2}),
     (re.compile(r"^je joins .* au justificatif"), {0}),
     (re.compile(r"^le justificatif \"[^\"]*\" montre"), {1, 2, 3}),
+    (re.compile(r"^le document \"[^\"]*\" est joint"), {0}),  # a file's name, chosen by the tester
     (re.compile(r"^un demandeur .*nationalité"), {0}),
     (re.compile(r"^un membre de famille"), {0, 1}),
     (re.compile(r"^je réponds \"[^\"]*\" pour \"[^\"]*\" (avec le fichier|en précisant)"), {2}),
     (re.compile(r"^l'agent me demande un complément, avec l'observation"), {0}),
-    (re.compile(r"^l'agent voit ma réponse pour"), {1, 2}),
+    (re.compile(r"^l'agent voit ma réponse pour"), {1, 2, 3}),
+    (re.compile(r"^le document \"[^\"]*\" porte l'observation"), {1}),
+    (re.compile(r"^je (joins|supprime) le fichier"), {0}),
+    (re.compile(r"^pour \"[^\"]*\", le fichier"), {1}),
+    (re.compile(r"^le document \"[^\"]*\" du justificatif"), {0}),  # the file's name (the scenario's input)
 ]
 
 

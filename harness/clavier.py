@@ -6,6 +6,7 @@ label, harness.browser); the mouse is never used, and nothing is focused by scri
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -72,9 +73,9 @@ class Keyboard:
                                f"{self.page.title()} » : " + " ; ".join(unreached))
 
     # Acting -----------------------------------------------------------------------------------
-    def _named(self, role: str, name: str) -> Locator:
+    def _named(self, role: Literal["link", "button"], name: str) -> Locator:
         pattern = re.compile(rf"^\s*{re.escape(name)}\s*[>›]?\s*$", re.IGNORECASE)
-        return self.page.get_by_role(role, name=pattern).first  # type: ignore[arg-type]
+        return self.page.get_by_role(role, name=pattern).first
 
     def follow_link(self, name: str) -> None:
         link = self._named("link", name)

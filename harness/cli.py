@@ -10,6 +10,8 @@
   anef referentiel besoin [pytest selection, e.g. -m "ase or bpi" or features/ase.feature]
       what the selected scenarios need on the target (people, titles, accueillants, clock, back-office)
   anef guide-illustre [--depuis reports/ --sortie reports/guides/]   (from a run with --preuves toutes)
+  anef fusionner reports/tranche-1 reports/tranche-2 [--sortie reports/]
+      one report, matrix, execution.json and JUnit file from the shards of a run (pytest-split)
 """
 
 from __future__ import annotations
@@ -81,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         from .preuves import cli as preuves
 
         return preuves.paquet(rest) if command == "paquet" else preuves.verifier(rest)
+    if command == "fusionner":
+        from .preuves import cli as preuves
+
+        return preuves.fusionner(rest)
     if command == "guide-illustre":
         from .preuves import cli as preuves
 

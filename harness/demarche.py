@@ -15,20 +15,25 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, expect
 
-from . import textes
+from . import fichiers, textes
 from .browser import MOIS, PortalPage, fold, label_pattern, select_matching
 from .catalogue import catalogue
 from .textes import pattern
 
 CURRENT_STEP = "SIM-STRUCTURE-ETAPE-COURANTE"
 
-Upload = dict[str, Any]  # Playwright's FilePayload: {"name", "mimeType", "buffer"}
+Upload = FilePayload  # {"name", "mimeType", "buffer"}
 
 
 def _exact(text: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(text)}\s*$", re.IGNORECASE)
+
+
+# A delete button, as any guide words it: "SUPPRIMER" (guides 02, 04), "Supprimer le numéro ephoto"
+# and "SUPPRIMER JUSTIFICATIF.PNG" (guide 03). The ASE feature checks guide 03's words verbatim.
+SUPPRIMER = re.compile(r"^\s*SUPPRIMER\b", re.IGNORECASE)
 
 
 @dataclass
@@ -46,7 +51,8 @@ class Zone:
         return Zone(self.root.get_by_role("group", name=label_pattern(legend)))
 
     def field(self, label: str) -> Locator:
-        return self.root.get_by_label(label_pattern(label))
+        found: Locator = self.root.get_by_label(label_pattern(label))
+        return found
 
     def fill(self, label: str, value: str) -> None:
         self.field(label).fill(value)
@@ -90,7 +96,8 @@ class Zone:
 
     def nth_field(self, label: str, index: int) -> Locator:
         core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
-        return self.root.get_by_label(re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)).nth(index)
+        found: Locator = self.root.get_by_label(re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)).nth(index)
+        return found
 
     def error(self, label: str, message: str) -> None:
         """The message is next to the field and tied to it (its accessible description), judged by
@@ -159,7 +166,7 @@ class Demarche:
         zone = self.justificatif(title)
         expect(zone.root.get_by_role("listitem").filter(has_text=filename)).to_contain_text("✓")
         expect(zone.root.get_by_role("listitem").filter(has_text=filename)
-               .get_by_role("button", name=_exact("SUPPRIMER"))).to_be_visible()
+               .get_by_role("button", name=SUPPRIMER)).to_be_visible()
 
     def expect_refused(self, title: str, message: str) -> None:
         zone = self.justificatif(title)
@@ -167,7 +174,7 @@ class Demarche:
                                   lieu=f"le message du justificatif « {title} »")
 
     def joined_count(self, title: str) -> int:
-        return self.justificatif(title).root.get_by_role("button", name=_exact("SUPPRIMER")).count()
+        return int(self.justificatif(title).root.get_by_role("button", name=SUPPRIMER).count())
 
     def confirm_ephoto(self, numero: str, label: str = "Numéro ephoto") -> None:
         """`label`: guide 02 says "Numéro ephoto", guide 03 "Numéro ephoto (22 chiffres)"."""
@@ -178,7 +185,29 @@ class Demarche:
     def expect_ephoto_confirmed(self, numero: str) -> None:
         zone = self.justificatif("Photographie d'identité récente").root
         expect(zone.get_by_text(numero)).to_be_visible()
-        expect(zone.get_by_role("button", name=_exact("SUPPRIMER"))).to_be_visible()
+        expect(zone.get_by_role("button", name=SUPPRIMER)).to_be_visible()
+
+    def requested_justificatifs(self) -> list[str]:
+        """The titles of the justificatifs the page asks a file for ("Joindre un document")."""
+        titles = []
+        for region in self.page.get_by_role("region").all():  # a section holds several; a justificatif one
+            if region.get_by_label(label_pattern("Joindre un document")).count() == 1:
+                titles.append(region.get_by_role("heading").first.inner_text().strip())
+        return titles
+
+    def attach_all_requested(self) -> None:
+        """A small PDF joined to every justificatif the page asks for."""
+        for i, title in enumerate(self.requested_justificatifs()):
+            name = f"piece-{i + 1}.pdf"
+            self.attach(title, fichiers.pdf(name))
+            self.expect_joined(title, name)
+
+    def fill_ephoto_and_justificatifs(self, ephoto: str, label: str = "Numéro ephoto") -> None:
+        """The step "Justificatifs" of every journey that asks for them all: the ephoto confirmed,
+        then a file joined to every justificatif requested."""
+        self.confirm_ephoto(ephoto, label)
+        self.expect_ephoto_confirmed(ephoto)
+        self.attach_all_requested()
 
     def justificatif_titles(self) -> list[str]:
         return [fold(t) for t in self.page.get_by_role("heading").all_inner_texts()]

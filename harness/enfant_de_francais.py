@@ -9,11 +9,13 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from . import fichiers, journeys
+from . import journeys
 from .actor import Actor
 from .demarche import Demarche, Zone, save_steps_before
+from .preconditions import Preconditions
 from .referentiel import country_labels, nationality_labels
 
+BRIQUE = "Je demande un premier titre -sans numéro étranger, sans visa-"
 CHOIX = "Car j'ai des attaches familiales en France"
 PAGE_CHOIX = "Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :"
 SITUATION = "Je suis membre de famille d'un citoyen français"
@@ -24,37 +26,43 @@ SEXE = {"M": "Masculin", "F": "Féminin"}
 
 
 def demarche(actor: Actor) -> Demarche:
-    if "demarche" not in actor.notes:
-        actor.notes["demarche"] = Demarche(actor.browser)
-    return actor.notes["demarche"]
+    if actor.notes.demarche is None:
+        actor.notes.demarche = Demarche(actor.browser)
+    return actor.notes.demarche
 
 
-def open_account(actor: Actor) -> None:
+def open_account(actor: Actor, pre: Preconditions | None = None) -> None:
     """Guide 02 §1-6: temporary account, temporary password replaced; ends on the page
-    "Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :"."""
-    journeys.request_account_without_number(actor)
+    "Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :".
+    With fast preconditions (`pre.fast`) the account is opened over the operator API and the
+    logged-in browser follows the brique of guide 02 §1 to the same page."""
     b = actor.browser
+    if pre is not None and pre.fast:
+        pre.open_account(actor)
+        b.open_home()
+        b.click(BRIQUE)
+        b.expect_text(PAGE_CHOIX)
+        return
+    journeys.request_account_without_number(actor)
     b.open_link_from_mail(actor.last_mail.link("Se connecter"))
-    journeys.log_in(actor, actor.notes["identifiant"], actor.notes["mot_de_passe_provisoire"])
+    journeys.log_in(actor, actor.identifiant, actor.mot_de_passe_provisoire)
     b.fill("Nouveau mot de passe", actor.persona.mot_de_passe)
     b.fill("Confirmation du mot de passe", actor.persona.mot_de_passe)
     b.click("Valider mon mot de passe")
     b.expect_text(PAGE_CHOIX)
-    actor.notes["mot_de_passe"] = actor.persona.mot_de_passe
+    actor.notes.mot_de_passe = actor.persona.mot_de_passe
 
 
-BRIQUE = "Je demande un premier titre -sans numéro étranger, sans visa-"
 
-
-def log_in_again(actor: Actor) -> None:
+def log_in_again(actor: Actor, brique_name: str = BRIQUE) -> None:
     """Back from "Quitter et revenir plus tard": SE CONNECTER and log in. A portal may land on the
-    draft directly (the bundled one does) or on the accueil, whence the brique of guide 02 §1 leads
-    back to it: accept both, as a user would."""
+    draft directly (the bundled one does) or on the accueil, whence the brique the scenario names
+    (guide 02 §1's by default) leads back to it: accept both, as a user would."""
     b = actor.browser
     b.open_home()
     b.click("SE CONNECTER")
-    journeys.log_in(actor, actor.notes["identifiant"], actor.notes["mot_de_passe"])
-    brique = b.page.get_by_role("link", name=BRIQUE, exact=True)
+    journeys.log_in(actor, actor.identifiant, actor.mot_de_passe)
+    brique = b.page.get_by_role("link", name=brique_name, exact=True)
     draft = b.page.get_by_role("button", name=re.compile(r"Quitter et revenir plus tard"))
     expect(brique.or_(draft).first).to_be_visible()
     if brique.count():
@@ -153,30 +161,16 @@ def fill_motif(actor: Actor) -> None:
 
 def requested_justificatifs(actor: Actor) -> list[str]:
     """The titles of the justificatifs the page asks a file for ("Joindre un document")."""
-    page = demarche(actor).page
-    from .browser import label_pattern
-
-    titles = []
-    for region in page.get_by_role("region").all():  # a section holds several; a justificatif one
-        if region.get_by_label(label_pattern("Joindre un document")).count() == 1:
-            titles.append(region.get_by_role("heading").first.inner_text().strip())
-    return titles
+    return demarche(actor).requested_justificatifs()
 
 
 def fill_justificatifs(actor: Actor) -> None:
-    d = demarche(actor)
-    d.confirm_ephoto(actor.persona.ephoto)
-    d.expect_ephoto_confirmed(actor.persona.ephoto)
-    attach_all(actor)
+    demarche(actor).fill_ephoto_and_justificatifs(actor.persona.ephoto)
 
 
 def attach_all(actor: Actor) -> None:
     """A small PDF joined to every justificatif the page asks for."""
-    d = demarche(actor)
-    for i, title in enumerate(requested_justificatifs(actor)):
-        name = f"piece-{i + 1}.pdf"
-        d.attach(title, fichiers.pdf(name))
-        d.expect_joined(title, name)
+    demarche(actor).attach_all_requested()
 
 
 FILLERS = {

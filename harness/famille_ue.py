@@ -10,11 +10,10 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from . import fichiers, textes
+from . import textes
 from .actor import Actor
-from .demarche import Demarche, Zone
+from .demarche import Demarche, Zone, save_steps_before
 from .documents import CONFIRMATION_LABELS, Comparison, Expected, PdfDocument, compare_confirmation, expected_identity
-from .enfant_de_francais import requested_justificatifs
 from .referentiel import nationality_labels
 from .textes import pattern
 
@@ -44,9 +43,9 @@ CONFIRMEE = "Identité confirmée"
 
 
 def demarche(actor: Actor) -> Demarche:
-    if "demarche" not in actor.notes:
-        actor.notes["demarche"] = Demarche(actor.browser)
-    return actor.notes["demarche"]
+    if actor.notes.demarche is None:
+        actor.notes.demarche = Demarche(actor.browser)
+    return actor.notes.demarche
 
 
 def oui(value: bool) -> str:
@@ -192,14 +191,40 @@ def expect_accueillant_kept(actor: Actor, numero: str) -> None:
 
 def fill_justificatifs(actor: Actor) -> None:
     """The ephoto confirmed and a small PDF joined to every justificatif the page asks for."""
-    d = demarche(actor)
-    d.confirm_ephoto(actor.persona.ephoto)
-    d.expect_ephoto_confirmed(actor.persona.ephoto)
-    for i, title in enumerate(requested_justificatifs(actor)):
-        name = f"piece-{i + 1}.pdf"
-        d.attach(title, fichiers.pdf(name))
-        d.expect_joined(title, name)
+    demarche(actor).fill_ephoto_and_justificatifs(actor.persona.ephoto)
 
+
+def start(actor: Actor) -> None:
+    """Guide 05 from the connected home page: the brique, "Moi-même", "Je sollicite le
+    renouvellement de ce titre", "Je commence", the préambule's "Je continue": ends on step 1."""
+    from .bpi import RENOUVELLEMENT
+
+    b, d = actor.browser, demarche(actor)
+    b.open_home()
+    b.click("Je demande ou renouvelle un titre de séjour")
+    b.choose("Moi-même")
+    b.click("Je continue")
+    b.choose(RENOUVELLEMENT)
+    b.click("Je commence")
+    d.press("Je continue")
+    d.expect_step(STEPS[0])
+
+
+def fill_modalites_confirmees(actor: Actor) -> None:
+    fill_modalites(actor, confirmer=True)
+
+
+FILLERS = {
+    "Informations personnelles": fill_informations,
+    "Modalités du séjour": fill_modalites_confirmees,
+    "Justificatifs": fill_justificatifs,
+}
+
+
+def advance_to(actor: Actor, title: str) -> None:
+    """From the connected home page, every step before `title` filled and saved."""
+    start(actor)
+    save_steps_before(demarche(actor), actor, STEPS, FILLERS, title)
 
 def validate_parts(actor: Actor) -> None:
     d = demarche(actor)

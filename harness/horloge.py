@@ -84,7 +84,7 @@ def load_plugin(name: str, config: ReferentielConfig) -> Horloge:
     if name not in plugins:
         known = ", ".join(sorted(["manuel", *plugins]))
         raise LookupError(f"aucune horloge « {name} » (groupe d'entry points {ENTRY_POINT_GROUP}) ; disponibles : {known}")
-    clock = plugins[name].load()(config)
+    clock: Horloge = plugins[name].load()(config)
     missing = [m for m in ("advance", "reset", "close") if not callable(getattr(clock, m, None))]
     if missing:
         raise TypeError(f"l'horloge « {name} » n'implémente pas : {', '.join(missing)}")

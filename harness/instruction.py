@@ -14,8 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from . import ase, bpi, fichiers, libelles, textes
-from . import enfant_de_francais as edf
+from . import fichiers, libelles, parcours, textes
 from .actor import Actor
 from .browser import label_pattern, select_matching
 from .documents import PdfDocument, download
@@ -26,10 +25,6 @@ VOIR_TOUTES = "Voir toutes mes notifications"
 RETOUR_TOUTES = "< RETOUR A TOUTES MES NOTIFICATIONS"
 TELECHARGER = "TELECHARGER LE DOCUMENT"
 NOTIFICATION_MAIL = "Vous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
-# The card a favourable decision grants, as guide 03's ADF words it, for the journeys whose card the
-# guides show (the BPI card's mention is the simulator's: not checked against another target).
-MENTION = {"enfant_de_francais": "Vie privée et familiale", "ase": "Vie privée et familiale"}
-DEPOT = "Dépôt de la demande"
 
 
 def _esc(text: str) -> str:
@@ -41,25 +36,10 @@ def _esc(text: str) -> str:
 def deposit(actor: Actor) -> str:
     """The persona's journey from its first step to the dépôt (the account already open and the
     applicant connected); returns the numéro de la demande as "Mes demandes en cours" shows it."""
-    parcours = actor.persona.parcours
-    if parcours == "enfant_de_francais":
-        edf.advance_to(actor, DEPOT)
-        d = edf.demarche(actor)
-        d.press("Déposer la demande")
-    elif parcours == "ase":
-        ase.advance_to(actor, DEPOT)
-        d = ase.demarche(actor)
-        d.press("Déposer la demande")
-    elif parcours == "bpi":
-        bpi.advance_to(actor, bpi.STEPS[3])
-        bpi.deposit(actor)
-        d = bpi.demarche(actor)
-    else:
-        raise AssertionError(f"parcours « {parcours} » : pas de dépôt connu pour l'instruction")
-    d.expect_step("Confirmation")
+    parcours.du(actor).deposit(actor)
     numero = numero_demande(actor)
-    actor.notes["numero_demande"] = numero
-    actor.notes["date_depot"] = date.today()
+    actor.notes.numero_demande = numero
+    actor.notes.date_depot = date.today()
     return numero
 
 
@@ -78,7 +58,7 @@ def demande_state(actor: Actor, state: str) -> None:
     page = actor.browser.page
     page.get_by_role("link", name=label_pattern("Mes demandes en cours")).first.click()
     table = page.get_by_role("region", name=label_pattern("Suivi de ma demande"))
-    row = table.get_by_role("row").filter(has_text=actor.notes["numero_demande"])
+    row = table.get_by_role("row").filter(has_text=actor.numero_demande)
     textes.current().verifier(state, lambda: expect(row).to_contain_text(pattern(state)),
                               lieu="l'état de la demande dans « Suivi de ma demande »")
 
@@ -232,7 +212,9 @@ def answer(actor: Actor, titre: str, choix: str, *, raisons: str = "", fichier: 
         zone.get_by_label(re.compile(r"préciser les raisons du maintien du document")).fill(raisons)
     if fichier:
         # guide 02 "INSTRUCTION DE LA DEMANDE" étape 4: "Mettre à jour le Document" then "Joindre un document"
-        zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(fichier))  # type: ignore[arg-type]
+        zone.get_by_label(label_pattern("Joindre un document")).set_input_files(fichiers.pdf(fichier))
+        # the file is joined at once and listed with its "SUPPRIMER" (guide 02 étape 4): wait for it
+        expect(zone.get_by_text(fichier).first).to_be_visible()
 
 
 def expect_answer_error(actor: Actor, titre: str, message: str) -> None:
@@ -248,10 +230,16 @@ def download_attestation(actor: Actor) -> PdfDocument:
 
 
 def expected_mention(persona: Any) -> str | None:
-    return MENTION.get(persona.parcours)
+    """The card's mention for the journeys whose card the guides show (harness.parcours); the BPI
+    card's mention is the simulator's: not checked against another target."""
+    journey = parcours.PARCOURS.get(persona.parcours)
+    return journey.mention if journey is not None else None
 
 
 def identity_held(persona: Any) -> list[Any] | None:
     """The identity the portal prints when it holds less than the persona (an ASE applicant's numéro
     étranger was registered with one prénom); None: the persona's own."""
-    return ase.expected_on_confirmation(persona) if persona.parcours == "ase" else None
+    journey = parcours.PARCOURS.get(persona.parcours)
+    if journey is None or journey.identite_tenue is None:
+        return None
+    return journey.identite_tenue(persona)

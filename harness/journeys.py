@@ -3,9 +3,12 @@ clicks, in the guides' words, as the scenarios that check them step by step."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from . import textes
 from .actor import Actor
 from .mailbox import Mail
+from .preconditions import Preconditions
 from .referentiel import country_labels, nationality_labels
 
 # The mails these journeys wait for, by a sentence of the guides (G02 §4, G03 §4): judged by the
@@ -52,8 +55,8 @@ def request_account_without_number(actor: Actor) -> None:
     b.click("Valider")
     b.expect_text("Demande de création de compte bien enregistrée.")
     mail = wait_for_mail_saying(actor, TEMP_ACCOUNT_MAIL)
-    actor.notes["identifiant"] = mail.identifiant()
-    actor.notes["mot_de_passe_provisoire"] = mail.temporary_password()
+    actor.notes.identifiant = mail.identifiant()
+    actor.notes.mot_de_passe_provisoire = mail.temporary_password()
 
 
 def create_account_without_number(actor: Actor) -> None:
@@ -61,12 +64,12 @@ def create_account_without_number(actor: Actor) -> None:
     request_account_without_number(actor)
     b = actor.browser
     b.open_link_from_mail(actor.last_mail.link("Se connecter"))
-    log_in(actor, actor.notes["identifiant"], actor.notes["mot_de_passe_provisoire"])
+    log_in(actor, actor.identifiant, actor.mot_de_passe_provisoire)
     b.fill("Nouveau mot de passe", actor.persona.mot_de_passe)
     b.fill("Confirmation du mot de passe", actor.persona.mot_de_passe)
     b.click("Valider mon mot de passe")
     b.expect_text("Je n'ai pas de numéro d'étranger et je souhaite faire une première demande en ligne :")
-    actor.notes["mot_de_passe"] = actor.persona.mot_de_passe
+    actor.notes.mot_de_passe = actor.persona.mot_de_passe
     b.click("Se déconnecter")
 
 
@@ -82,12 +85,12 @@ def request_account_with_title(actor: Actor) -> None:
     fill_email(actor)
     b.click("Valider")
     b.expect_text("Demande de création de compte bien enregistrée.")
-    actor.notes["identifiant"] = actor.persona.numero_etranger
-    actor.notes["titre"] = titre
+    actor.notes.identifiant = actor.persona.numero_etranger
+    actor.notes.titre = titre
     wait_for_mail_saying(actor, CONFIRMATION_MAIL)
 
 
-def fill_title(actor: Actor, *, debut=None, fin=None) -> None:  # type: ignore[no-untyped-def]
+def fill_title(actor: Actor, *, debut: date | None = None, fin: date | None = None) -> None:
     titre = actor.persona.titres[0]
     b = actor.browser
     b.fill("N° de votre visa ou de votre titre de séjour", titre.numero)
@@ -106,11 +109,17 @@ def fill_identity(actor: Actor) -> None:
     b.select("Nationalité", *nationality_labels(p.nationalites[0]))
 
 
-def create_account_with_number(actor: Actor) -> None:
+def create_account_with_number(actor: Actor, pre: Preconditions | None = None) -> None:
     """Path b to its end (guide 03 §1-6): the brique, "Moi-même", the numéro étranger, the e-mail,
     the link of the mail "Bonjour Prénom Nom, La création du compte d'accès…", the password, then
-    "SE CONNECTER" with the numéro étranger: ends connected."""
+    "SE CONNECTER" with the numéro étranger: ends connected (fast preconditions: the account opened
+    over the operator API, the browser logged in on the home page)."""
     p, b = actor.persona, actor.browser
+    if pre is not None and pre.fast:
+        pre.open_account(actor, numero_etranger=p.numero_etranger)
+        b.open_home()
+        b.expect_connected(p.numero_etranger)
+        return
     b.open_home()
     b.click("Je demande ou renouvelle un titre de séjour")
     b.choose("Moi-même (à partir de 16 ans)")
@@ -119,7 +128,7 @@ def create_account_with_number(actor: Actor) -> None:
     b.expect_text("Première visite? Créez votre compte.")
     fill_identity(actor)
     b.click("Créer un compte")
-    b.expect_text("Saisissez votre adresse email")
+    b.expect_text("Compléter les renseignements suivants pour accéder à vos services.")  # guide 03 §3
     fill_email(actor)
     b.click("Valider")
     b.expect_text("Demande de création de compte bien enregistrée.")
@@ -129,8 +138,8 @@ def create_account_with_number(actor: Actor) -> None:
     b.fill("Confirmation du mot de passe", p.mot_de_passe)
     b.click("Valider mon mot de passe")
     b.expect_text("Votre compte a bien été créé.")
-    actor.notes["identifiant"] = p.numero_etranger
-    actor.notes["mot_de_passe"] = p.mot_de_passe
+    actor.notes.identifiant = p.numero_etranger
+    actor.notes.mot_de_passe = p.mot_de_passe
     b.click("Retour à l'accueil")
     b.click("SE CONNECTER")
     log_in(actor, p.numero_etranger, p.mot_de_passe)

@@ -185,13 +185,16 @@ class Narrator:
         page.wait_for_function("() => window.__anefNarration && window.__anefNarration.cont", timeout=timeout)
 
     def capture(self, page: Any, request: pytest.FixtureRequest) -> None:
-        self.captures.mkdir(parents=True, exist_ok=True)
+        folder = self.captures
+        if folder is None:
+            return
+        folder.mkdir(parents=True, exist_ok=True)
         self.count += 1
-        png = self.captures / f"{self.count:03d}.png"
+        png = folder / f"{self.count:03d}.png"
         page.screenshot(path=str(png))
         record = {"test": request.node.nodeid, "step": self.state["step"], "section": self.state["section"],
                   "shown": page.evaluate("() => window.__anefNarration.shown()"), "png": png.name}
-        with (self.captures / "legendes.jsonl").open("a", encoding="utf-8") as out:
+        with (folder / "legendes.jsonl").open("a", encoding="utf-8") as out:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

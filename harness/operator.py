@@ -19,7 +19,8 @@ class OperatorAPI:
         response = self._client.post(f"{self.url}{path}", json=payload)
         if response.status_code >= 400:
             raise AssertionError(f"API opérateur {path} : {response.status_code} {response.text}")
-        return response.json()
+        answer: dict[str, Any] = response.json()
+        return answer
 
     def register_identite(self, *, numero_etranger: str, nom: str, prenom: str, date_naissance: date,
                           pays_naissance: str, nationalite: str, sexe: str | None = None) -> None:
@@ -36,6 +37,21 @@ class OperatorAPI:
             "mention": mention, "date_debut": date_debut.isoformat(), "date_fin": date_fin.isoformat(),
         })
 
+    def create_account(self, *, email: str, mot_de_passe: str, numero_etranger: str | None = None) -> str:
+        """An account already open and its password set (path a without `numero_etranger`, paths
+        b/c with it); returns its identifiant. A precondition set up the fast way (issue 19)."""
+        payload = {"email": email, "mot_de_passe": mot_de_passe, "numero_etranger": numero_etranger}
+        return str(self._post("/comptes", payload)["identifiant"])
+
+    def account(self, identifiant: str) -> dict[str, Any]:
+        """The account as the portal holds it (no password): identifiant, e-mail, kind, active…"""
+        from urllib.parse import quote
+
+        response = self._client.get(f"{self.url}/comptes/{quote(identifiant, safe='')}")
+        if response.status_code >= 400:
+            raise AssertionError(f"API opérateur /comptes/{identifiant} : {response.status_code} {response.text}")
+        return dict(response.json())
+
     def advance_clock(self, hours: float) -> None:
         self._post("/clock", {"advance_hours": hours})
 
@@ -48,12 +64,16 @@ class OperatorAPI:
     def start_instruction(self, numero_demande: str) -> str:
         """Instruction of a deposited demande begins: the simulator assigns a numéro étranger and
         mails the definitive account (guide 02 "INSTRUCTION DE LA DEMANDE"). Returns the numéro."""
-        return self._post(f"/demandes/{numero_demande}/instruction", {})["numero_etranger"]
+        return str(self._post(f"/demandes/{numero_demande}/instruction", {})["numero_etranger"])
 
-    def ask_complement(self, numero_demande: str, motifs: dict[str, str], observations: str = "") -> None:
+    def close_incomplete(self, numero_demande: str) -> None:
+        """The demande closed for want of the complément, once its 30-day délai has passed."""
+        self._post(f"/demandes/{numero_demande}/cloture", {})
+
+    def ask_complement(self, numero_demande: str, motifs: dict[str, str], observations: str | dict[str, str] = "") -> None:
         """A "Demande de complément" notification and its mail: {justificatif id or title as the
         applicant's pages write it: "illisible" | "invalide" | "manquant"}."""
-        self._post(f"/demandes/{numero_demande}/complement", {"motifs": dict(motifs), "observations": observations})
+        self._post(f"/demandes/{numero_demande}/complement", {"motifs": dict(motifs), "observations": observations if isinstance(observations, str) else dict(observations)})
 
     def decide_favorably(self, numero_demande: str, debut: date, fin: date, taxe: str) -> None:
         """The favourable decision: the new card's validity and the taxe (euros)."""
@@ -74,4 +94,5 @@ class OperatorAPI:
         response = self._client.get(f"{self.url}/demandes/{numero_demande}")
         if response.status_code >= 400:
             raise AssertionError(f"API opérateur /demandes/{numero_demande} : {response.status_code} {response.text}")
-        return response.json()
+        answer: dict[str, Any] = response.json()
+        return answer

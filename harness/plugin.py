@@ -7,13 +7,14 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from playwright.sync_api import expect
+from pluggy import Result
 
 from .actor import Actor
 from .browser import PortalPage
@@ -37,7 +38,7 @@ CHROMIUM_ARGS = [
 # --horloge), the end-of-run summary, retries and traces "on first retry", requirements with the
 # coverage matrix and the report (issue 17), accessibility
 pytest_plugins = ["harness.backoffice_plugin", "harness.referentiel_plugin", "harness.summary", "harness.retry",
-                  "harness.preuves.plugin", "harness.accessibilite"]
+                  "harness.preuves.plugin", "harness.accessibilite", "harness.preconditions"]
 
 NO_OPERATOR = "la cible n'offre pas l'API opérateur du simulateur (/__sim__/) : scénario @simulateur non joué"
 
@@ -54,6 +55,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--trust", action="append", default=[], metavar="CERT.pem|URL",
                     help="2D-DOC trust list of the target: PEM file(s) or URL(s), repeatable "
                          "(default: the bundled portal's published list; else the specification's test certificate)")
+    group.addoption("--browser-ws", default=None, metavar="URL",
+                    help="use the browsers of a remote Playwright server (ws://HOST:PORT/) or of a Chromium's "
+                         "DevTools endpoint (http://HOST:9222) instead of launching Chromium here")
+
+
+def per_worker(name: str) -> Path:
+    """reports/NAME, or reports/STEM-gw0.EXT in pytest-xdist's worker gw0: each worker has its own
+    bundled portal, and none overwrites another's files."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return REPORTS / name
+    path = Path(name)
+    return REPORTS / f"{path.stem}-{worker}{path.suffix}"
 
 
 def load_trust_list(sources: list[str]) -> TrustList:
@@ -87,7 +101,7 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
         yield Target(base_url=url.rstrip("/"), mailbox_url=mailbox, operator_url=operator if probe_operator(operator) else None)
         return
     data_dir = Path(tempfile.mkdtemp(prefix="anef-portail-"))
-    portal = BundledPortal(data_dir, REPORTS / "portal.log")
+    portal = BundledPortal(data_dir, per_worker("portal.log"))
     try:
         yield portal.start()
     finally:
@@ -146,6 +160,18 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
+def launch_browser(launch_browser: Any, browser_type: Any, browser_type_launch_args: dict[str, Any],
+                   pytestconfig: pytest.Config) -> Any:
+    """pytest-playwright's launcher, or with --browser-ws a connection to a remote browser."""
+    url = pytestconfig.getoption("--browser-ws")
+    if not url:
+        return launch_browser
+    from .navigateur_distant import connect
+
+    return lambda **kwargs: connect(browser_type, url, {**browser_type_launch_args, **kwargs})
+
+
+@pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any], pytestconfig: pytest.Config) -> dict[str, Any]:
     args = {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
     if pytestconfig.getoption("--headed") and "viewport" not in args:  # a demo: pages fill their windows, side by side
@@ -184,7 +210,7 @@ def actor_factory(portal_page: PortalPage, mailbox: Mailbox, request: pytest.Fix
 
 # Evidence -------------------------------------------------------------------------------------
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     if report.when != "call" or not report.failed:

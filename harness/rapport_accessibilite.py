@@ -30,12 +30,14 @@ def summary(auditor: Auditor, *, target: str, mode: str) -> dict[str, Any]:
     }
 
 
-def write_reports(auditor: Auditor, folder: Path, *, target: str, mode: str) -> tuple[Path, Path]:
+def write_reports(auditor: Auditor, folder: Path, *, target: str, mode: str,
+                  stem: str = "accessibilite") -> tuple[Path, Path]:
+    """FOLDER/STEM.json and .html (an xdist worker's stem names it: accessibilite-gw0)."""
     folder.mkdir(parents=True, exist_ok=True)
     data = summary(auditor, target=target, mode=mode)
-    json_path = folder / "accessibilite.json"
+    json_path = folder / f"{stem}.json"
     json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    html_path = folder / "accessibilite.html"
+    html_path = folder / f"{stem}.html"
     html_path.write_text(render(data, sorted(auditor.states.values(), key=lambda s: s.chemin)), encoding="utf-8")
     return json_path, html_path
 
@@ -87,3 +89,22 @@ qu'une partie des critères : elle ne remplace pas un audit.</p>
 {details}
 </main></body></html>
 """
+
+
+def merge_reports(sources: list[Path], folder: Path) -> tuple[Path, Path] | None:
+    """One report from several (the xdist workers' accessibilite-gw*.json, the shards' accessibilite.json):
+    each page state once (as first seen in the order given), the analyses' durations summed."""
+    from .axe_audit import Element, Finding
+
+    datas = [json.loads(path.read_text(encoding="utf-8")) for path in sources if path.is_file()]
+    if not datas:
+        return None
+    auditor = Auditor(set())
+    for data in datas:
+        auditor.axe_version = auditor.axe_version or data["moteur"].removeprefix("axe-core").strip()
+        auditor.seconds += data["duree_des_analyses_s"]
+        auditor.failures += data["analyses_impossibles"]
+        for page in data["pages"]:
+            constats = [Finding(**{**f, "elements": [Element(**e) for e in f["elements"]]}) for f in page["constats"]]
+            auditor.states.setdefault(page["cle"], PageState(**{**page, "constats": constats}))
+    return write_reports(auditor, folder, target=datas[0]["cible"], mode=datas[0]["mode"])

@@ -5,16 +5,17 @@ Registered by harness.plugin."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import pytest
+from pluggy import Result
 
 from . import horloge as _horloge
 from . import recette as _recette
 from . import referentiel as _ref
 from .backoffice import Manual
-from .backoffice_plugin import NUMBERING, terminal_say
+from .backoffice_plugin import next_number, terminal_say
 from .plugin import REPORTS
 from .target import Target
 
@@ -80,7 +81,7 @@ def _manual(config: pytest.Config) -> _ref.ManualCreator:
                                          f"{attestation.confirmed_at:%d/%m/%Y à %H:%M:%S} ({attestation.how})"))
 
     manual = Manual(say=terminal_say(config), record=lambda _a: None, folder=REPORTS / "manuel",
-                    timeout=config.getoption("--manual-timeout"), numbering=lambda: next(config.stash[NUMBERING]))
+                    timeout=config.getoption("--manual-timeout"), numbering=lambda: next_number(config))
     return _ref.ManualCreator(manual, record)
 
 
@@ -148,7 +149,7 @@ def _skip_horloge_without_clock(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     if report.when != "call":

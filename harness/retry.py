@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import pytest
+from pluggy import Result
 
 FLAKY = "flaky"
 
@@ -60,7 +61,7 @@ def _artifacts_recorder(_artifacts_recorder: Any, output_path: str, request: pyt
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     if report.when == "call" and _attempt(item) > 1:
@@ -78,7 +79,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
 
 def _traces(report: pytest.TestReport) -> list[str]:
     """Trace files pytest-playwright kept for this retry (a report carries them, xdist or not)."""
-    folders = {os.path.dirname(value) for name, value in report.user_properties if name == "trace"}
+    folders = {os.path.dirname(str(value)) for name, value in report.user_properties if name == "trace"}
     return sorted(path for folder in folders for path in glob.glob(os.path.join(folder, "trace*.zip")))
 
 

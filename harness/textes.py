@@ -14,11 +14,12 @@ page helpers (browser.py, demarche.py) go through them without a `request` argum
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from pluggy import Result
 
 from .catalogue import Exigence, catalogue, normalise
 
@@ -173,11 +174,11 @@ def textes(_verificateur: Verificateur) -> Verificateur:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     if report.when == "call":
-        lines = [value for name, value in item.user_properties if name == "remarque"]
+        lines = [str(value) for name, value in item.user_properties if name == "remarque"]
         if lines:
             report.sections.append(("remarques", "\n".join(lines)))
 

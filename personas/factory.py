@@ -752,8 +752,9 @@ class PersonaFactory:
 
     # ---- BPI renewal (guide 04) -------------------------------------------------------------
     def bpi(self, statut: str = "BPS", marie: bool = False, *, nationalite: str | None = None,
-            sexe: str | None = None, enfants: int = 0) -> Demandeur:
-        """Beneficiary of international protection renewing the title (renewal window)."""
+            sexe: str | None = None, enfants: int = 0, kind: str = "titre") -> Demandeur:
+        """Beneficiary of international protection renewing the title (renewal window); `kind`
+        "visa": guide 04 §4 Option 2, the holder of a visa long séjour only."""
         st = statut.strip().lower()
         if st in ("bps", "protection subsidiaire", "bénéficiaire de la protection subsidiaire"):
             categorie, mention = "BPS", "BENEFICIAIRE DE LA PROTECTION SUBSIDIAIRE"
@@ -761,7 +762,7 @@ class PersonaFactory:
             categorie, mention = "Réfugié", "REFUGIE"
         else:
             raise ValueError(f"statut must be 'BPS' or 'réfugié', not {statut!r}")
-        d = self._titulaire(categorie=categorie, mention=mention, kind="titre", renouvellement=True,
+        d = self._titulaire(categorie=categorie, mention=mention, kind=kind, renouvellement=True,
                             nationalite=nationalite, sexe=sexe, parcours="bpi",
                             choix_pays=_BPI_PAYS, age_max=60)
         self._famille(d, "Marié(e)" if marie else "Célibataire", enfants)

@@ -67,7 +67,12 @@ EXTRA: dict[tuple[str, str], list[str]] = {
         "G03-ETAPE-4-DOCUMENT-AUTORISE-FRANCHISSEMENT", "G03-ETAPE4-ADF-DECISION",
         "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE", "G03-ETAPE4-ADF-CARTE",
         "G01-FAQ7-ADP-ESPACE-PERSONNEL", "G04-ANNEXE1-ADP-2DDOC"],
-    ("instruction.feature", "BPI : un complément"): [
+    ("instruction.feature", "Famille UE : la confirmation"): [
+        "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE-4-ATTESTATION-DECISION-FAVORABLE", "G03-ETAPE-4-SUR-UNE-DEMANDE",
+        "G03-ETAPE-4-DOCUMENT-AUTORISE-FRANCHISSEMENT", "G03-ETAPE4-ADF-DECISION",
+        "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE"],
+    ("instruction.feature", "BPI : la confirmation (son ADP)"): [
+        "G01-FAQ7-CONFIRMATION-COMPTE-PERSONNEL", "G01-FAQ7-ADP-ESPACE-PERSONNEL",
         "G01-FAQ16-ADF-ESPACE-PERSONNEL", "G03-ETAPE-4-ATTESTATION-DECISION-FAVORABLE", "G03-ETAPE-4-SUR-UNE-DEMANDE",
         "G03-ETAPE-4-DOCUMENT-AUTORISE-FRANCHISSEMENT", "G03-ETAPE4-ADF-DECISION",
         "G03-ETAPE4-ADF-IDENTIFIANT", "G03-ETAPE4-ADF-NUMERO-DEMANDE"],
@@ -79,6 +84,12 @@ STEP_RULES: list[tuple[re.Pattern[str], list[str]]] = [
     (re.compile(r"^la notification m'informe que ma demande a été acceptée"), ["G02-NOTIFICATION-DECISION-DEMANDE-ACCEPTEE"]),
     (re.compile(r"^la cloche indique \d+ notification"), ["SIM-CLOCHE-NOTIFICATIONS-NON-LUES"]),
     (re.compile(r"^« Historique de mes Titres de Séjour » montre la carte décidée"), ["G03-ETAPE-4-ACCEPTE"]),
+    (re.compile(r", envoyée le jour du dépôt$"), ["G03-SUIVI-DEMANDE-ENVOYEE"]),  # harness/suivi.py
+    (re.compile(r"^le document \"[^\"]+\" porte l'observation "), ["G02-COMPLEMENT-OBSERVATIONS"]),  # harness/complement.py
+    (re.compile(r'^« Mes demandes en cours » montre ma demande à l\'état "Dépôt de la demande", envoyée'), ["G01-FAQ12-DEPOT-DEMANDE"]),
+    (re.compile(r'^je télécharge "TÉLÉCHARGER LA CONFIRMATION DE DÉPÔT" depuis « Mes demandes en cours »'),
+     ["G01-FAQ7-CONFIRMATION-COMPTE-PERSONNEL"]),
+    (re.compile(r'^je télécharge "TÉLÉCHARGER : ATTESTATION DE PROLONGATION'), ["G01-FAQ7-ADP-ESPACE-PERSONNEL"]),
     (re.compile(r"^l'identité de mon accueillant (n'est pas )?confirmée"), ["SIM-IDENTITE-CONFIRMEE"]),
 ]
 

@@ -39,8 +39,8 @@ def saisir_email(clavier: Keyboard, acteur: Actor) -> None:
 
 @when("au clavier je m'identifie avec le mot de passe provisoire")
 def identification(clavier: Keyboard, acteur: Actor) -> None:
-    clavier.type_into("Identifiant", acteur.notes["identifiant"])
-    clavier.type_into("Mot de passe", acteur.notes["mot_de_passe_provisoire"])
+    clavier.type_into("Identifiant", acteur.identifiant)
+    clavier.type_into("Mot de passe", acteur.mot_de_passe_provisoire)
     clavier.press_button("S'identifier")
 
 
@@ -48,7 +48,7 @@ def identification(clavier: Keyboard, acteur: Actor) -> None:
 def saisir_mot_de_passe(clavier: Keyboard, acteur: Actor, champ: str, confirmation: str) -> None:
     clavier.type_into(champ, acteur.persona.mot_de_passe)
     clavier.type_into(confirmation, acteur.persona.mot_de_passe)
-    acteur.notes["mot_de_passe"] = acteur.persona.mot_de_passe
+    acteur.notes.mot_de_passe = acteur.persona.mot_de_passe
 
 
 @when(parsers.parse('au clavier je choisis "{libelle}" avec les flèches'))

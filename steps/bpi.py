@@ -10,12 +10,13 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import bpi, journeys, textes
+from harness import bpi, journeys, parcours, textes
 from harness.actor import Actor
 from harness.attestation import AttestationReport, check_adp
 from harness.browser import label_pattern
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, same
+from harness.preconditions import Preconditions
 from harness.referentiel import Referentiel
 from harness.textes import pattern
 from harness.twoddoc import TrustList
@@ -35,13 +36,14 @@ def beneficiaire(personas, actor_factory, referentiel: Referentiel, statut: str,
 
 
 @given("j'ai ouvert mon compte avec mon titre de séjour")
-def compte_ouvert(acteur: Actor) -> None:
-    bpi.open_account(acteur)
+def compte_ouvert(acteur: Actor, preconditions: Preconditions) -> None:
+    bpi.open_account(acteur, preconditions)
 
 
 @given(parsers.parse('j\'ai rempli ma demande de renouvellement jusqu\'à l\'étape "{titre}"'))
 def rempli_jusqua(acteur: Actor, titre: str) -> None:
-    bpi.advance_to(acteur, titre)
+    """The former wording of steps.demarche's "j'ai rempli ma demande jusqu'à l'étape …"."""
+    parcours.du(acteur).advance_to(acteur, titre)
 
 
 # Account: a title that does not match -----------------------------------------------------------
@@ -76,7 +78,7 @@ def autre_telephone(acteur: Actor, demarche: Demarche) -> None:
     if nouveau == acteur.persona.telephone:
         nouveau = "0639989999" if nouveau != "0639989999" else "0639989998"
     demarche.zone.section("INFORMATIONS DE CONTACT").fill("Téléphone", nouveau)
-    acteur.notes["telephone"] = nouveau
+    acteur.notes.telephone = nouveau
 
 
 # Step 2 -----------------------------------------------------------------------------------------
@@ -118,12 +120,12 @@ def partie_informations(acteur: Actor, demarche: Demarche, titre: str) -> None:
     p = acteur.persona
     demarche.expect_in_part(titre, "Nom de naissance", p.nom)
     demarche.expect_in_part(titre, "Quelle est votre situation familiale actuelle ?", p.situation_familiale)
-    demarche.expect_in_part(titre, "Téléphone", acteur.notes.get("telephone", p.telephone))
+    demarche.expect_in_part(titre, "Téléphone", (acteur.notes.telephone or p.telephone))
 
 
 @then(parsers.parse('la partie "{titre}" montre mon nouveau numéro de téléphone'))
 def partie_nouveau_telephone(acteur: Actor, demarche: Demarche, titre: str) -> None:
-    demarche.expect_in_part(titre, "Téléphone", acteur.notes["telephone"])
+    demarche.expect_in_part(titre, "Téléphone", acteur.notes.exige("telephone"))
 
 
 @then(parsers.parse('la partie "{titre}" montre mon attestation sur l\'honneur'))
@@ -171,7 +173,7 @@ def adp_report() -> dict[str, AttestationReport]:
 def adp_conforme(acteur: Actor, document: PdfDocument, trust_list: TrustList, adp_report: dict[str, AttestationReport]) -> None:
     report = check_adp(document, acteur.persona, trust_list, statut=acteur.persona.titres[0].categorie)
     adp_report["telechargee"] = report
-    acteur.notes["adp"] = document
+    acteur.notes.adp = document
     report.check()
 
 
@@ -186,7 +188,7 @@ def adp_2ddoc(acteur: Actor, adp_report: dict[str, AttestationReport]) -> None:
     assert fields["6J"] == "2", report.summary()
     assert fields["6Q"] == p.numero_etranger == report.printed["Identifiant (N° de l'étranger)"], report.summary()
     assert fields["69"] == f"{p.date_naissance:%d%m%Y}", report.summary()
-    validite = " ".join(document_dates(acteur.notes["adp"]))
+    validite = " ".join(document_dates(acteur.notes.exige("adp")))
     assert f"{fields['6N']} {fields['6O']}" == validite.replace("/", ""), report.summary()
 
 
@@ -201,7 +203,7 @@ def document_dates(document: PdfDocument) -> tuple[str, str]:
 @then("ce courriel porte en pièce jointe mon attestation, nommée d'après mon numéro étranger et sa date d'émission")
 def adp_jointe(acteur: Actor, adp_report: dict[str, AttestationReport]) -> None:
     jointe = bpi.mail_adp(acteur)
-    telechargee: PdfDocument = acteur.notes["adp"]
+    telechargee: PdfDocument = acteur.notes.exige("adp")
     emission = adp_report["telechargee"].printed["DATE D'EMISSION"].split()[0]
     bpi.expect_file_name(jointe, acteur.persona.numero_etranger, emission)
     assert jointe.filename == telechargee.filename

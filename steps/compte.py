@@ -90,7 +90,7 @@ def saisir_titre_faux(acteur: Actor) -> None:
 def saisir_mot_de_passe(acteur: Actor, champ: str, confirmation: str) -> None:
     acteur.browser.fill(champ, acteur.persona.mot_de_passe)
     acteur.browser.fill(confirmation, acteur.persona.mot_de_passe)
-    acteur.notes["mot_de_passe"] = acteur.persona.mot_de_passe
+    acteur.notes.mot_de_passe = acteur.persona.mot_de_passe
 
 
 @when(parsers.parse('je saisis un nouveau mot de passe dans "{champ}" et "{confirmation}"'))
@@ -98,7 +98,7 @@ def saisir_autre_mot_de_passe(acteur: Actor, champ: str, confirmation: str) -> N
     nouveau = "Nv9!" + acteur.persona.mot_de_passe[::-1]
     acteur.browser.fill(champ, nouveau)
     acteur.browser.fill(confirmation, nouveau)
-    acteur.notes["mot_de_passe"] = nouveau
+    acteur.notes.mot_de_passe = nouveau
 
 
 @when(parsers.parse('je saisis "{mot_de_passe}" dans "{champ}" et "{confirmation}"'))
@@ -109,23 +109,23 @@ def saisir_mot_de_passe_donne(acteur: Actor, mot_de_passe: str, champ: str, conf
 
 @when("je saisis mon identifiant")
 def saisir_identifiant(acteur: Actor) -> None:
-    acteur.browser.fill("Identifiant", acteur.notes["identifiant"])
+    acteur.browser.fill("Identifiant", acteur.identifiant)
 
 
 @when("je m'identifie avec le mot de passe provisoire")
 def identification_provisoire(acteur: Actor) -> None:
-    journeys.log_in(acteur, acteur.notes["identifiant"], acteur.notes["mot_de_passe_provisoire"])
+    journeys.log_in(acteur, acteur.identifiant, acteur.mot_de_passe_provisoire)
 
 
 @when("je m'identifie avec mon numéro étranger et mon mot de passe")
 def identification_numero(acteur: Actor) -> None:
-    acteur.notes["identifiant"] = acteur.persona.numero_etranger
-    journeys.log_in(acteur, acteur.persona.numero_etranger, acteur.notes["mot_de_passe"])
+    acteur.notes.identifiant = acteur.persona.numero_etranger
+    journeys.log_in(acteur, acteur.persona.numero_etranger, acteur.mot_de_passe)
 
 
 @when("je m'identifie avec mon identifiant et mon mot de passe")
 def identification(acteur: Actor) -> None:
-    journeys.log_in(acteur, acteur.notes["identifiant"], acteur.notes["mot_de_passe"])
+    journeys.log_in(acteur, acteur.identifiant, acteur.mot_de_passe)
 
 
 # Mail ------------------------------------------------------------------------------------------
@@ -146,8 +146,8 @@ def courriel_dit(acteur: Actor, texte: str) -> None:
 def courriel_identifiants(acteur: Actor) -> None:
     mail = acteur.last_mail
     assert mail.identifiant() == acteur.email
-    acteur.notes["identifiant"] = mail.identifiant()
-    acteur.notes["mot_de_passe_provisoire"] = mail.temporary_password()
+    acteur.notes.identifiant = mail.identifiant()
+    acteur.notes.mot_de_passe_provisoire = mail.temporary_password()
 
 
 @then("ce courriel s'adresse à moi par mon prénom et mon nom")
@@ -177,4 +177,4 @@ def horloge_avance(horloge: Horloge, heures: int) -> None:
 def connecte(acteur: Actor) -> None:
     acteur.browser.click("Accueil")
     acteur.browser.expect_text("Je demande ou renouvelle un titre de séjour")
-    acteur.browser.expect_connected(acteur.notes["identifiant"])
+    acteur.browser.expect_connected(acteur.identifiant)

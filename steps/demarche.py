@@ -4,12 +4,14 @@ progress line, join documents, read the downloaded documents. One sentence, one 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 from playwright.sync_api import expect
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
-from harness import fichiers, textes
+from harness import fichiers, parcours, textes
+from harness.actor import Actor
 from harness.browser import PortalPage
 from harness.catalogue import normalise
 from harness.demarche import Demarche
@@ -20,6 +22,32 @@ from harness.textes import pattern
 @pytest.fixture
 def demarche(portal_page: PortalPage) -> Demarche:
     return Demarche(portal_page)
+
+
+# Any journey: the persona says which (harness.parcours) -------------------------------------------
+@given(parsers.parse('j\'ai rempli ma demande jusqu\'à l\'étape "{titre}"'))
+def demande_remplie_jusqua(acteur: Actor, titre: str) -> None:
+    """Every step before `titre` filled with the persona's answers and saved, in its journey."""
+    parcours.du(acteur).advance_to(acteur, titre)
+
+
+@then("la confirmation de dépôt porte mon état civil, ma nationalité et mon adresse")
+@then("la confirmation de dépôt porte mon numéro étranger, mon état civil, ma nationalité et mon adresse")
+def confirmation_conforme(acteur: Actor, document: PdfDocument) -> None:
+    """Every line of the confirmation as the persona's journey prints it; its numéro and date are noted."""
+    comparison = parcours.du(acteur).compare(document, acteur.persona)
+    comparison.check()
+    acteur.notes.numero_demande = comparison.printed["N° de la demande"]
+    acteur.notes.date_depot = datetime.strptime(comparison.printed["DATE D'ÉMISSION"], "%d/%m/%Y").date()
+
+
+@then("ce courriel porte en pièce jointe la confirmation de dépôt")
+@then("ce courriel porte en pièce jointe la même confirmation de dépôt")
+def piece_jointe(acteur: Actor) -> None:
+    nom, contenu = acteur.last_mail.attachment(".pdf")
+    comparison = parcours.du(acteur).compare(PdfDocument(filename=nom, content=contenu), acteur.persona)
+    comparison.check()
+    assert comparison.printed["N° de la demande"] == acteur.numero_demande
 
 
 # Moving -----------------------------------------------------------------------------------------

@@ -9,10 +9,11 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from harness import enfant_de_francais as edf
+from harness import parcours
 from harness.actor import Actor
 from harness.backoffice import BackOffice
 from harness.demarche import Demarche
-from harness.documents import PdfDocument, compare_confirmation
+from harness.preconditions import Preconditions
 
 
 # Who acts ---------------------------------------------------------------------------------------
@@ -28,9 +29,9 @@ def demandeur_marie(personas, actor_factory, nationalite: str, enfants: int) -> 
 
 
 @given("un numéro ephoto déjà confirmé dans la demande d'un autre demandeur", target_fixture="autre_ephoto")
-def ephoto_deja_utilise(personas, actor_factory) -> str:  # type: ignore[no-untyped-def]
+def ephoto_deja_utilise(personas, actor_factory, preconditions: Preconditions) -> str:  # type: ignore[no-untyped-def]
     autre = actor_factory(personas.enfant_de_francais())
-    edf.open_account(autre)
+    edf.open_account(autre, preconditions)
     edf.advance_to(autre, "Justificatifs")
     d = edf.demarche(autre)
     d.confirm_ephoto(autre.persona.ephoto)
@@ -41,18 +42,19 @@ def ephoto_deja_utilise(personas, actor_factory) -> str:  # type: ignore[no-unty
 
 
 @given("j'ai ouvert mon compte sans numéro étranger")
-def compte_ouvert(acteur: Actor) -> None:
-    edf.open_account(acteur)
+def compte_ouvert(acteur: Actor, preconditions: Preconditions) -> None:
+    edf.open_account(acteur, preconditions)
 
 
 @given(parsers.parse('j\'ai rempli la demande jusqu\'à l\'étape "{titre}"'))
 def rempli_jusqua(acteur: Actor, titre: str) -> None:
-    edf.advance_to(acteur, titre)
+    """The former wording of steps.demarche's "j'ai rempli ma demande jusqu'à l'étape …"."""
+    parcours.du(acteur).advance_to(acteur, titre)
 
 
 @when(parsers.parse('je me reconnecte et je clique sur "{brique}"'))
 def reconnexion(acteur: Actor, brique: str) -> None:
-    edf.log_in_again(acteur)
+    edf.log_in_again(acteur, brique)
 
 
 # What the actor types ---------------------------------------------------------------------------
@@ -164,27 +166,11 @@ def nom_telephone_cp(acteur: Actor, demarche: Demarche) -> None:
 
 
 # Dépôt, confirmation, instruction ---------------------------------------------------------------
-@then("la confirmation de dépôt porte mon état civil, ma nationalité et mon adresse")
-def confirmation_conforme(acteur: Actor, document: PdfDocument) -> None:
-    comparison = compare_confirmation(document, acteur.persona)
-    comparison.check()
-    acteur.notes["numero_demande"] = comparison.printed["N° de la demande"]
-
-
-@then("ce courriel porte en pièce jointe la confirmation de dépôt")
-def piece_jointe(acteur: Actor) -> None:
-    nom, contenu = acteur.last_mail.attachment(".pdf")
-    jointe = PdfDocument(filename=nom, content=contenu)
-    comparison = compare_confirmation(jointe, acteur.persona)
-    comparison.check()
-    assert comparison.printed["N° de la demande"] == acteur.notes["numero_demande"]
-
-
 @when("l'instruction de ma demande commence")
 def instruction(acteur: Actor, backoffice: BackOffice) -> None:
     """The agent starts it (through the target's back-office adapter); the numéro étranger is
     read in the account mail that follows."""
-    backoffice.start_instruction(acteur.notes["numero_demande"])
+    backoffice.start_instruction(acteur.numero_demande)
 
 
 @then("ce courriel me donne mon numéro étranger comme identifiant et un mot de passe provisoire")
@@ -192,7 +178,7 @@ def courriel_numero(acteur: Actor) -> None:
     mail = acteur.last_mail
     identifiant = mail.identifiant()
     assert identifiant.isdigit() and len(identifiant) == 10, identifiant
-    acteur.notes["numero_etranger"] = identifiant
-    acteur.notes["identifiant"] = identifiant
-    acteur.notes["mot_de_passe_provisoire"] = mail.temporary_password()
+    acteur.notes.numero_etranger = identifiant
+    acteur.notes.identifiant = identifiant
+    acteur.notes.mot_de_passe_provisoire = mail.temporary_password()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from harness import famille_ue
+from harness import famille_ue, parcours
 from harness.actor import Actor
 from harness.browser import label_pattern
 from harness.documents import PdfDocument
@@ -55,25 +55,7 @@ def membre_de_famille_titulaire_avec_enfants(personas, actor_factory, referentie
 
 @given(parsers.parse('j\'ai commencé ma demande de renouvellement jusqu\'à l\'étape "{titre}"'))
 def commence_jusqua(acteur: Actor, titre: str) -> None:
-    from harness import bpi
-
-    b, d = acteur.browser, famille_ue.demarche(acteur)
-    b.open_home()
-    b.click("Je demande ou renouvelle un titre de séjour")
-    b.choose("Moi-même")
-    b.click("Je continue")
-    b.choose(bpi.RENOUVELLEMENT)
-    b.click("Je commence")
-    d.press("Je continue")
-    d.expect_step(famille_ue.STEPS[0])
-    if famille_ue.STEPS.index(titre) >= 1:
-        famille_ue.fill_informations(acteur)
-        d.press("Enregistrer et poursuivre")
-        d.expect_step(famille_ue.STEPS[1])
-    if famille_ue.STEPS.index(titre) >= 2:
-        famille_ue.fill_modalites(acteur, confirmer=True)
-        d.press("Enregistrer et poursuivre")
-        d.expect_step(famille_ue.STEPS[2])
+    parcours.du(acteur).advance_to(acteur, titre)
 
 
 # Step 1 -----------------------------------------------------------------------------------------
@@ -101,7 +83,7 @@ def modalites_lien(acteur: Actor, lien: str) -> None:
 @when("je renseigne les modalités de mon séjour et mon accueillant, avec un autre numéro étranger que le sien")
 def modalites_autre_numero(acteur: Actor) -> None:
     numero = famille_ue.autre_numero(acteur.persona.accueillant.personne.numero_etranger)
-    acteur.notes["numero_accueillant_saisi"] = numero
+    acteur.notes.numero_accueillant_saisi = numero
     famille_ue.fill_modalites(acteur, numero=numero)
 
 
@@ -127,7 +109,7 @@ def identite_non_confirmee(acteur: Actor) -> None:
 
 @then("ce que j'ai saisi sur mon accueillant est conservé")
 def accueillant_conserve(acteur: Actor) -> None:
-    famille_ue.expect_accueillant_kept(acteur, acteur.notes["numero_accueillant_saisi"])
+    famille_ue.expect_accueillant_kept(acteur, acteur.notes.exige("numero_accueillant_saisi"))
 
 
 @then("mes enfants à charge sont déclarés, chacun dans son groupe")
@@ -156,12 +138,12 @@ def valider(acteur: Actor) -> None:
 @then("le document téléchargé est ma confirmation de dépôt : mon identité, ma nationalité, mon adresse, mon accueillant et notre lien")
 def confirmation(acteur: Actor, document: PdfDocument) -> None:
     famille_ue.expect_confirmation(document, acteur.persona)
-    acteur.notes["confirmation"] = document
+    acteur.notes.confirmation = document
 
 
 @then("ce courriel porte en pièce jointe la confirmation de dépôt téléchargée")
 def piece_jointe(acteur: Actor) -> None:
     nom, contenu = acteur.last_mail.attachment(".pdf")
-    telechargee: PdfDocument = acteur.notes["confirmation"]
+    telechargee: PdfDocument = acteur.notes.exige("confirmation")
     assert nom == telechargee.filename, (nom, telechargee.filename)
     assert PdfDocument(filename=nom, content=contenu).flat == telechargee.flat

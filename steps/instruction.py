@@ -5,13 +5,12 @@ read in their mailbox and pages (harness.instruction). One sentence, one harness
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from harness import instruction, textes
-from harness.actor import Actor
+from harness.actor import Actor, Decision
 from harness.attestation import as_code, check_adf
 from harness.backoffice import BackOffice
 from harness.documents import PdfDocument
@@ -28,27 +27,27 @@ def demande_deposee(acteur: Actor) -> None:
 # The agent ---------------------------------------------------------------------------------------
 @when("l'agent démarre l'instruction de ma demande")
 def agent_demarre(acteur: Actor, backoffice: BackOffice) -> None:
-    backoffice.start_instruction(acteur.notes["numero_demande"])
+    backoffice.start_instruction(acteur.numero_demande)
 
 
 @when(parsers.parse('l\'agent me demande un complément, avec l\'observation "{observations}" :'))
 def agent_complement(acteur: Actor, backoffice: BackOffice, observations: str, datatable: list[list[str]]) -> None:
     motifs = {row[0]: row[1] for row in datatable}
-    backoffice.ask_complement(acteur.notes["numero_demande"], motifs, observations)
+    backoffice.ask_complement(acteur.numero_demande, motifs, observations)
 
 
 @when(parsers.parse('l\'agent me demande {n:d} compléments pour le justificatif "{titre}"'))
 def agent_complements(acteur: Actor, backoffice: BackOffice, n: int, titre: str) -> None:
     for i in range(n):
-        backoffice.ask_complement(acteur.notes["numero_demande"], {titre: "illisible"}, f"Demande n° {i + 1}")
+        backoffice.ask_complement(acteur.numero_demande, {titre: "illisible"}, f"Demande n° {i + 1}")
 
 
 @when(parsers.parse("l'agent prend une décision favorable : une carte valable un an à partir de demain, "
                     "et une taxe de {taxe} €"))
 def agent_decide(acteur: Actor, backoffice: BackOffice, taxe: str) -> None:
     debut, fin = instruction.decision_dates()
-    acteur.notes["decision"] = {"debut": debut, "fin": fin, "taxe": taxe}
-    backoffice.decide_favorably(acteur.notes["numero_demande"], debut, fin, taxe)
+    acteur.notes.decision = Decision(debut=debut, fin=fin, taxe=taxe)
+    backoffice.decide_favorably(acteur.numero_demande, debut, fin, taxe)
 
 
 @when(parsers.parse('l\'agent me délivre l\'attestation "{titre}"'))
@@ -57,12 +56,12 @@ def agent_delivre(acteur: Actor, backoffice: BackOffice, titre: str) -> None:
     if deliver is None:
         raise AssertionError(f"le back-office « {backoffice.name} » ne sait pas délivrer une attestation "
                              "(méthode deliver_attestation)")
-    deliver(acteur.notes["numero_demande"], titre)
+    deliver(acteur.numero_demande, titre)
 
 
 @when("l'agent marque mon titre de séjour disponible")
 def agent_disponible(acteur: Actor, backoffice: BackOffice) -> None:
-    backoffice.mark_available(acteur.notes["numero_demande"])
+    backoffice.mark_available(acteur.numero_demande)
 
 
 # Mail, bell, "Mes Notifications" -------------------------------------------------------------------
@@ -70,7 +69,7 @@ def agent_disponible(acteur: Actor, backoffice: BackOffice) -> None:
 def courriel_notification(acteur: Actor) -> None:
     after = max([acteur.mail_watermark, *(m.id for m in acteur.mailbox.read)])
     mail = acteur.mailbox.wait_for(acteur.email, contains=instruction.NOTIFICATION_MAIL, after=after)
-    acteur.notes["courriel"] = mail
+    acteur.notes.courriel = mail
     assert mail.text.strip().startswith("Bonjour,"), mail.text
 
 
@@ -152,24 +151,24 @@ def reponse_signale(acteur: Actor, titre: str, message: str) -> None:
 @then(parsers.parse('l\'agent voit ma réponse pour "{titre}" : {textes}'))
 def agent_voit(acteur: Actor, backoffice: BackOffice, titre: str, textes: str) -> None:
     expected = [t.strip().strip('"') for t in textes.split(" et ")]
-    backoffice.expect_on_demande(acteur.notes["numero_demande"], [titre, *expected])
+    backoffice.expect_on_demande(acteur.numero_demande, [titre, *expected])
 
 
 # The decision ----------------------------------------------------------------------------------------
 @then("la notification m'informe que ma demande a été acceptée")
 def decision_acceptee(acteur: Actor) -> None:
-    texte = f"Je vous informe que votre demande en ligne de titre de séjour n° {acteur.notes['numero_demande']} a été acceptée."
+    texte = f"Je vous informe que votre demande en ligne de titre de séjour n° {acteur.numero_demande} a été acceptée."
     textes.current().verifier(texte, lambda: expect(acteur.browser.page.get_by_text(pattern(texte))).to_be_visible(),
                               lieu="la notification de décision")
 
 
 @then("le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme")
 def adf_conforme(acteur: Actor, document: PdfDocument, trust_list: TrustList) -> None:
-    decision: dict[str, Any] = acteur.notes["decision"]
+    decision: Decision = acteur.notes.exige("decision")
     report = check_adf(document, acteur.persona, trust_list,
-                       numero_etranger=acteur.notes.get("numero_etranger") or acteur.persona.numero_etranger,
-                       numero_demande=acteur.notes["numero_demande"], debut=decision["debut"], fin=decision["fin"],
-                       taxe=decision["taxe"], mention=instruction.expected_mention(acteur.persona),
+                       numero_etranger=acteur.notes.numero_etranger or acteur.persona.numero_etranger,
+                       numero_demande=acteur.numero_demande, debut=decision.debut, fin=decision.fin,
+                       taxe=decision.taxe, mention=instruction.expected_mention(acteur.persona),
                        identity=instruction.identity_held(acteur.persona))
     report.check()
     assert report.fields().get("6J") == "3", report.summary()
@@ -183,8 +182,8 @@ def code_signe(acteur: Actor, document: PdfDocument, trust_list: TrustList, type
     result = verify(codes[0].payload, trust_list, findings=codes[0].notes)
     assert result.valid and result.code is not None, f"2D-DOC : {result.verdict} : {result.detail}"
     values = result.code.values()
-    numero_etranger = acteur.notes.get("numero_etranger") or acteur.persona.numero_etranger
-    for identifier, want in (("6J", type_document), ("6K", acteur.notes["numero_demande"]), ("6Q", numero_etranger),
+    numero_etranger = acteur.notes.numero_etranger or acteur.persona.numero_etranger
+    for identifier, want in (("6J", type_document), ("6K", acteur.numero_demande), ("6Q", numero_etranger),
                              ("62", as_code(acteur.persona.nom))):
         assert values.get(identifier) == want, f"2D-DOC {identifier} : « {values.get(identifier)} », attendu « {want} »"
 
@@ -197,5 +196,5 @@ def etat_demande(acteur: Actor, etat: str) -> None:
 
 @then("« Historique de mes Titres de Séjour » montre la carte décidée")
 def historique(acteur: Actor) -> None:
-    decision = acteur.notes["decision"]
-    instruction.history_shows(acteur, decision["debut"], decision["fin"], instruction.expected_mention(acteur.persona))
+    decision: Decision = acteur.notes.exige("decision")
+    instruction.history_shows(acteur, decision.debut, decision.fin, instruction.expected_mention(acteur.persona))

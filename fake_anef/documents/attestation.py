@@ -107,8 +107,8 @@ def attestation_pdf(attestation: Attestation, values: Mapping[str, str], variabl
     w.space(8)
     top = w.y
     w.text(attestation.references_titre, bold=True)
-    for line in attestation.references:
-        w.text(_line(line, values))
+    for reference in attestation.references:
+        w.text(_line(reference, values))
     bottom = w.y
     if attestation.deux_d_doc is not None and signer is not None:
         payload = code_payload(attestation, values, signer, today)

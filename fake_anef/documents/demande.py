@@ -17,7 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import texts
-from ..engine.definition import Contenu, Definition, Ligne
+from ..engine.definition import Confirmation, Contenu, Definition, Ligne
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 # Helvetica (a PDF standard font) prints Latin-1 only: a name such as "Nağıoğlu" came out
@@ -108,14 +108,21 @@ def write_lignes(w: _Writer, lignes: Iterable[Ligne], values: Mapping[str, str])
         w.text(_line(line, values), size=11)
 
 
+def _confirmation(definition: Definition) -> Confirmation:
+    """The definition's confirmation de dépôt: asked for only when its dépôt hands one out."""
+    if definition.confirmation is None:
+        raise ValueError(f"{definition.id} : pas de confirmation de dépôt (documents.confirmation_depot)")
+    return definition.confirmation
+
+
 def confirmation_filename(definition: Definition, values: Mapping[str, str]) -> str:
-    return _fill(definition.confirmation.fichier, values)
+    return _fill(_confirmation(definition).fichier, values)
 
 
 def confirmation_pdf(definition: Definition, values: Mapping[str, str]) -> bytes:
     """CONFIRMATION DU DÉPÔT D'UNE PRÉ-DEMANDE. `values`: the fields as displayed (engine.wizard
     display) plus numero_demande, numero_etranger, date_emission, date_depot."""
-    c = definition.confirmation
+    c = _confirmation(definition)
     w = _Writer(c.titre)
     w.text(c.titre, size=15, bold=True, centred=True)
     w.space(6)
@@ -142,7 +149,7 @@ def _contenu(w: _Writer, contenu: Contenu) -> None:
                 w.text(f"- {item}", indent=8 * mm)
 
 
-def liste_pieces_pdf(definition: Definition) -> bytes:
+def liste_pieces_pdf(definition: Definition, sans_hors_etape: bool = False) -> bytes:
     """ANNEXE 1 from the same catalogue of justificatifs the step shows: common justificatifs,
     then one section per cas."""
     liste = definition.liste_pieces
@@ -164,6 +171,8 @@ def liste_pieces_pdf(definition: Definition) -> bytes:
             w.text(rubrique.titre, size=10.5, bold=True)
             for jid in rubrique.justificatifs:
                 j = definition.justificatifs[jid]
+                if sans_hors_etape and j.hors_etape:  # fault mode annexe_sans_pieces_hors_etape
+                    continue
                 if j.condition_annexe:
                     w.text(j.condition_annexe, bold=True)
                 w.text(j.annexe.titre, bold=True, indent=2 * mm)

@@ -16,27 +16,31 @@ What is written, and why it looks the way it does:
   <US>), raw r||s, RFC 4648 Base32 without padding, after <US>;
 - symbol (§4): DataMatrix ECC200, square, with a quiet zone, captioned "2D-DOC".
 
-The field table below is this module's own transcription of the specification's annex (§7.0 and
-§7.5, the identifiers a type 13 document may hold, §8.5); the harness has an independent one, on
-purpose: the portal and the harness never share code, so each catches the other's mistakes.
+The field table (:mod:`.twoddoc_champs`) is the portal's own transcription of the specification's
+annex (§7.0 and §7.5, the identifiers a type 13 document may hold, §8.5); the harness has an
+independent one, on purpose: the portal and the harness never share code, so each catches the
+other's mistakes. The symbol itself is drawn by :mod:`.datamatrix`.
 """
 
 from __future__ import annotations
 
 import base64
-import io
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, NamedTuple, cast
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
+from .datamatrix import MIN_MODULE_MM, QUIET_ZONE_MODULES, datamatrix_modules, draw_on_canvas, render_png
+from .twoddoc_champs import ALNUM_SPACE_SLASH, FIELD_SPECS, MANDATORY_TYPE_13, FieldSpec
+
 __all__ = [
     "FIELD_SPECS",
+    "MIN_MODULE_MM",
+    "QUIET_ZONE_MODULES",
     "GS",
     "MANDATORY_TYPE_13",
     "RS",
@@ -59,112 +63,11 @@ US = "\x1f"  # end of the signed data, start of the signature
 
 EPOCH = date(2000, 1, 1)
 
-# Character classes used by the annex's field descriptions ("lettres majuscules non accentuées
-# [A-Z]", "chiffres [0-9]", "espaces", "'/'").
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-DIGITS = "0123456789"
-ALPHA_SPACE = LETTERS + " "
-ALNUM = LETTERS + DIGITS
-ALNUM_SPACE = ALNUM + " "
-ALPHA_SPACE_SLASH = ALPHA_SPACE + "/"
-ALNUM_SPACE_SLASH = ALNUM_SPACE + "/"
-DIGITS_SPACE = DIGITS + " "
-HEX = DIGITS + "ABCDEF"
-BASE32 = LETTERS + "234567"
 
 # Everything normalise_value() may leave in a value: the C40 basic set (§10.3, the characters a
 # 2D-DOC stores most compactly) plus '/', the only punctuation the type 13 fields allow.
 ALLOWED = frozenset(ALNUM_SPACE_SLASH)
 
-
-class FieldSpec(NamedTuple):
-    """One data identifier of the annex: its length bounds and the characters it may hold."""
-
-    identifier: str
-    name: str  # the French name, as the specification words it
-    min_length: int
-    max_length: int | None  # None: "Taille Max. Aucune", unbounded
-    fixed: bool  # True when min == max: no separator ever follows the value
-    kind: str  # the annex's "Type": alphabétique, alphanumérique, numérique
-    charset: str  # characters the description allows
-    is_date: bool = False  # JJMMAAAA
-
-
-def _f(
-    identifier: str,
-    name: str,
-    min_length: int,
-    max_length: int | None,
-    kind: str,
-    charset: str,
-    is_date: bool = False,
-) -> FieldSpec:
-    fixed = max_length is not None and min_length == max_length
-    return FieldSpec(identifier, name, min_length, max_length, fixed, kind, charset, is_date)
-
-
-_ALPHA, _ALNUM, _NUM = "alphabétique", "alphanumérique", "numérique"
-
-# §7.0 (complementary identifiers, allowed in every type) and §7.5 (identity documents), in the
-# order of the specification. Lengths are the annex's "Taille Min." / "Taille Max.".
-FIELD_SPECS: dict[str, FieldSpec] = {
-    s.identifier: s
-    for s in (
-        _f("01", "Identifiant unique du document", 0, None, _ALNUM, ALNUM),
-        _f("02", "Catégorie de document", 0, None, _ALNUM, ALNUM_SPACE),
-        _f("03", "Sous-catégorie de document", 0, None, _ALNUM, ALNUM_SPACE),
-        _f("04", "Application de composition", 0, None, _ALNUM, ALNUM_SPACE),
-        _f("05", "Version de l'application de composition", 0, None, _ALNUM, ALNUM_SPACE),
-        _f("06", "Date de l'association entre le document et le code 2D-DOC", 4, 4, _ALNUM, HEX),
-        _f("07", "Heure de l'association entre le document et le code 2D-DOC", 6, 6, _NUM, DIGITS),
-        _f("08", "Date d'expiration du document", 4, 4, _ALNUM, HEX),
-        _f("09", "Nombre de pages du document", 4, 4, _NUM, DIGITS),
-        _f("0A", "Editeur du 2D-DOC", 9, 9, _NUM, DIGITS),
-        _f("0B", "Intégrateur du 2D-DOC", 9, 9, _NUM, DIGITS),
-        _f("0C", "URL du document", 0, None, _ALNUM, BASE32),
-        _f("60", "Liste des prénoms", 0, 60, _ALNUM, ALPHA_SPACE_SLASH),
-        _f("61", "Prénom", 0, 20, _ALNUM, ALPHA_SPACE),
-        _f("62", "Nom patronymique", 0, 38, _ALNUM, ALPHA_SPACE),
-        _f("63", "Nom d'usage", 0, 38, _ALNUM, ALPHA_SPACE),
-        _f("64", "Nom d'épouse/époux", 0, 38, _ALNUM, ALPHA_SPACE),
-        _f("65", "Type de pièce d'identité", 2, 2, _ALNUM, ALPHA_SPACE),
-        _f("66", "Numéro de la pièce d'identité", 0, 20, _ALNUM, ALNUM),
-        _f("67", "Nationalité", 2, 2, _ALNUM, LETTERS),
-        _f("68", "Genre", 1, 1, _ALNUM, "MF"),
-        _f("69", "Date de naissance", 8, 8, _NUM, DIGITS, is_date=True),
-        _f("6A", "Lieu de naissance", 0, 32, _ALNUM, ALNUM_SPACE),
-        _f("6B", "Département du bureau émetteur", 3, 3, _ALNUM, ALNUM),
-        _f("6C", "Pays de naissance", 2, 2, _ALNUM, LETTERS),
-        _f("6D", "Nom et prénom du père", 0, 60, _ALNUM, ALNUM_SPACE_SLASH),
-        _f("6E", "Nom et prénom de la mère", 0, 60, _ALNUM, ALNUM_SPACE_SLASH),
-        _f("6F", "Machine Readable Zone (Zone de Lecture Automatique, ZLA)", 0, 90, _ALNUM, ALNUM_SPACE),
-        _f("6G", "Nom", 1, 38, _ALNUM, ALPHA_SPACE),
-        _f("6H", "Civilité", 1, 10, _ALNUM, ALPHA_SPACE),
-        _f("6I", "Pays émetteur", 2, 2, _ALNUM, LETTERS),
-        _f("6J", "Type de document étranger", 1, 1, _NUM, "12345"),
-        _f("6K", "Numéro de la demande de document étranger", 19, 19, _NUM, DIGITS),
-        _f("6L", "Date de dépôt de la demande", 8, 8, _ALNUM, DIGITS, is_date=True),
-        _f("6M", "Catégorie du titre", 0, 40, _ALPHA, ALPHA_SPACE),
-        _f("6N", "Date de début de validité", 8, 8, _NUM, DIGITS, is_date=True),
-        _f("6O", "Date de fin de validité", 8, 8, _NUM, DIGITS, is_date=True),
-        _f("6P", "Autorisation", 0, 40, _ALPHA, ALPHA_SPACE),
-        _f("6Q", "Numéro d'étranger", 0, 10, _ALNUM, ALNUM),
-        _f("6R", "Numéro de visa", 12, 12, _ALNUM, ALNUM),
-        _f("6S", "Ligne 2 de l'adresse postale du domicile", 0, 38, _ALNUM, ALNUM_SPACE),
-        _f("6T", "Ligne 3 de l'adresse postale du domicile", 0, 38, _ALNUM, ALNUM_SPACE),
-        _f("6U", "Ligne 4 de l'adresse postale du domicile", 0, 38, _ALNUM, ALNUM_SPACE),
-        _f("6V", "Ligne 5 de l'adresse postale du domicile", 0, 38, _ALNUM, ALNUM_SPACE),
-        _f("6W", "Code postal ou code cedex de l'adresse postale du domicile", 5, 5, _NUM, DIGITS_SPACE),
-        _f("6X", "Commune de l'adresse postale du domicile", 0, 32, _ALPHA, ALPHA_SPACE),
-        _f("6Y", "Code pays de l'adresse postale du domicile", 2, 2, _ALPHA, LETTERS),
-        _f("6Z", "Numéro d'étranger de l'autorisation de travail", 9, 11, _ALNUM, ALNUM),
-    )
-}
-
-# §8.5, column 13: "O" (obligatoire).
-MANDATORY_TYPE_13: frozenset[str] = frozenset(
-    {"60", "62", "63", "67", "68", "69", "6A", "6C", "6J", "6K", "6L", "6P", "6Q", "6U", "6W", "6X"}
-)
 
 # Variable-length fields whose spacing normalise_value() keeps: the MRZ's runs of fillers are meaningful.
 _KEEP_SPACING = frozenset({"6F"})
@@ -408,92 +311,3 @@ class TwoDDocSigner:
             self.authority, self.certificate_id, issue_date, signature_date, document_type, perimeter, country
         ) + encode_message(items, normalise=normalise)
         return data + US + self.signature(data)
-
-
-# --- DataMatrix -------------------------------------------------------------------------------------
-
-QUIET_ZONE_MODULES = 2  # §4.3 asks for at least one module; two are kinder to phone cameras
-MIN_MODULE_MM = 0.5  # §4.4 recommends 0.4 mm at least; 0.5 mm reads reliably with a phone
-CAPTION = "2D-DOC"  # §4.1: the symbol is marked "2D-DOC" on one side
-
-
-def _symbol(payload: str) -> Any:
-    """The DataMatrix as a PIL image, one pixel per module, without quiet zone."""
-    import zxingcpp
-    from PIL import Image
-
-    # Bytes, not str: zxing-cpp then writes every byte as is (GS/RS/US included) with no ECI or
-    # UTF-8 conversion. forceSquare must be a keyword of its own: zxing-cpp 3.x silently ignores
-    # unknown keywords and option strings, and its default picks a rectangular symbol, which §4
-    # forbids.
-    barcode = zxingcpp.create_barcode(payload.encode("latin-1"), zxingcpp.BarcodeFormat.DataMatrix, forceSquare=True)
-    bitmap = barcode.to_image(scale=1, add_quiet_zones=False)
-    height, width = bitmap.__array_interface__["shape"][:2]
-    if height != width:
-        raise RuntimeError(f"zxing-cpp produced a {width}x{height} DataMatrix; a 2D-DOC must be square")
-    pixels = bytes(memoryview(cast(Any, bitmap)))  # zxingcpp.Image has the buffer protocol; its stub omits it
-    return Image.frombuffer("L", (width, height), pixels, "raw", "L", 0, 1)
-
-
-def datamatrix_modules(payload: str) -> int:
-    """Modules on a side of the symbol for `payload`, quiet zone excluded."""
-    return int(_symbol(payload).width)
-
-
-def _with_quiet_zone(payload: str, scale: int) -> Any:
-    from PIL import Image
-
-    symbol = _symbol(payload)
-    side = symbol.width + 2 * QUIET_ZONE_MODULES
-    canvas = Image.new("L", (side, side), 255)
-    canvas.paste(symbol, (QUIET_ZONE_MODULES, QUIET_ZONE_MODULES))
-    return canvas.resize((side * scale, side * scale), Image.Resampling.NEAREST) if scale > 1 else canvas
-
-
-def render_png(payload: str, scale: int = 8) -> bytes:
-    """The DataMatrix as a PNG, `scale` pixels per module, with a quiet zone of two modules."""
-    if scale < 1:
-        raise ValueError("scale is a number of pixels per module, at least 1")
-    buffer = io.BytesIO()
-    _with_quiet_zone(payload, scale).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def draw_on_canvas(
-    canvas: Any,
-    payload: str,
-    x: float,
-    y: float,
-    size_mm: float | None = None,
-    *,
-    caption_font: tuple[str, float] = ("Helvetica", 7.0),
-) -> tuple[float, float]:
-    """Draw the code and its "2D-DOC" caption on a reportlab canvas; return (width, height) in points.
-
-    (x, y) is the lower-left corner of the whole block, in points: the caption line at the bottom,
-    the symbol (quiet zone included) above it. `size_mm` is the side of the symbol with its quiet
-    zone; by default the symbol gets modules of exactly 0.5 mm. A size that would make modules
-    smaller than 0.5 mm is refused rather than printed unreadable.
-    """
-    from reportlab.lib.units import mm
-    from reportlab.lib.utils import ImageReader
-
-    # 8 pixels per module: crisp once printed or rendered at 300-600 dpi, and still a small image.
-    image = _with_quiet_zone(payload, 8)
-    modules = image.width // 8
-    if size_mm is None:
-        size_mm = modules * MIN_MODULE_MM
-    elif size_mm / modules < MIN_MODULE_MM - 1e-9:
-        raise ValueError(
-            f"a {modules}-module 2D-DOC (quiet zone included) needs at least "
-            f"{modules * MIN_MODULE_MM:.1f} mm to keep modules of {MIN_MODULE_MM} mm; got {size_mm} mm"
-        )
-    side = size_mm * mm
-    font, font_size = caption_font
-    caption_height = font_size * 1.4
-    canvas.drawImage(ImageReader(image), x, y + caption_height, width=side, height=side)
-    canvas.saveState()
-    canvas.setFont(font, font_size)
-    canvas.drawCentredString(x + side / 2, y + font_size * 0.35, CAPTION)
-    canvas.restoreState()
-    return side, side + caption_height

@@ -4,6 +4,7 @@ known names in conditions, known justificatifs, cas, documents and {values} in t
 from __future__ import annotations
 
 import string
+from collections.abc import Set as AbstractSet
 
 from .conditions import Condition
 from .reader import _Reader
@@ -13,7 +14,13 @@ from .schema import (
     CONFIRMATION_KEYS,
     DECISION_VALUES,
     DOCUMENT_VALUES,
+    Champ,
+    ChampDate,
+    ConfirmationIdentite,
     Definition,
+    GroupeChamps,
+    LienDocument,
+    RenvoiJustificatif,
 )
 
 
@@ -36,7 +43,7 @@ def check_references(d: Definition, r: _Reader) -> None:
     field_ids: list[str] = []
     for step in d.steps:
         for bloc in step.blocs():
-            if bloc.id:
+            if isinstance(bloc, Champ) and bloc.id:
                 field_ids.append(bloc.id)
     duplicates = {f for f in field_ids if field_ids.count(f) > 1}
     if duplicates:
@@ -50,7 +57,7 @@ def check_references(d: Definition, r: _Reader) -> None:
     if contexte_names & (set(field_ids) | set(var_names)):
         r.fail(f"contexte : nom déjà pris : {', '.join(sorted(contexte_names & (set(field_ids) | set(var_names))))}")
 
-    def check_condition(cond: Condition | None, where: str, extra: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    def check_condition(cond: Condition | None, where: str, extra: AbstractSet[str] = frozenset()) -> None:
         if cond is None:
             return
         unknown = cond.names - names - extra
@@ -78,23 +85,28 @@ def check_references(d: Definition, r: _Reader) -> None:
                        "qui n'est pas une étape de saisie précédant le récapitulatif")
         step_fields = {b.id: b for b in step.fields()}
         for bloc in step.blocs():
-            check_condition(bloc.when, f"étape {step.id}, bloc {bloc.id or bloc.type}")
-            for cond, _ in bloc.controles:
-                check_condition(cond, f"étape {step.id}, bloc {bloc.id}, controles")
-            for key, field_id in bloc.identite:
-                named = step_fields.get(field_id)
-                if named is None or named.multiple or named.type not in CONFIRMATION_KEYS[key]:
-                    r.fail(f"étape {step.id}, confirmation {bloc.id} : identite.{key} désigne « {field_id} », qui n'est pas "
-                           f"un champ {' ou '.join(sorted(CONFIRMATION_KEYS[key]))} de cette étape")
-            for inner in bloc.champs:
-                check_condition(inner.when, f"étape {step.id}, groupe {bloc.id}", {c.id for c in bloc.champs if c.id})
-            if bloc.apres and bloc.apres[0] not in field_ids:
+            check_condition(bloc.when, f"étape {step.id}, bloc {bloc.id if isinstance(bloc, Champ) else bloc.type}")
+            if isinstance(bloc, Champ):
+                for cond, _ in bloc.controles:
+                    check_condition(cond, f"étape {step.id}, bloc {bloc.id}, controles")
+            if isinstance(bloc, ConfirmationIdentite):
+                for key, field_id in bloc.identite:
+                    named = step_fields.get(field_id)
+                    if named is None or named.multiple or named.type not in CONFIRMATION_KEYS[key]:
+                        r.fail(f"étape {step.id}, confirmation {bloc.id} : identite.{key} désigne « {field_id} », qui n'est pas "
+                               f"un champ {' ou '.join(sorted(CONFIRMATION_KEYS[key]))} de cette étape")
+            if isinstance(bloc, GroupeChamps):
+                for inner in bloc.champs:
+                    check_condition(inner.when, f"étape {step.id}, groupe {bloc.id}", {c.id for c in bloc.champs if c.id})
+            if isinstance(bloc, ChampDate) and bloc.apres and bloc.apres[0] not in field_ids:
                 r.fail(f"étape {step.id}, champ {bloc.id} : « apres » désigne un champ inconnu « {bloc.apres[0]} »")
-            if bloc.document and d.attestation(bloc.document) is None:
-                r.fail(f"étape {step.id} : document « {bloc.document} » inconnu (documents.attestations)")
-            elif bloc.document and d.attestation(bloc.document).emise != "depot":  # type: ignore[union-attr]
-                r.fail(f"étape {step.id} : le document « {bloc.document} » n'existe qu'à la décision")
-            if bloc.justificatif:
+            if isinstance(bloc, LienDocument):
+                attestation = d.attestation(bloc.document) if bloc.document else None
+                if bloc.document and attestation is None:
+                    r.fail(f"étape {step.id} : document « {bloc.document} » inconnu (documents.attestations)")
+                elif attestation is not None and attestation.emise != "depot":
+                    r.fail(f"étape {step.id} : le document « {bloc.document} » n'existe qu'à la décision")
+            if isinstance(bloc, RenvoiJustificatif) and bloc.justificatif:
                 if bloc.justificatif not in d.justificatifs:
                     r.fail(f"étape {step.id} : justificatif « {bloc.justificatif} » inconnu")
                 used.add(bloc.justificatif)
@@ -128,11 +140,12 @@ def check_references(d: Definition, r: _Reader) -> None:
                 if name not in allowed or spec or conversion:
                     r.fail(f"{where} : valeur « {{{name}}} » inconnue (champs ou {', '.join(sorted(DOCUMENT_VALUES))})")
 
-    c = d.confirmation
-    if c is not None:
-        check_values([c.fichier, *(line.valeur for line in (*c.references, *c.lignes)), *(p.texte for p in c.paragraphes)],
+    confirmation = d.confirmation
+    if confirmation is not None:
+        check_values([confirmation.fichier, *(line.valeur for line in (*confirmation.references, *confirmation.lignes)),
+                      *(p.texte for p in confirmation.paragraphes)],
                      document_names(d), "documents.confirmation_depot")
-        for p in c.paragraphes:
+        for p in confirmation.paragraphes:
             check_condition(p.when, "documents.confirmation_depot")
     ids = [a.id for a in d.attestations]
     if len(ids) != len(set(ids)):

@@ -200,17 +200,17 @@ class _Evaluator:
             return node.value
         if isinstance(node, (ast.List, ast.Tuple)):
             return [self.visit(e) for e in node.elts]
-        if isinstance(node, ast.Call):
-            _, function = FUNCTIONS[node.func.id]  # type: ignore[attr-defined]
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            _, function = FUNCTIONS[node.func.id]
             return function([self.visit(a) for a in node.args], self.today)
         raise ConditionError(f"élément non autorisé : {type(node).__name__}")  # unreachable once checked
 
 
 def _compare(op: str, left: Any, right: Any) -> bool:
     if op == "==":
-        return left == right
+        return bool(left == right)
     if op == "!=":
-        return left != right
+        return bool(left != right)
     if op in ("in", "not in"):
         inside = isinstance(right, (list, tuple, str)) and left is not None and left in right
         return inside if op == "in" else not inside
@@ -219,14 +219,21 @@ def _compare(op: str, left: Any, right: Any) -> bool:
         return False
     try:
         if op == "<":
-            return left < right
+            return bool(left < right)
         if op == "<=":
-            return left <= right
+            return bool(left <= right)
         if op == ">":
-            return left > right
-        return left >= right
+            return bool(left > right)
+        return bool(left >= right)
     except TypeError:
         return False
+
+
+def _constant(node: ast.expr) -> Any:
+    """A list's item: the checker lets only constants in."""
+    if not isinstance(node, ast.Constant):
+        raise ConditionError(type(node).__name__)
+    return node.value
 
 
 def _to_json(node: ast.AST) -> Any:
@@ -247,7 +254,7 @@ def _to_json(node: ast.AST) -> Any:
     if isinstance(node, ast.Constant):
         return ["const", node.value]
     if isinstance(node, (ast.List, ast.Tuple)):
-        return ["const", [e.value for e in node.elts]]  # type: ignore[attr-defined]
-    if isinstance(node, ast.Call):
-        return ["call", node.func.id, [_to_json(a) for a in node.args]]  # type: ignore[attr-defined]
+        return ["const", [_constant(e) for e in node.elts]]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return ["call", node.func.id, [_to_json(a) for a in node.args]]
     raise ConditionError(type(node).__name__)

@@ -14,6 +14,7 @@ from .loading_documents import read_attestation, read_confirmation, read_liste
 from .reader import _Reader
 from .schema import (
     ADDRESS_PARTS,
+    BLOC_CLASSES,
     BUTTONS,
     CONFIRMATION_KEYS,
     CONTEXTE_SOURCES,
@@ -22,12 +23,16 @@ from .schema import (
     IDENTITE_KEYS,
     MAX_TEXT,
     OPTION_SOURCES,
+    PREAMBULE_BOUTONS,
     PREFILL_SOURCES,
     RECAPITULATIF_LIBELLES,
     STEP_TYPES,
+    TEXTES_KEYS,
     Bloc,
     Bloquant,
     Cas,
+    Champ,
+    ChampDate,
     Contenu,
     Definition,
     EtapePreambule,
@@ -64,6 +69,18 @@ _BLOC_KEYS = ("id", "type", "label", "texte", "requis", "when", "options", "sour
               "identite", "bouton", "erreur", "a_confirmer", "controles")
 
 
+def _make(kind: str, values: dict[str, Any]) -> Bloc:
+    """The bloc of the class of its type (schema.BLOC_CLASSES); `values` hold that kind's attributes."""
+    return BLOC_CLASSES.get(kind, Champ)(**values)
+
+
+def _field(r: _Reader, *, in_group: bool) -> Champ:
+    bloc = _bloc(r, in_group=in_group)
+    if not isinstance(bloc, Champ):
+        r.fail(f"type « {bloc.type} » : un groupe ne contient que des champs")
+    return bloc
+
+
 def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
     r.known(*_BLOC_KEYS)
     kind = r.text("type")
@@ -78,14 +95,17 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
         else:
             values["texte"] = r.text("texte")
             values["important"] = r.flag("important")
-        return Bloc(**values)
+        return _make(kind, values)
     field_id = r.text("id")
     if not field_id.isidentifier():
         r.fail(f"id « {field_id} » : lettres, chiffres et _ seulement")
     values.update(id=field_id, label=r.text("label", required=kind != "groupe"), requis=r.flag("requis"),
                   multiple=r.flag("multiple"), ajouter=r.text("ajouter", required=False) or None,
-                  annee_seule=r.flag("annee_seule"), pas_futur=r.flag("pas_futur"),
                   longueur_max=r.integer("longueur_max", MAX_TEXT))
+    if kind == "date":
+        values.update(annee_seule=r.flag("annee_seule"), pas_futur=r.flag("pas_futur"))
+    elif "annee_seule" in r.data or "pas_futur" in r.data:
+        r.fail("« annee_seule » et « pas_futur » ne s'appliquent qu'à une date")
     if values["multiple"] and not values["ajouter"]:
         r.fail("un champ « multiple » a besoin du libellé « ajouter »")
     if values["multiple"] and kind not in ("texte", "selection"):
@@ -156,14 +176,14 @@ def _bloc(r: _Reader, *, in_group: bool = False) -> Bloc:
         values["ajouter"] = r.text("ajouter")
         values["retirer"] = r.text("retirer", required=False) or None
         values["maximum"] = r.integer("maximum", 10)
-        champs = tuple(_bloc(r.child(c, f"champs[{i}]"), in_group=True) for i, c in enumerate(r.items("champs")))
+        champs = tuple(_field(r.child(c, f"champs[{i}]"), in_group=True) for i, c in enumerate(r.items("champs")))
         ids = [c.id for c in champs if c.id]
         if len(ids) != len(set(ids)):
             r.fail("deux champs du groupe ont le même id")
-        if any(c.type in ("adresse", "email_compte") or c.apres for c in champs):
+        if any(c.type in ("adresse", "email_compte") or (isinstance(c, ChampDate) and c.apres) for c in champs):
             r.fail("un groupe ne contient ni adresse, ni email, ni contrainte « apres »")
         values["champs"] = champs
-    return Bloc(**values)
+    return _make(kind, values)
 
 
 def _contenu(r: _Reader, titre: str) -> Contenu:
@@ -259,13 +279,13 @@ def _bloquant(r: _Reader) -> Bloquant:
         r.fail("« when » est obligatoire")
     texte = r.data.get("texte")
     paragraphs = tuple(str(x) for x in texte) if isinstance(texte, list) else (r.text("texte"),)
-    return Bloquant(when=when, titre=r.text("titre"), texte=paragraphs,  # type: ignore[arg-type]
+    return Bloquant(when=when, titre=r.text("titre"), texte=paragraphs,
                     modifier=r.text("modifier"), abandonner=r.text("abandonner"))
 
 
 def _preambule(r: _Reader) -> Preambule:
     r.known("titre", "intro", "avant", "etapes_titre", "etapes", "info", "joindre_titre", "joindre", "liste",
-            "bouton", "alerte")
+            "bouton", "alerte", "boutons")
 
     def texts(key: str) -> tuple[str, ...]:
         items = r.items(key, required=False)
@@ -283,7 +303,26 @@ def _preambule(r: _Reader) -> Preambule:
         etapes_titre=r.text("etapes_titre", required=False), etapes=tuple(etapes),
         info=r.text("info", required=False), joindre_titre=r.text("joindre_titre", required=False),
         joindre=texts("joindre"), liste=r.text("liste", required=False), alerte=r.text("alerte", required=False),
+        boutons=_preambule_boutons(r, texts("boutons")),
     )
+
+
+def _preambule_boutons(r: _Reader, boutons: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [b for b in boutons if b not in PREAMBULE_BOUTONS]
+    if unknown:
+        r.fail(f"« boutons » : {', '.join(unknown)} inconnu(s) (attendus : {', '.join(PREAMBULE_BOUTONS)})")
+    return boutons
+
+
+def _textes(r: _Reader) -> dict[str, str]:
+    """The definition's own wording of shared screen elements (schema.TEXTES_KEYS)."""
+    if "textes" not in r.data:
+        return {}
+    t = r.child(r.data["textes"], "textes")
+    if not isinstance(t.data, dict):
+        r.fail("« textes » doit être une table clé: texte")
+    t.known(*TEXTES_KEYS)
+    return {k: t.text(k) for k in t.data}
 
 
 def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] | None = None) -> Definition:
@@ -292,7 +331,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
     data = expand(text, source, communs)
     r = _Reader(data, "", source)
     r.known("id", "guide", "titre", "fil", "acces", "intro", "recapitulatif", "identite", "variables", "cas",
-            "justificatifs", "steps", "documents", "preambule", "type_demande", "contexte")
+            "justificatifs", "steps", "documents", "preambule", "type_demande", "contexte", "textes")
     contexte = []
     raw_contexte = r.data.get("contexte") or {}
     if not isinstance(raw_contexte, dict):
@@ -339,7 +378,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
         when = c.condition()
         if when is None:
             c.fail("« when » est obligatoire")
-        cas.append(Cas(id=c.text("id"), titre=c.text("titre"), when=when))  # type: ignore[arg-type]
+        cas.append(Cas(id=c.text("id"), titre=c.text("titre"), when=when))
     justificatifs: dict[str, Justificatif] = {}
     for i, raw in enumerate(r.items("justificatifs", required=False)):
         j = _justificatif(r.child(raw, f"justificatifs[{i}]"))
@@ -368,7 +407,7 @@ def load_text(text: str, source: str = "<définition>", communs: dict[str, Any] 
         delai_renouvellement=delai,
         preambule=_preambule(r.child(r.data["preambule"], "preambule")) if "preambule" in r.data else None,
         type_demande=r.text("type_demande", required=False),
-        contexte=tuple(contexte), attestations=attestations,
+        contexte=tuple(contexte), attestations=attestations, textes=_textes(r),
     )
     check_references(definition, r)
     return definition

@@ -4,7 +4,7 @@ place for messages ("steps[2].sections[0].blocs[3]"), so a broken definition is 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from .conditions import Condition, ConditionError, parse
 from .schema import DefinitionError
@@ -20,7 +20,7 @@ class _Reader:
             self.fail(f"une table (clé: valeur) est attendue, trouvé {type(data).__name__}")
         self.data: dict[str, Any] = data
 
-    def fail(self, message: str) -> None:
+    def fail(self, message: str) -> NoReturn:
         raise DefinitionError(f"{self.source} : {self.where} : {message}")
 
     def child(self, data: Any, where: str) -> _Reader:

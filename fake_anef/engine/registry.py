@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from .. import faults_definitions
 from .communs import COMMUNS_FILE
 from .loading import load_text
 from .schema import Definition, DefinitionError
@@ -18,7 +19,8 @@ def bundled() -> tuple[Definition, ...]:
     out = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml") and entry.name != COMMUNS_FILE:
-            out.append(load_text(entry.read_text(encoding="utf-8"), source=entry.name))
+            text = faults_definitions.patch(entry.name, entry.read_text(encoding="utf-8"))  # fault modes
+            out.append(load_text(text, source=entry.name))
     ids = [d.id for d in out]
     if len(ids) != len(set(ids)):
         raise DefinitionError("procédures : deux définitions ont le même id")

@@ -70,53 +70,118 @@ class Option:
 
 @dataclass(frozen=True)
 class Bloc:
-    """One thing on a step: a field (`id` set), a repeatable group, or something to read."""
+    """One thing on a step, of one `type`: a field (:class:`Champ` and its kinds) or something to read
+    (:class:`Affichage`, :class:`LienDocument`, :class:`RenvoiJustificatif`). The reader builds the
+    class of the type (:data:`BLOC_CLASSES`); templates and the wizard read the attributes of that kind."""
 
     type: str
-    id: str | None = None
-    label: str = ""
-    texte: str = ""
-    requis: bool = False
     when: Condition | None = None
-    options: tuple[Option, ...] = ()
-    source: str | None = None
+    texte: str = ""
+
+    @property
+    def is_field(self) -> bool:
+        """A field the wizard reads from the form (the account's e-mail is shown, never typed)."""
+        return isinstance(self, Champ) and self.type != "email_compte"
+
+
+@dataclass(frozen=True)
+class Affichage(Bloc):
+    """intertitre, paragraphe (`important`: in bold), lien_confirmation: text to read."""
+
+    important: bool = False
+
+
+@dataclass(frozen=True)
+class LienDocument(Bloc):
+    """lien_document: a link to the attestation (documents.attestations) `document` names."""
+
+    document: str = ""
+
+
+@dataclass(frozen=True)
+class RenvoiJustificatif(Bloc):
+    """justificatif: where a justificatif of the definition's catalogue is asked for."""
+
+    justificatif: str = ""
+
+
+@dataclass(frozen=True)
+class Champ(Bloc):
+    """A field (`id` set): texte, telephone, zone_texte, attestation, case, email_compte; the kinds
+    with options of their own are the subclasses below."""
+
+    id: str = ""
+    label: str = ""
+    requis: bool = False
     multiple: bool = False
     ajouter: str | None = None
-    annee_seule: bool = False
-    pas_futur: bool = False
-    apres: tuple[str, str] | None = None  # (field id, message)
+    maximum: int = 10  # items of a multiple field or of a group
     # (condition, message): the answer is refused, next to the field, when the condition holds once
     # the step is read (a rule of the guide between answers, e.g. dates against a yes/no question).
     controles: tuple[tuple[Condition, str], ...] = ()
     longueur_max: int = MAX_TEXT
-    parties: tuple[tuple[str, str], ...] = ()
-    outre_mer: str | None = None
-    important: bool = False
-    justificatif: str | None = None
-    document: str | None = None  # lien_document: the attestation (documents.attestations) it opens
     prefill: str | None = None  # a key of PREFILL_SOURCES
     lecture_seule: bool = False  # shown, never taken from the form: the pre-filled value is kept
     # read-only only when the source has a value (an optional item of the record); else typed.
     lecture_seule_si_renseigne: bool = False
-    # groupe
-    champs: tuple[Bloc, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChampDate(Champ):
+    """date: `annee_seule` (a year alone will do), `pas_futur`, `apres` (field id, message)."""
+
+    annee_seule: bool = False
+    pas_futur: bool = False
+    apres: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class ChampChoix(Champ):
+    """choix (radio buttons) and selection (a list): its `options`, or a bundled list (`source`)."""
+
+    options: tuple[Option, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class ChampAdresse(Champ):
+    """adresse: the label of each part (ADDRESS_PARTS) and the overseas link."""
+
+    parties: tuple[tuple[str, str], ...] = ()
+    outre_mer: str | None = None
+
+    def partie(self, name: str) -> str:
+        return dict(self.parties)[name]
+
+
+@dataclass(frozen=True)
+class GroupeChamps(Champ):
+    """groupe: a repeatable set of fields ("Enfant 1", "Enfant 2"…)."""
+
+    champs: tuple[Champ, ...] = ()
     element: str = ""
     retirer: str | None = None
-    maximum: int = 10
-    # confirmation_identite: (key of CONFIRMATION_KEYS, field id) pairs, the button, and the words
-    # for a record that does not match and for a step saved before the identity is confirmed
-    # (`texte`: what the page and the récapitulatif show once it is confirmed).
+
+
+@dataclass(frozen=True)
+class ConfirmationIdentite(Champ):
+    """confirmation_identite: (key of CONFIRMATION_KEYS, field id) pairs, the button, and the words
+    for a record that does not match and for a step saved before the identity is confirmed
+    (`texte`: what the page and the récapitulatif show once it is confirmed)."""
+
     identite: tuple[tuple[str, str], ...] = ()
     bouton: str = ""
     erreur: str = ""
     a_confirmer: str = ""
 
-    @property
-    def is_field(self) -> bool:
-        return self.type in FIELD_TYPES and self.type != "email_compte"
 
-    def partie(self, name: str) -> str:
-        return dict(self.parties)[name]
+# The class the reader builds for each bloc type (a type not named here is a plain Champ).
+BLOC_CLASSES: dict[str, type[Bloc]] = {
+    "intertitre": Affichage, "paragraphe": Affichage, "lien_confirmation": Affichage,
+    "lien_document": LienDocument, "justificatif": RenvoiJustificatif,
+    "date": ChampDate, "choix": ChampChoix, "selection": ChampChoix, "adresse": ChampAdresse,
+    "groupe": GroupeChamps, "confirmation_identite": ConfirmationIdentite,
+}
 
 
 @dataclass(frozen=True)
@@ -178,11 +243,11 @@ class Step:
     def blocs(self) -> list[Bloc]:
         return [b for s in self.sections for b in s.blocs]
 
-    def fields(self) -> list[Bloc]:
-        return [b for b in self.blocs() if b.is_field]
+    def fields(self) -> list[Champ]:
+        return [b for b in self.blocs() if isinstance(b, Champ) and b.is_field]
 
     def justificatifs(self) -> list[str]:
-        return [b.justificatif for b in self.blocs() if b.type == "justificatif" and b.justificatif]
+        return [b.justificatif for b in self.blocs() if isinstance(b, RenvoiJustificatif) and b.justificatif]
 
 
 @dataclass(frozen=True)
@@ -238,6 +303,9 @@ class Preambule:
     joindre: tuple[str, ...] = ()
     liste: str = ""
     alerte: str = ""
+    # Buttons besides `bouton` (guide 04 §13: "Abandonner la demande", "Quitter et revenir plus tard"):
+    # keys among PREAMBULE_BOUTONS, their words are texts.DEMARCHE["boutons"]'s.
+    boutons: tuple[str, ...] = ()
 
     def intro_parts(self) -> list[str | list[str]]:
         """`intro` grouped for display: a paragraph (str) or the list items after it (list)."""
@@ -245,11 +313,19 @@ class Preambule:
         for text in self.intro:
             if parts and isinstance(parts[-1], list):
                 parts[-1].append(text)
-            elif parts and parts[-1].rstrip().endswith(":"):  # type: ignore[union-attr]
+            elif parts and isinstance(parts[-1], str) and parts[-1].rstrip().endswith(":"):
                 parts.append([text])
             else:
                 parts.append(text)
         return parts
+
+
+# Shared screen texts a definition may word as its guide does (issue 15, points 11 and 12):
+#   signature_decision: the last line of the "Notification de décision" signature
+#   supprimer_ephoto: the button that removes the confirmed ephoto number
+#   supprimer_piece: the button that removes a joined file ({FICHIER}: its name, upper-cased)
+PREAMBULE_BOUTONS = ("abandonner", "quitter")
+TEXTES_KEYS = ("signature_decision", "supprimer_ephoto", "supprimer_piece")
 
 
 @dataclass(frozen=True)
@@ -283,6 +359,9 @@ class Definition:
     # among CONTEXTE_SOURCES), e.g. the category of the title a renewal renews.
     contexte: tuple[tuple[str, str], ...] = ()
     attestations: tuple[Attestation, ...] = ()
+    # The procedure's own wording of a shared screen element, where its guide differs from the
+    # others (key among TEXTES_KEYS; fake_anef/texts.py holds the default).
+    textes: dict[str, str] = field(default_factory=dict)
 
     def attestation(self, attestation_id: str) -> Attestation | None:
         return next((a for a in self.attestations if a.id == attestation_id), None)
@@ -303,7 +382,7 @@ class Definition:
     def cas_by_id(self, cas_id: str) -> Cas:
         return next(c for c in self.cas if c.id == cas_id)
 
-    def field(self, field_id: str) -> Bloc:
+    def field(self, field_id: str) -> Champ:
         for step in self.steps:
             for bloc in step.fields():
                 if bloc.id == field_id:

@@ -58,7 +58,7 @@ class MailSender:
     port: int
     sender: str
 
-    def send(self, to: str, key: str, attachments: tuple[Attachment, ...] = (), **values: str) -> None:
+    def send(self, to: str, key: str, attachments: tuple[Attachment, ...] = (), **values: object) -> None:
         """Send the mail `texts.MAILS[key]` to `to`, its placeholders filled from `values`."""
         model = texts.MAILS[key]
         text, body_html = render(model["corps"], {k: str(v) for k, v in values.items()})

@@ -24,7 +24,7 @@ import math
 import threading
 import time
 from datetime import datetime
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from typing import Any
 from urllib.parse import quote
 
@@ -63,7 +63,7 @@ class StoredMessage(_Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     received_at: Mapped[datetime] = mapped_column(DateTime)
     mail_from: Mapped[str] = mapped_column(String(320))
-    rcpt_tos: Mapped[list] = mapped_column(JSON)
+    rcpt_tos: Mapped[list[str]] = mapped_column(JSON)
     subject: Mapped[str] = mapped_column(String(500))
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     # filled at reception, searched by the list's filters (casefolded, as the filters compare)
@@ -156,7 +156,7 @@ class MailStore:
 
 
 def parse(row: StoredMessage) -> EmailMessage:
-    return email.message_from_bytes(row.raw, policy=email.policy.default)  # type: ignore[return-value]
+    return email.message_from_bytes(row.raw, policy=email.policy.default)
 
 
 def _clean(value: str) -> str:
@@ -164,7 +164,7 @@ def _clean(value: str) -> str:
     return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _content(part: EmailMessage) -> str:
+def _content(part: MIMEPart) -> str:
     """A text part's content; an unknown or wrong charset is decoded as UTF-8 with replacements."""
     try:
         return _clean(part.get_content())
@@ -175,7 +175,7 @@ def _content(part: EmailMessage) -> str:
 
 def _body(message: EmailMessage, subtype: str) -> str:
     part = message.get_body(preferencelist=(subtype,))
-    return _content(part) if part is not None else ""  # type: ignore[arg-type]
+    return _content(part) if part is not None else ""
 
 
 def _header(message: EmailMessage, name: str) -> str:
@@ -188,12 +188,12 @@ def _header(message: EmailMessage, name: str) -> str:
 def parsed_fields(raw: bytes) -> dict[str, str]:
     """What the list filters on, taken once from the raw mail: subject, text and HTML."""
     message = email.message_from_bytes(raw, policy=email.policy.default)
-    return {"subject": _header(message, "Subject"),  # type: ignore[arg-type]
-            "text": _body(message, "plain") + "\n" + _body(message, "html")}  # type: ignore[arg-type]
+    return {"subject": _header(message, "Subject"),
+            "text": _body(message, "plain") + "\n" + _body(message, "html")}
 
 
 def _attachments(message: EmailMessage) -> list[EmailMessage]:
-    return list(message.iter_attachments())  # type: ignore[arg-type]
+    return list(message.iter_attachments())
 
 
 def _filename(part: EmailMessage) -> str | None:

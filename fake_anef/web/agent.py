@@ -15,6 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import security, texts
+from ..delai import close_incomplete
 from ..demandes import BROUILLON, Demandes
 from ..engine import pieces as piece_rules
 from ..engine.definition import bundled, by_id
@@ -31,7 +32,7 @@ from ..instruction import (
     mark_available,
     start_instruction,
 )
-from ..store import Agent, Compte, Demande
+from ..store import Agent, Compte, Demande, Piece
 from .pages import content_disposition, end_sessions, open_session, portal, redirect, render, session_row
 
 A = texts.AGENT
@@ -75,7 +76,7 @@ async def deconnexion(request: Request) -> Response:
     return redirect(request, "agent_connexion")
 
 
-def _parse_date(value: str) -> date | None:
+def _parse_date(value: str) -> date:
     return datetime.strptime(value.strip(), "%d/%m/%Y").date()
 
 
@@ -98,7 +99,7 @@ async def liste(request: Request) -> Response:
     for key in ("du", "au"):
         if filtres[key].strip():
             try:
-                bornes[key] = _parse_date(filtres[key])  # type: ignore[assignment]
+                bornes[key] = _parse_date(filtres[key])
             except ValueError:
                 erreurs[key] = A["date_invalide"]
     query = select(Demande, Compte).join(Compte, Compte.id == Demande.compte_id).where(Demande.etat != BROUILLON)
@@ -148,7 +149,7 @@ async def demande(request: Request, erreurs: dict[str, str] | None = None, saisi
         wizard = Wizard(definition, portal(request).clock.today())
         data = demandes.data(d)
         steps = [(step, wizard.summary(step, data)) for step in wizard.steps(wizard.variables(data)) if step.id in data]
-        fichiers: dict[str, list] = {}
+        fichiers: dict[str, list[Piece]] = {}
         for piece in demandes.pieces(s, d):
             fichiers.setdefault(piece.justificatif, []).append(piece)
         justificatifs = [(definition.justificatifs[jid] if jid in definition.justificatifs else None, jid, rows)
@@ -161,7 +162,7 @@ async def demande(request: Request, erreurs: dict[str, str] | None = None, saisi
         echanges = echanges_of(s, definition, d, {piece.id: piece.nom for rows in fichiers.values() for piece in rows})
     messages = {"demarree": A["demarree"].format(numero=contexte["numero_etranger"]), "complement": A["complement_envoye"],
                 "decision": A["decision_prise"], "disponible": A["titre_disponible"],
-                "attestation": A["attestation_delivree"]}
+                "attestation": A["attestation_delivree"], "cloture": A["cloturee"]}
     message = messages.get(request.query_params.get("fait", ""))
     return _page(request, "agent/demande.html", status_code=422 if erreurs else 200, d=contexte, steps=steps,
                  justificatifs=justificatifs, message=message, catalogue=catalogue, echanges=echanges, erreurs=erreurs or {},
@@ -212,11 +213,14 @@ async def action(request: Request) -> Response:
     numero, quoi = request.path_params["numero"], request.path_params["action"]
     form = await request.form()
     saisie = {k: str(v) for k, v in form.items()}
-    lien = p.url(str(request.url_for("connexion").path))
+    lien = p.url(str(request.url_for(p.faults.notification_login_route).path))
     try:
         if quoi == "complement":
             motifs = {k.removeprefix("motif-"): v for k, v in saisie.items() if k.startswith("motif-")}
-            await ask_complement(p, numero, motifs, saisie.get("observations", ""), lien)
+            observations = {k.removeprefix("observations-"): v for k, v in saisie.items() if k.startswith("observations-")}
+            await ask_complement(p, numero, motifs, observations, lien)
+        elif quoi == "cloture":
+            await close_incomplete(p, numero, lien)
         elif quoi == "decision":
             await decide_favorably(p, numero, saisie.get("date_debut", ""), saisie.get("date_fin", ""),
                                    saisie.get("taxe", ""), lien)

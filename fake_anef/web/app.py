@@ -7,7 +7,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.routing import Mount
+from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from ..engine.definition import bundled
@@ -20,7 +20,8 @@ from .protection import OriginCheck, SecurityHeaders
 def create_app(settings: Settings | None = None) -> Starlette:
     portal = Portal.create(settings or Settings.from_env())
     bundled()  # the procedure definitions (about 1 s to load and check) at start, not on a first request
-    routes = list(comptes.routes) + demarche.routes + espace.routes + certificats.routes + suivi.routes + agent.routes + notifications.routes
+    routes: list[BaseRoute] = [*comptes.routes, *demarche.routes, *espace.routes, *certificats.routes, *suivi.routes,
+                               *agent.routes, *notifications.routes]
     if portal.settings.operator_api:
         routes += operator.routes
     routes.append(Mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"))

@@ -77,7 +77,7 @@ async def premiere_demande(request: Request) -> Response:
                 form.error("email", "email_deja_utilise")
             else:
                 compte, password = p.accounts.create_temporary(s, email, password, password_hash)
-    if not form.ok:
+    if not form.ok or not email:  # no e-mail: the form says why
         return render(request, "compte_sans_numero.html", status_code=422, form=form)
     await send_mail(p, email, "compte_temporaire", identifiant=compte.identifiant, mot_de_passe=password,
                 lien=p.url(str(request.url_for("connexion").path)))
@@ -154,10 +154,10 @@ async def creation_titre(request: Request) -> Response:
     debut, fin = form.date("debut"), form.date("fin")
     if debut and fin and fin <= debut:
         form.error("fin", "date_fin_avant_debut")
-    if form.ok:
+    if form.ok and debut is not None and fin is not None:  # both dates are required: form.ok says they are there
         p = portal(request)
         with p.store.session() as s:
-            titre = p.accounts.find_titre(s, numero, debut, fin)  # type: ignore[arg-type]
+            titre = p.accounts.find_titre(s, numero, debut, fin)
             existing = p.accounts.by_identifiant(s, titre.numero_etranger) if titre else None
         if titre is None:
             form.general = texts.CREATION_TITRE["inconnu"]
@@ -173,26 +173,33 @@ async def saisie_email(request: Request) -> Response:
     creation = request.session.get("creation")
     if not creation:
         return redirect(request, "connexion")
+    p = portal(request)
+    # Path b: guide 03 §3 titles the page "Compléter les renseignements suivants pour accéder à vos
+    # services." where guide 01 §II shows "Saisissez votre adresse email" (path c's title, guides 01
+    # §III and 04 §5). Guide 03 wins for path b: it shows the whole path, screen by screen, and its
+    # link mail (point 14); guide 01 §II is a FAQ that describes an older path b (temporary password).
+    chemin_b = creation["chemin"] == "numero" and p.faults.own_email_page
     if request.method == "GET":
-        return render(request, "saisie_email.html", form=None)
+        return render(request, "saisie_email.html", form=None, chemin_b=chemin_b)
     form = Form.read(await request.form())
     email = form.email_pair("email", "email_confirmation")
     if not email:
-        return render(request, "saisie_email.html", status_code=422, form=form)
-    p = portal(request)
+        return render(request, "saisie_email.html", status_code=422, form=form, chemin_b=chemin_b)
     purpose = "confirmation-" + creation["chemin"]
     with p.store.session() as s:
         ident = s.get(Identite, creation["numero_etranger"])
         compte = p.accounts.create_pending(s, ident, email) if ident is not None else None
         token = p.accounts.issue_token(s, compte, purpose) if compte is not None else None
-    if token is None:  # activated meanwhile (another tab, another person): never replace its e-mail
+    if token is None or ident is None:  # activated meanwhile (another tab, another person): never replace its e-mail
         request.session.pop("creation", None)
         form.general = texts.CREATION_TITRE["compte_existant"]
-        return render(request, "saisie_email.html", status_code=422, form=form)
-    nom = f" {ident.prenom} {ident.nom}" if creation["chemin"] == "numero" else ""  # type: ignore[union-attr]
+        return render(request, "saisie_email.html", status_code=422, form=form, chemin_b=chemin_b)
+    model = texts.MAILS["confirmation_email"]
+    salutation = (model["salutation_nommee"].format(prenom=ident.prenom, nom=ident.nom)
+                  if creation["chemin"] == "numero" else p.faults.greeting(model["salutation"]))
     link = p.url(str(request.url_for("confirmer").path)) + f"?token={token}"
-    await send_mail(p, email, "confirmation_email", nom=nom, lien=link, lien_connexion=p.url(str(request.url_for("connexion").path)))
-    p.journal("confirmation_email", identifiant=ident.numero_etranger)  # type: ignore[union-attr]
+    await send_mail(p, email, "confirmation_email", salutation=salutation, lien=link, lien_connexion=p.url(str(request.url_for("connexion").path)))
+    p.journal("confirmation_email", identifiant=ident.numero_etranger)
     request.session.pop("creation", None)
     return render(request, "creation_enregistree.html", par_numero=True)
 
@@ -227,12 +234,14 @@ async def _set_password_from_link(request: Request, token: str, purpose: str, pa
     password_hash = await security.hash_in_thread(password)
     with p.store.session() as s:
         jeton, raison = p.accounts.check_token(s, token, purpose)
-        if raison:
+        if raison or jeton is None:
             return None
-        compte = s.get(Compte, jeton.compte_id)  # type: ignore[union-attr]
-        p.accounts.set_password(s, compte, password, password_hash)  # type: ignore[arg-type]
-        p.accounts.use_token(s, jeton)  # type: ignore[arg-type]
-        return compte.identifiant  # type: ignore[union-attr]
+        compte = s.get(Compte, jeton.compte_id)
+        if compte is None:
+            return None
+        p.accounts.set_password(s, compte, password, password_hash)
+        p.accounts.use_token(s, jeton)
+        return compte.identifiant
 
 
 async def confirmer(request: Request) -> Response:
@@ -244,12 +253,12 @@ async def confirmer(request: Request) -> Response:
         if jeton is None:
             jeton, raison = p.accounts.check_token(s, token, "confirmation-numero")
         variante = "creation" if jeton is not None and jeton.purpose == "confirmation-titre" else "reinitialisation"
-    if raison:
+    if raison or jeton is None:
         return render(request, "lien_invalide.html", status_code=410, raison=raison)
     password = await _ask_password(request, variante)
     if not isinstance(password, str):
         return password
-    identifiant = await _set_password_from_link(request, token, jeton.purpose, password)  # type: ignore[union-attr]
+    identifiant = await _set_password_from_link(request, token, jeton.purpose, password)
     if identifiant is None:
         return render(request, "lien_invalide.html", status_code=410, raison="utilise")
     portal(request).journal("compte_active", identifiant=identifiant)
@@ -258,9 +267,26 @@ async def confirmer(request: Request) -> Response:
 
 # Login, logout, forced reset, forgotten password -------------------------------------------------
 async def connexion(request: Request) -> Response:
+    """The header's "SE CONNECTER": log in, or create an account with a title (guide 01 §III)."""
     if request.method == "GET":
         message = texts.MOT_DE_PASSE_OUBLIE["modifie"] if request.query_params.get("modifie") else None
         return render(request, "connexion.html", login_form=None, creation_form=None, message=message)
+    return await _log_in(request, "connexion.html")
+
+
+async def se_connecter(request: Request) -> Response:
+    """The notification mail's "Se connecter" (guides 02-04, INSTRUCTION étape 2): "Connectez-vous
+    pour accéder à vos services", with "Identifiant oublié ?" and "Mot de passe oublié ?"."""
+    if request.method == "GET":
+        return render(request, "connexion_services.html", login_form=None)
+    return await _log_in(request, "connexion_services.html")
+
+
+async def identifiant_oublie(request: Request) -> Response:
+    return render(request, "identifiant_oublie.html")
+
+
+async def _log_in(request: Request, template: str) -> Response:
     form = Form.read(await request.form())
     form.required("identifiant")
     if not form.values.get("mot_de_passe"):
@@ -276,7 +302,7 @@ async def connexion(request: Request) -> Response:
         elif not compte.active:
             form.general = texts.CONNEXION["compte_non_confirme"]
     if not form.ok or compte is None:
-        return render(request, "connexion.html", status_code=422, login_form=form, creation_form=None)
+        return render(request, template, status_code=422, login_form=form, creation_form=None)
     request.session.clear()
     if compte.must_reset:
         request.session["reset_compte_id"] = compte.id
@@ -298,8 +324,10 @@ async def reinitialisation(request: Request) -> Response:
     password_hash = await security.hash_in_thread(password)
     with p.store.session() as s:
         compte = s.get(Compte, compte_id)
-        p.accounts.set_password(s, compte, password, password_hash)  # type: ignore[arg-type]
-        temporaire = compte.kind == "temporaire"  # type: ignore[union-attr]
+        if compte is None:  # the account is gone (the simulator was reset): start again
+            return redirect(request, "connexion")
+        p.accounts.set_password(s, compte, password, password_hash)
+        temporaire = compte.kind == "temporaire"
     request.session.clear()
     open_session(request, "compte_id", compte_id)
     if temporaire:
@@ -355,6 +383,8 @@ routes = [
     Route("/demarches/{brique}", brique, methods=["GET", "POST"], name="brique"),
     Route("/informations/{brique}", non_simule, name="non_simule"),
     Route("/connexion", connexion, methods=["GET", "POST"], name="connexion"),
+    Route("/se-connecter", se_connecter, methods=["GET", "POST"], name="se_connecter"),
+    Route("/identifiant-oublie", identifiant_oublie, name="identifiant_oublie"),
     Route("/deconnexion", deconnexion, methods=["POST"], name="deconnexion"),
     Route("/compte/creation", creation_titre, methods=["GET", "POST"], name="creation_titre"),
     Route("/compte/numero-etranger", creation_numero, methods=["GET", "POST"], name="creation_numero"),

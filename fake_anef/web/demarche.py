@@ -100,8 +100,11 @@ def contexte(request: Request, compte: Any, definition: Definition) -> dict[str,
     return out
 
 
-def _preambule_page(request: Request, definition: Definition) -> Response:
-    return render(request, "demarche/preambule.html", D=definition, PR=definition.preambule)
+def _preambule_page(request: Request, definition: Definition, en_cours: bool = False) -> Response:
+    """`en_cours`: a demande is begun ("Abandonner la demande" then asks to confirm its deletion)."""
+    boutons = () if "preambule_sans_boutons" in portal(request).faults else definition.preambule.boutons  # type: ignore[union-attr]
+    return render(request, "demarche/preambule.html", D=definition, PR=definition.preambule, en_cours=en_cours,
+                  boutons=boutons)
 
 
 async def preambule(request: Request) -> Response:
@@ -109,9 +112,23 @@ async def preambule(request: Request) -> Response:
     definition = _definition(request)
     if definition is None or definition.preambule is None:
         return render(request, "non_simule.html", status_code=404, libelle=None)
-    if current_account(request) is None:
+    compte = current_account(request)
+    if compte is None:
         return _to_login(request)
-    return _preambule_page(request, definition)
+    with portal(request).store.session() as s:
+        demande = demandes_of(request).current(s, compte.id, definition.id)
+        en_cours = demande is not None and demande.etat == BROUILLON
+    return _preambule_page(request, definition, en_cours)
+
+
+async def quitter_preambule(request: Request) -> Response:
+    """Guide 04 §13, "Quitter et revenir plus tard" on the préambule: what is saved stays; logged out."""
+    definition = _definition(request)
+    if definition is None or definition.preambule is None:
+        return render(request, "non_simule.html", status_code=404, libelle=None)
+    request.session.clear()
+    portal(request).journal("demande_quittee", procedure=definition.id, etape="preambule")
+    return render(request, "demarche/quitter.html", compte=None, D=definition)
 
 
 async def etape(request: Request) -> Response:
@@ -190,7 +207,8 @@ async def liste_pieces(request: Request) -> Response:
     definition = _definition(request)
     if definition is None:
         return Response(status_code=404)
-    return Response(liste_pieces_pdf(definition), media_type="application/pdf",
+    broken = "annexe_sans_pieces_hors_etape" in portal(request).faults
+    return Response(liste_pieces_pdf(definition, sans_hors_etape=broken), media_type="application/pdf",
                     headers=content_disposition("attachment", definition.liste_pieces.fichier))
 
 
@@ -253,6 +271,7 @@ async def adresses(request: Request) -> Response:
 routes = [
     Route("/teleprocedures/{procedure}", demarche, methods=["GET", "POST"], name="demarche"),
     Route("/teleprocedures/{procedure}/preambule", preambule, name="demarche_preambule"),
+    Route("/teleprocedures/{procedure}/quitter", quitter_preambule, methods=["POST"], name="demarche_quitter"),
     Route("/teleprocedures/{procedure}/etapes/{etape}", etape, methods=["GET", "POST"], name="demarche_etape"),
     Route("/teleprocedures/{procedure}/abandon", abandon, methods=["GET", "POST"], name="demarche_abandon"),
     Route("/teleprocedures/{procedure}/confirmation-depot.pdf", confirmation_document, name="demarche_confirmation_pdf"),

@@ -14,7 +14,16 @@ from .. import texts
 from ..demandes import BROUILLON, Demandes, StoredPieces
 from ..engine import recapitulatif as recap
 from ..engine import wizard as wz
-from ..engine.definition import IDENTITE_KEYS, Bloc, Definition, Step
+from ..engine.definition import (
+    IDENTITE_KEYS,
+    Bloc,
+    Champ,
+    ChampChoix,
+    ConfirmationIdentite,
+    Definition,
+    GroupeChamps,
+    Step,
+)
 from ..store import Compte, Demande, Identite
 from .forms import Form
 from .pages import current_account, portal, render
@@ -75,6 +84,7 @@ class StepPage:
         self.data = data
         self.partie_erreur: str | None = None  # a récapitulatif part whose validation just failed
         self.form = Form(values=p.faults.shown_values(values), errors=dict(errors))
+        self.faults = p.faults
         self.stored = stored
         self.pieces: dict[str, list[Any]] = {}
         for row in piece_rows:
@@ -91,10 +101,14 @@ class StepPage:
         self.numero = demande.numero
 
     # Helpers the templates call ---------------------------------------------------------------
+    def texte(self, key: str, default: str) -> str:
+        """The procedure's own wording of a shared element (Definition.textes), else the shared one."""
+        return self.faults.procedure_text(self.definition.textes, key, default)
+
     def applies(self, bloc: Bloc) -> bool:
         return self.wizard.applies(bloc, self.variables)
 
-    def read_only(self, bloc: Bloc) -> bool:
+    def read_only(self, bloc: Champ) -> bool:
         """Shown read-only: always, or only when the record has the value (lecture_seule_si_renseigne)."""
         return bloc.lecture_seule or bool(bloc.lecture_seule_si_renseigne and self.sources.get(bloc.prefill or ""))
 
@@ -106,7 +120,7 @@ class StepPage:
                 if isinstance(v, (str, int, float, bool, list, date)) or v is None}
         return json.dumps(safe, ensure_ascii=False, default=str)
 
-    def options(self, bloc: Bloc) -> list[tuple[str, str]]:
+    def options(self, bloc: ChampChoix) -> list[tuple[str, str]]:
         return [(o.valeur, o.libelle) for o in wz.options(bloc)]
 
     def count(self, name: str) -> int:
@@ -123,7 +137,7 @@ class StepPage:
         core = label.rstrip(" :").rstrip("*").rstrip()
         return f"{core} {D['element_numero'].format(n=n)} :"
 
-    def element(self, bloc: Bloc, n: int) -> str:
+    def element(self, bloc: GroupeChamps, n: int) -> str:
         return bloc.element.format(n=n)
 
     def progression(self) -> tuple[str, str | None] | None:
@@ -145,7 +159,7 @@ class StepPage:
     def label_core(self, label: str) -> str:
         return wz.label_core(label)
 
-    def confirmed(self, bloc: Bloc) -> bool:
+    def confirmed(self, bloc: ConfirmationIdentite) -> bool:
         """A confirmation_identite bloc holds for what the page shows."""
         return wz.identity_confirmed(bloc, self.form.values)
 
@@ -156,11 +170,11 @@ class StepPage:
         j = self.definition.justificatifs[jid]
         if j.when is None or not (j.when.names & {b.id for b in self.step.fields()}):
             return ""
-        if j.cas is not None and not self.wizard.applies(self.definition.cas_by_id(j.cas), self.variables):  # type: ignore[arg-type]
+        if j.cas is not None and not self.wizard.applies(self.definition.cas_by_id(j.cas), self.variables):
             return ""
         return json.dumps(j.when.to_json(), ensure_ascii=False)
 
-    def shown(self, bloc: Bloc) -> str:
+    def shown(self, bloc: Champ) -> str:
         """A read-only field's value as the user reads it."""
         return wz.display_field(bloc, self.form.values)
 

@@ -10,103 +10,32 @@ the mail, removing a deleted file) is queued in `after`, so a file is removed on
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import anyio.to_thread
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from .. import texts
 from ..attestations import attestation_file, document_values
-from ..demandes import BROUILLON, Demandes, EphotoTaken
+from ..demandes import BROUILLON, EphotoTaken
 from ..documents.demande import confirmation_filename, confirmation_pdf
 from ..engine import pieces as piece_rules
 from ..engine import recapitulatif as recap
 from ..engine import wizard as wz
-from ..engine.definition import Definition, Step
+from ..engine.definition import ChampDate, Definition, Step
 from ..faults import Faults
 from ..mail.sender import Attachment
-from ..portal import Portal
-from ..store import Compte, Demande, EphotoCode
-from .demarche_page import D, demandes_of, go, identity_record, prefill_sources, render_step, step_page, step_url
+from ..store import Compte, EphotoCode
+from .demarche_page import D, demandes_of, identity_record, prefill_sources, render_step, step_page, step_url
+from .demarche_submission import Submission, Upload
 from .pages import portal, render, send_mail
 
 R = texts.REFUS
 MAX_SQL_INTEGER = 2**63 - 1
-
-
-class Upload(NamedTuple):
-    """A file of the request, read and checked before any transaction: `problem` is a key of
-    texts.DEMARCHE_ERREURS, or None."""
-
-    name: str
-    content: bytes
-    problem: str | None
-
-
-@dataclass
-class Submission:
-    """One POST of a step, inside its unit of work: what was typed, what is stored."""
-
-    request: Request
-    p: Portal
-    s: Session
-    demandes: Demandes
-    wizard: wz.Wizard
-    definition: Definition
-    step: Step
-    compte: Any
-    form: FormData
-    demande: Demande
-    values: wz.Values
-    data: wz.Data
-    variables: dict[str, Any]
-    after: list[Callable[[], Awaitable[None]]]
-    upload_errors: dict[str, list[str]] = field(default_factory=dict)
-
-    def save(self, go_to: str | None, step_id: str | None = None, values: wz.Values | None = None) -> None:
-        self.demandes.save_step(self.demande, step_id or self.step.id, self.values if values is None else values,
-                                go_to=go_to, definition=self.definition)
-
-    def go(self, step_id: str) -> RedirectResponse:
-        return go(self.request, self.definition, step_id)
-
-    def page(self, step: Step | None = None, values: wz.Values | None = None, errors: dict[str, str] | None = None,
-             status: int = 200, **extra: Any) -> Response:
-        page = step_page(self.request, self.s, self.definition, self.demande, step or self.step,
-                         self.values if values is None else values, errors, **extra)
-        return render_step(page, status)
-
-    def stay(self, errors: dict[str, str] | None = None, status: int | None = None) -> Response:
-        """The same step again, with what was typed, the errors and the files' refusals."""
-        if status is None:
-            status = 422 if (errors or self.upload_errors) else 200
-        return self.page(errors=errors, status=status, upload_errors=self.upload_errors)
-
-    def refuse(self, message: str, status: int = 400) -> Response:
-        """A request the page could not have sent: the step as saved, and why nothing changed."""
-        saved = dict((self.demande.donnees or {}).get(self.step.id, {}))
-        return self.page(values=saved, status=status, general=message)
-
-    def join(self, uploads: dict[str, Upload], kind: str, argument: str) -> None:
-        """Files first: a file chosen then any button pressed is joined (works without JavaScript)."""
-        for j in self.wizard.justificatifs(self.step, self.variables):
-            upload = uploads.get(j.id)
-            if upload is not None:
-                already = self.demandes.stored_pieces(self.s, self.demande).count(j.id)
-                full = self.p.faults.checks_file_count and already >= piece_rules.MAX_FILES
-                problem = "fichier_nombre" if full else upload.problem
-                if problem:
-                    self.upload_errors.setdefault(j.id, []).append(wz.error_text(problem, nom=upload.name))
-                else:
-                    self.demandes.add_piece(self.s, self.demande, j.id, upload.name, upload.content)
-                    self.s.flush()
-            elif kind == "joindre" and argument == j.id:
-                self.upload_errors.setdefault(j.id, []).append(wz.error_text("fichier_absent"))
 
 
 # The handlers -----------------------------------------------------------------------------------
@@ -114,7 +43,7 @@ def save(sub: Submission, _: str) -> Response:
     """"Enregistrer et poursuivre" / "Déposer la demande": validate, then the next step or the dépôt."""
     stored = sub.demandes.stored_pieces(sub.s, sub.demande)
     errors = sub.p.faults.step_errors(sub.wizard.validate(sub.step, sub.values, sub.data, stored),
-                                      [b.apres[1] for b in sub.step.fields() if b.apres])
+                                      [b.apres[1] for b in sub.step.fields() if isinstance(b, ChampDate) and b.apres])
     if errors or sub.upload_errors:
         if sub.p.faults.saves_refused_step:
             sub.save(go_to=None)
@@ -222,7 +151,8 @@ def ephoto(sub: Submission, argument: str) -> Response:
         errors["ephoto"] = wz.error_text("obligatoire")
     elif not sub.p.faults.ephoto_format_ok(numero, piece_rules.ephoto_valid(numero)):
         errors["ephoto"] = wz.error_text("ephoto_format")
-    elif (code := sub.s.get(EphotoCode, numero)) and piece_rules.ephoto_expired(code.date_prise, sub.p.clock.today()):
+    elif (code := sub.s.get(EphotoCode, numero)) and piece_rules.ephoto_expired(
+            code.date_prise, sub.p.clock.today() - timedelta(days=sub.p.faults.ephoto_extra_days)):
         errors["ephoto"] = wz.error_text("ephoto_expire", date=f"{code.date_prise:%d/%m/%Y}")
     else:
         try:
@@ -298,7 +228,10 @@ def _deposit(sub: Submission) -> Response:
     s.flush()
     values = document_values(definition, demande, sub.wizard)
     ident = definition.identite
-    nom = " ".join(x for x in (values.get(ident["prenom"], ""), values.get(ident["nom"], "")) if x).upper()
+    # Guide 03 étape 5: "Bonjour Mineur Etranger," — prénom and nom as typed, not upper-cased (guide
+    # 02's "Bonjour CARLOS ROMALOS," is a name typed in capitals: the two agree).
+    nom = p.faults.depot_greeting_name(
+        " ".join(x for x in (values.get(ident["prenom"], ""), values.get(ident["nom"], "")) if x))
     attachments = []
     if definition.confirmation is not None:
         attachments.append(Attachment(confirmation_filename(definition, values), confirmation_pdf(definition, values)))
@@ -319,8 +252,9 @@ def _deposit(sub: Submission) -> Response:
 def _address_part(definition: Definition, variables: dict[str, Any], part: str) -> str:
     for step in definition.steps:
         for bloc in step.fields():
-            if bloc.type == "adresse" and isinstance(variables.get(bloc.id), dict):  # type: ignore[arg-type]
-                return variables[bloc.id].get(part, "")  # type: ignore[index]
+            value = variables.get(bloc.id) if bloc.id else None
+            if bloc.type == "adresse" and isinstance(value, dict):
+                return str(value.get(part, ""))
     return ""
 
 
@@ -380,6 +314,7 @@ async def read_uploads(step: Step, form: FormData, faults: Faults) -> dict[str, 
             name = piece_rules.safe_name(upload.filename)
             content = await upload.read(piece_rules.MAX_SIZE + 1)
             size = len(content) if faults.checks_file_size else min(len(content), piece_rules.MAX_SIZE)
+            size = faults.file_size_seen(size, piece_rules.MAX_SIZE)
             problem = await anyio.to_thread.run_sync(piece_rules.content_problem, name, content, size,
                                                      faults.checks_upload_content)
             out[jid] = Upload(name, content, problem)

@@ -4,7 +4,7 @@ procedure is read from the procedure definitions (acces.situation, acces.renouve
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from starlette.requests import Request
@@ -66,14 +66,18 @@ async def situation_actuelle(request: Request) -> Response:
         return redirect(request, "connexion")
     titre = current_title(request, compte)
     renewal = by_renouvellement(titre.categorie) if titre else None
+    if titre is not None and titre.kind == "visa" and "visa_non_renouvelable" in portal(request).faults:
+        renewal = None  # fault mode: guide 04 §4 Option 2 (a visa holder's renewal) broken
     if request.method == "GET":
         return _render(request, titre, renewal, None)
     form = Form.read(await request.form())
     motif = form.get("motif")
     if motif == "renouvellement" and renewal is not None:
         opening = renewal_opening(renewal, titre)
-        if opening is not None and portal(request).clock.today() < opening:
-            form.errors["motif"] = renewal.delai_renouvellement[1].format(date=f"{opening:%d/%m/%Y}")  # type: ignore[index]
+        delai = renewal.delai_renouvellement  # an opening date means the definition has a window
+        p = portal(request)
+        if opening is not None and delai is not None and p.clock.today() < opening - timedelta(days=p.faults.renewal_days_early):
+            form.errors["motif"] = delai[1].format(date=f"{opening:%d/%m/%Y}")
             return _render(request, titre, renewal, form, 422)
         return RedirectResponse(request.url_for("demarche", procedure=renewal.id), status_code=303)
     item = next((m for m in S["motifs"] if m["libelle"] == motif), None)

@@ -5,34 +5,28 @@ notification, whose opening is the accusé de réception that starts the 30-day 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from math import ceil
 from typing import Any
 
-import anyio.to_thread
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
-from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from .. import texts
+from .. import delai, texts
 from ..attestations import attestation_file
-from ..demandes import Demandes
-from ..engine import pieces as piece_rules
-from ..engine import wizard as wz
 from ..engine.definition import by_id
 from ..instruction import identite_of
 from ..store import Compte, Demande, Notification, Piece
+from . import complement
 from .pages import content_disposition, current_account, portal, redirect, render, templates
 
 N = texts.MES_NOTIFICATIONS
 PAR_PAGE = 10
-DELAI_JOURS = 30
 
 
-def _query(compte: Compte):  # type: ignore[no-untyped-def]
+def _query(compte: Compte) -> Select[Notification]:
     mine = [Demande.compte_id == compte.id]
     if compte.numero_etranger:
         mine.append(Demande.numero_etranger == compte.numero_etranger)
@@ -111,47 +105,17 @@ async def notification(request: Request) -> Response:
     if request.method == "POST":
         form = await request.form()
         saisie = {k: v for k, v in form.items() if isinstance(v, str)}
-        fichiers: dict[str, tuple[str, bytes, str | None]] = {}  # read and checked before the transaction
-        for key, upload in form.items():
-            if key.startswith("fichier-") and isinstance(upload, UploadFile) and upload.filename:
-                name = piece_rules.safe_name(upload.filename)
-                content = await upload.read(piece_rules.MAX_SIZE + 1)
-                problem = await anyio.to_thread.run_sync(piece_rules.content_problem, name, content, len(content),
-                                                         p.faults.checks_upload_content)
-                fichiers[key] = (name, content, problem)
+        fichiers = await complement.read_files(p, form)
+        action = saisie.get("_action", "")
         with p.store.session() as s:
             n = _mine(s, compte, request.path_params["id"])
-            if n is None or n.kind != "complement" or n.repondue_at is not None:
+            demande = s.get(Demande, n.demande_id) if n is not None else None
+            if n is None or demande is None or not complement.answerable(n, demande):
                 return Response(status_code=404 if n is None else 409)
-            demande = s.get(Demande, n.demande_id)
-            reponse: dict[str, Any] = {}
-            uploads: dict[str, tuple[str, bytes]] = {}
-            for jid in (n.contenu.get("motifs") or {}):
-                choix = saisie.get(f"reponse-{jid}", "")
-                if choix == "maintenir":
-                    raison = saisie.get(f"raisons-{jid}", "").strip()
-                    if not raison:
-                        erreurs[f"raisons-{jid}"] = N["erreur_raisons"]
-                    reponse[jid] = {"choix": choix, "raisons": raison}
-                elif choix == "mettre_a_jour":
-                    if f"fichier-{jid}" not in fichiers:
-                        erreurs[f"fichier-{jid}"] = N["erreur_fichier"]
-                        continue
-                    name, content, problem = fichiers[f"fichier-{jid}"]
-                    if problem:
-                        erreurs[f"fichier-{jid}"] = wz.error_text(problem, nom=name)
-                    else:
-                        uploads[jid] = (name, content)
-                        reponse[jid] = {"choix": choix}
-                else:
-                    erreurs[f"reponse-{jid}"] = N["erreur_reponse"]
-            if not erreurs:
-                demandes = Demandes(p.store, p.clock, p.settings.data_dir)
-                for jid, (name, content) in uploads.items():
-                    reponse[jid]["piece"] = demandes.add_piece(s, demande, jid, name, content).id  # type: ignore[arg-type]
-                n.contenu = {**n.contenu, "reponse": reponse, "message": saisie.get("message", "")}
-                n.repondue_at = p.clock.now()
-        if not erreurs:
+            erreurs, removed, sent = complement.handle(p, s, n, demande, saisie, fichiers, action)
+        for path in removed:
+            path.unlink(missing_ok=True)
+        if sent:
             p.journal("complement_repondu", notification=request.path_params["id"])
             return RedirectResponse(f"{request.url_for('notification', id=request.path_params['id'])}?repondu=1", status_code=303)
     with p.store.session() as s:
@@ -161,21 +125,29 @@ async def notification(request: Request) -> Response:
         if n.lue_at is None:
             n.lue_at = p.clock.now()
         demande = s.get(Demande, n.demande_id)
-        ident = identite_of(p, demande.procedure, demande.donnees or {})  # type: ignore[union-attr]
-        pieces: dict[str, list[Piece]] = {}
+        if demande is None:  # a notification always belongs to a demande (foreign key)
+            return Response(status_code=404)
+        ident = identite_of(p, demande.procedure, demande.donnees or {})
+        pieces: dict[str, list[tuple[int, str]]] = {}
         for piece in s.scalars(select(Piece).where(Piece.demande_id == n.demande_id).order_by(Piece.id)):
-            pieces.setdefault(piece.justificatif, []).append(piece)
-        definition = by_id(demande.procedure)  # type: ignore[union-attr]
-        groupes: dict[str, list[dict[str, Any]]] = {}
-        for jid, motif in (n.contenu.get("motifs") or {}).items():
-            j = definition.justificatifs.get(jid) if definition else None
-            groupes.setdefault(motif, []).append({"id": jid, "titre": j.page.titre if j else jid,
-                                                  "fichiers": [(f.id, f.nom) for f in pieces.get(jid, [])]})
-        vue = {"id": n.id, "kind": n.kind, "titre": n.titre, "contenu": dict(n.contenu), "numero": demande.numero,  # type: ignore[union-attr]
+            pieces.setdefault(piece.justificatif, []).append((piece.id, piece.nom))
+        definition = by_id(demande.procedure)
+        titres = {jid: j.page.titre for jid, j in definition.justificatifs.items()} if definition else {}
+        groupes = complement.documents(n, titres, pieces, saisie, p.faults)
+        now = p.clock.now()
+        fin = delai.echeance(n)
+        vue = {"id": n.id, "kind": n.kind, "titre": n.titre, "contenu": dict(n.contenu), "numero": demande.numero,
                "repondue": n.repondue_at is not None,
+               "ouverte": complement.answerable(n, demande),
+               "cloturee": n.kind == "complement" and n.repondue_at is None and demande.etat == delai.CLOTUREE,
+               "depasse": f"{fin:%d/%m/%Y}" if delai.depasse(n, now) else None,
                "document": _document_of(definition, n) is not None,
                "nom": f"{ident['nom'].upper()} {ident['prenom']}".strip(),
-               "echeance": f"{(n.lue_at + timedelta(days=DELAI_JOURS)):%d/%m/%Y}"}
+               # Guides 03 and 04 sign the decision "Ministère de l'Intérieur", guide 02 "…et des Outre-Mer"
+               # (the definition says its guide's; issue 15, point 12).
+               "ministere": (p.faults.decision_ministry(definition.textes.get("signature_decision"))
+                             if definition and n.kind == "decision" else None),
+               "echeance": f"{fin:%d/%m/%Y}" if fin else ""}
     p.journal("notification_lue", notification=vue["id"])
     message = N["repondue"] if request.query_params.get("repondu") else None
     return render(request, "notifications/notification.html", status_code=422 if erreurs else 200, n=vue,
@@ -206,9 +178,9 @@ async def document(request: Request) -> Response:
         demande = s.get(Demande, n.demande_id) if n is not None else None
         definition = by_id(demande.procedure) if demande is not None else None
         attestation = _document_of(definition, n) if n is not None else None
-        if attestation is None:
+        if attestation is None or definition is None or demande is None:
             return Response(status_code=404)
-        name, pdf = attestation_file(p, definition, demande, attestation)  # type: ignore[arg-type]
+        name, pdf = attestation_file(p, definition, demande, attestation)
     p.journal("attestation_telechargee", notification=request.path_params["id"], fichier=name)
     return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
 

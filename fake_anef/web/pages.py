@@ -15,9 +15,9 @@ from starlette.templating import Jinja2Templates
 
 from .. import security, texts
 from ..portal import Portal
-from ..store import Compte, SessionEpoch
+from ..store import Agent, Compte, SessionEpoch
 
-T = TypeVar("T")
+T = TypeVar("T", Compte, Agent)  # the rows a session names
 _ROWS = "anef.rows"  # scope key: the rows loaded for this request (session_row)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 # A mistyped or missing name is an error, not an empty string on the page.
@@ -26,7 +26,8 @@ templates.env.globals["T"] = texts
 
 
 def portal(request: Request) -> Portal:
-    return request.app.state.portal
+    app_portal: Portal = request.app.state.portal
+    return app_portal
 
 
 def session_row(request: Request, key: str, model: type[T]) -> T | None:
@@ -36,7 +37,8 @@ def session_row(request: Request, key: str, model: type[T]) -> T | None:
     header and its bell all ask for it."""
     cache = request.scope.setdefault(_ROWS, {})
     if key in cache:
-        return cache[key]
+        cached: T | None = cache[key]
+        return cached
     row_id = request.session.get(key)
     row = None
     if row_id is not None:
@@ -44,7 +46,7 @@ def session_row(request: Request, key: str, model: type[T]) -> T | None:
             found = s.execute(
                 select(model, SessionEpoch.epoch)
                 .outerjoin(SessionEpoch, SessionEpoch.sujet == f"{key}:{row_id}")
-                .where(model.id == row_id)  # type: ignore[attr-defined]
+                .where(model.id == row_id)
             ).first()
         if found is not None and request.session.get(f"{key}:epoch") == (found[1] or 0):
             row = found[0]

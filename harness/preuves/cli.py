@@ -98,3 +98,28 @@ def guide_illustre(argv: list[str], out: TextIO | None = None, err: TextIO | Non
     for path in written:
         print(f"→ {path}", file=out)
     return 0
+
+
+def fusionner(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    from .fusion import FusionRefusee, merge_runs
+
+    out, err = out or sys.stdout, err or sys.stderr
+    parser = argparse.ArgumentParser(
+        prog="anef fusionner",
+        description="Fusionne les rapports des tranches d'une exécution (pytest-split --splits N --group I, "
+                    "chacune avec son ANEF_REPORTS_DIR) en un rapport, une matrice, un execution.json et un JUnit.")
+    parser.add_argument("tranches", type=Path, nargs="+", help="dossiers de rapports des tranches")
+    parser.add_argument("--sortie", type=Path, default=None, help="dossier du rapport fusionné (défaut : reports/)")
+    parser.add_argument("--exigences", type=Path, default=None, help="catalogue des exigences (défaut : requirements/)")
+    parser.add_argument("--fonctionnalites", type=Path, default=None, help="dossier des features (défaut : features/)")
+    args = parser.parse_args(argv)
+    root = Path(__file__).resolve().parents[2]
+    try:
+        written = merge_runs(args.tranches, args.sortie or _reports(), catalogue_dir=args.exigences or root / "requirements",
+                             features=args.fonctionnalites or root / "features")
+    except FusionRefusee as exc:
+        print(f"anef fusionner : {exc}", file=err)
+        return 1
+    for path in written:
+        print(f"→ {path}", file=out)
+    return 0

@@ -15,8 +15,8 @@ from ..catalogue import Catalogue
 
 # the page, the mailbox and the downloads of a test, kept by the plugin as fixtures are set up
 PAGE = pytest.StashKey[Any]()
-DOWNLOADS = pytest.StashKey[list]()
-SHOTS = pytest.StashKey[dict]()          # step index → screenshot path (relative to the reports dir)
+DOWNLOADS = pytest.StashKey[list[Any]]()
+SHOTS = pytest.StashKey[dict[int, str]]()          # step index → screenshot path (relative to the reports dir)
 
 VERDICTS = {"ok": "conforme", "ko": "non conforme", "remarque": "remarque"}
 # feature tags naming a guide, for a scenario that cites no requirement of its own
@@ -41,8 +41,7 @@ def recorded_requirements(item: pytest.Item) -> list[tuple[str, str]]:
 def cited_requirements(item: pytest.Item, catalogue: Catalogue) -> list[str]:
     """The requirements the test's tags cite. An outline's tags cover all its Exemples; a requirement
     whose text is a value of another row's example (one password rule's message) is left to that row."""
-    ids = {catalogue.id_for_tag(m.name) for m in item.iter_markers()}
-    ids.discard(None)
+    ids = {i for m in item.iter_markers() if (i := catalogue.id_for_tag(m.name)) is not None}
     row = {_fold(v) for v in example_params(item).values()}
     others = {_fold(v) for r in _example_rows(item) for v in r} - row
     return sorted(i for i in ids if _fold(catalogue[i].texte) not in others)
@@ -55,7 +54,8 @@ def _fold(text: str) -> str:
 def _example_rows(item: pytest.Item) -> list[list[str]]:
     from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))
+    test = getattr(item, "obj", None)
+    template = scenario_wrapper_template_registry.get(test) if callable(test) else None
     if template is None:
         return []
     return [list(values) for examples in template.examples for values in examples.examples]

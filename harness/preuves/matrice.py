@@ -74,7 +74,7 @@ def build_matrix(catalogue: Catalogue, couverture: Couverture | None, records: l
 
 def _name(record: dict[str, Any]) -> str:
     scenario = record.get("scenario") or {}
-    name = scenario.get("nom") or record["nodeid"]
+    name = str(scenario.get("nom") or record["nodeid"])
     if record.get("exemple"):
         name += " (" + ", ".join(f"{k} = {v}" for k, v in record["exemple"].items()) + ")"
     return name

@@ -43,12 +43,12 @@ def load_or_create_key(path: Path | None) -> tuple[Any, str]:
         path = key_store() / "cle-paquet-ed25519.pem"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            key = ed25519.Ed25519PrivateKey.generate()
-            path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            generated = ed25519.Ed25519PrivateKey.generate()
+            path.write_bytes(generated.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                serialization.NoEncryption()))
             path.chmod(0o600)
-            public_pem(key.public_key(), path.with_name("cle-paquet-ed25519.pub.pem"))
-            return key, f"clé générée et gardée : {path}"
+            public_pem(generated.public_key(), path.with_name("cle-paquet-ed25519.pub.pem"))
+            return generated, f"clé générée et gardée : {path}"
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password.encode() if password else None)
     except (OSError, ValueError, TypeError) as exc:
@@ -59,7 +59,7 @@ def load_or_create_key(path: Path | None) -> tuple[Any, str]:
 
 
 def public_pem(public_key: Any, path: Path | None = None) -> bytes:
-    pem = public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    pem: bytes = public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     if path is not None:
         path.write_bytes(pem)
     return pem
@@ -70,7 +70,7 @@ def fingerprint(public_key: Any) -> str:
     return "SHA256:" + hashlib.sha256(der).hexdigest()
 
 
-def _sign(key: Any, data: bytes) -> bytes:
+def _sign(key: ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey, data: bytes) -> bytes:
     if isinstance(key, ed25519.Ed25519PrivateKey):
         return key.sign(data)
     return key.sign(data, ec.ECDSA(hashes.SHA256()))

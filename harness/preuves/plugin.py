@@ -12,14 +12,12 @@ from typing import Any
 import pytest
 from pytest_bdd import reporting
 
-from ..catalogue import CatalogueError, load
-from . import collecte, saisies
-from .couverture import scan_features
+from ..catalogue import Catalogue, CatalogueError, load
+from . import collecte, fusion, saisies
 from .documents import describe_pdf
-from .ecarts import load_ecarts
-from .matrice import build_matrix, guide_lines, write_matrix
+from .ecarts import Ecart, load_ecarts
+from .matrice import guide_lines
 from .metadonnees import run_metadata
-from .rapport import write_report
 
 STATE = pytest.StashKey["Preuves"]()
 SUMMARY = "anef-preuves"
@@ -59,7 +57,8 @@ def pytest_configure(config: pytest.Config) -> None:
 class Preuves:
     """The run's evidence, test by test."""
 
-    def __init__(self, config: pytest.Config, catalogue, ecarts, reports: Path, features: Path) -> None:
+    def __init__(self, config: pytest.Config, catalogue: Catalogue, ecarts: dict[str, Ecart], reports: Path,
+                 features: Path) -> None:
         self.config, self.catalogue, self.ecarts, self.reports = config, catalogue, ecarts, reports
         self.features = features
         self.records: dict[str, dict[str, Any]] = {}
@@ -215,20 +214,24 @@ class Preuves:
         record["graine"] = _seed(item)
 
     # end of the run -----------------------------------------------------------------------------
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        if not hasattr(self.config, "workerinput"):
+            fusion.clear_parts(self.reports)  # the parts of an earlier run's workers
+
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         scenarios = [r for r in self.records.values()
                      if r["nodeid"] in self.in_features or r["scenario"] is not None]
-        if not scenarios or hasattr(self.config, "workerinput"):
-            return  # unit tests only (or an xdist worker): no matrix to speak of
-        self.reports.mkdir(parents=True, exist_ok=True)
-        couverture = scan_features(self.features, self.catalogue) if self.features.is_dir() else None
+        worker = getattr(self.config, "workerinput", None)
+        if worker is not None:  # an xdist worker: its part, for the controller to build the report
+            if scenarios:
+                fusion.write_part(self.reports, worker["workerid"], scenarios)
+            return
+        scenarios += fusion.read_parts(self.reports)
+        if not scenarios:
+            return  # unit tests only: no matrix to speak of
         metadata = run_metadata(self.config, self.ecarts)
-        self.matrix = build_matrix(self.catalogue, couverture, scenarios, self.ecarts)
-        self.written = write_matrix(self.matrix, metadata, self.reports)
-        self.written.append(write_report(scenarios, self.matrix, metadata, self.reports))
-        from .metadonnees import write_run
-
-        self.written.append(write_run(metadata, scenarios, self.reports))
+        self.matrix, self.written = fusion.write_all(scenarios, metadata, self.catalogue, self.ecarts,
+                                                     self.features, self.reports)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         ecarts = [r for r in self.records.values() if r["resultat"] == "écart déclaré"]

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-PENDING = pytest.StashKey[list]()        # what the page reported since the last step
-SAISIES = pytest.StashKey[dict]()        # step index → [{"champ", "valeur", "ecran" typed on}]
-ECRANS = pytest.StashKey[dict]()         # step index → {"titre", "chemin"}
+PENDING = pytest.StashKey[list[dict[str, Any]]]()        # what the page reported since the last step
+SAISIES = pytest.StashKey[dict[int, list[dict[str, Any]]]]()        # step index → [{"champ", "valeur", "ecran" typed on}]
+ECRANS = pytest.StashKey[dict[int, dict[str, Any]]]()         # step index → {"titre", "chemin"}
 BINDING = "__anefSaisie"
 MASQUE = "•••••••• (masqué)"
 

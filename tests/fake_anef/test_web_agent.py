@@ -118,14 +118,16 @@ def test_complement_then_decision_then_title_available_in_the_agent_pages(app, d
     early = agent.post(f"/agent/demandes/{numero}/decision", data={"date_debut": "01/01/2027", "date_fin": "31/12/2027", "taxe": "225"})
     assert early.status_code == 422 and "Action impossible : la demande est à l'état « Dépôt de la demande »." in unescape(early.text)
     agent.post(f"/agent/demandes/{numero}/instruction")
-    empty = agent.post(f"/agent/demandes/{numero}/complement", data={"observations": "Rien"})
+    empty = agent.post(f"/agent/demandes/{numero}/complement", data={"observations-domicile": "Rien"})
     assert empty.status_code == 422 and "Choisissez au moins un justificatif et son motif." in empty.text
     assert "Rien</textarea>" in empty.text  # what was typed stays
+    # guides 02-04: "Observations :" under each document, the agent's own per document
     sent = agent.post(f"/agent/demandes/{numero}/complement", data={
-        "motif-domicile": "illisible", "motif-filiation": "manquant", "observations": "Merci de renvoyer."})
+        "motif-domicile": "illisible", "motif-filiation": "manquant", "observations-domicile": "Merci de renvoyer.",
+        "observations-filiation": "L'acte manque."})
     assert "La demande de complément a été envoyée au demandeur." in sent.text
     [mail] = _notification_mails(smtp_sink)
-    assert mail.startswith("Bonjour,") and "http://testserver/connexion" in mail
+    assert mail.startswith("Bonjour,") and "http://testserver/se-connecter" in mail  # guides 02-04: "Connectez-vous pour accéder à vos services"
     bad = agent.post(f"/agent/demandes/{numero}/decision", data={"date_debut": "32/01/2027", "date_fin": "01/01/2026", "taxe": "beaucoup"})
     assert bad.status_code == 422
     assert "Saisissez une date au format JJ/MM/AAAA." in bad.text and "Saisissez un montant en euros, par exemple 225." in bad.text
@@ -141,7 +143,8 @@ def test_complement_then_decision_then_title_available_in_the_agent_pages(app, d
         from fake_anef.store import Notification
         rows = [(n.kind, n.titre, n.contenu) for n in s.query(Notification).order_by(Notification.id)]
     assert rows[0] == ("complement", "Demande de complément",
-                       {"motifs": {"domicile": "illisible", "filiation": "manquant"}, "observations": "Merci de renvoyer."})
+                       {"motifs": {"domicile": "illisible", "filiation": "manquant"},
+                        "observations": {"domicile": "Merci de renvoyer.", "filiation": "L'acte manque."}})
     assert rows[1][:2] == ("decision", "Notification de décision")
     assert rows[1][2]["date_debut"] == "2027-01-01" and rows[1][2]["taxe"] == "225"
 

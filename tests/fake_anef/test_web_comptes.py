@@ -85,7 +85,7 @@ def test_path_c_title_then_link_then_password(client: TestClient, smtp_sink: tup
     done = client.post("/compte/email", data={"email": "mc@example.org", "email_confirmation": "mc@example.org"})
     assert "Votre identifiant de connexion sera votre N° Etranger" in done.text
     [mail] = _mails(smtp_sink, "mc@example.org")
-    assert mail.startswith("Bonjour,")
+    assert mail.splitlines()[0].strip() == "Bonjour"  # guides 01 §III and 04 §7: no name, no comma
     link = re.search(r"http://testserver(/compte/mot-de-passe\?token=\S+)", mail).group(1)  # type: ignore[union-attr]
     assert "Créez votre mot de passe" in client.get(link).text
     assert "Votre compte a bien été créé." in client.post(link, data={"mot_de_passe": "Abcdef1!", "confirmation": "Abcdef1!"}).text

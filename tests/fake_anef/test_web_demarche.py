@@ -161,7 +161,7 @@ def test_depot_confirmation_mail_and_instruction(client: TestClient, smtp_sink) 
     assert f"N° de la demande : {numero}" in text and "Nom de naissance : COLLINS" in text
     [mail] = [m for m in _mails(smtp_sink, "awa@example.org") if "bien été enregistrée" in _body(m, "plain")]
     assert [p.get_filename() for p in mail.iter_attachments()] == [f"confirmation-depot-{numero}.pdf"]
-    assert _body(mail, "plain").startswith("Bonjour MARSHALL COLLINS,")
+    assert _body(mail, "plain").startswith("Bonjour Marshall Collins,")  # as typed (guide 03 étape 5, issue 15 point 12)
     answer = client.post(f"/__sim__/demandes/{numero}/instruction")
     assert answer.status_code == 201
     numero_etranger = answer.json()["numero_etranger"]

@@ -90,7 +90,7 @@ def test_a_complement_answered_maintain_needs_reasons_update_needs_a_valid_file(
             assert text in page, text
         # maintain without reasons, update without a file, then with a file of the wrong kind: refused, typed text kept
         refused = applicant.post(f"/espace/notifications/{nid}", data={
-            "reponse-domicile": "maintenir", "reponse-filiation": "mettre_a_jour", "message": "Bonjour"})
+            "reponse-domicile": "maintenir", "reponse-filiation": "mettre_a_jour", "message-filiation": "Bonjour"})
         text = unescape(refused.text)
         assert refused.status_code == 422
         assert "Veuillez préciser les raisons du maintien du document." in text and "Veuillez joindre le nouveau document." in text
@@ -103,7 +103,7 @@ def test_a_complement_answered_maintain_needs_reasons_update_needs_a_valid_file(
         new = fichiers.pdf("acte-de-naissance.pdf")
         done = applicant.post(f"/espace/notifications/{nid}", data={
             "reponse-domicile": "maintenir", "raisons-domicile": "La copie comporte 2 pages", "reponse-filiation": "mettre_a_jour",
-            "message": "Voici le nouvel acte."}, files={"fichier-filiation": (new["name"], new["buffer"], new["mimeType"])})
+            "message-filiation": "Voici le nouvel acte."}, files={"fichier-filiation": (new["name"], new["buffer"], new["mimeType"])})
         assert "Votre réponse a été envoyée à l'administration." in unescape(done.text)
         assert "Valider et envoyer" not in done.text
         listing = unescape(applicant.get("/espace/notifications").text)
@@ -114,6 +114,43 @@ def test_a_complement_answered_maintain_needs_reasons_update_needs_a_valid_file(
         assert "Maintenir le Document : La copie comporte 2 pages" in seen and "Voici le nouvel acte." in seen
         link = re.search(r'href="http://testserver(/agent/demandes/\d+/pieces/\d+)">acte-de-naissance.pdf<', seen).group(1)  # type: ignore[union-attr]
         assert agent.get(link).content == new["buffer"]
+
+
+def test_a_file_joined_in_answer_is_listed_with_supprimer_and_the_delai_lets_the_agent_close(app, smtp_sink) -> None:  # type: ignore[no-untyped-def]
+    """Guides 02-04: "Joindre un document" lists the file with "SUPPRIMER" before "Valider et envoyer";
+    the 30-day délai from the opening (fake_anef/delai.py): no closing before, closing after."""
+    from harness import fichiers
+
+    with TestClient(app) as applicant:
+        numero = _deposit(applicant, smtp_sink)
+        applicant.post(f"/__sim__/demandes/{numero}/instruction").raise_for_status()
+        applicant.post(f"/__sim__/demandes/{numero}/complement", json={
+            "motifs": {"filiation": "invalide"}, "observations": {"filiation": "Acte périmé"}}).raise_for_status()
+        # an unopened notification starts no délai
+        assert applicant.post(f"/__sim__/demandes/{numero}/cloture").status_code == 422
+        [nid] = {int(x) for x in re.findall(r'/espace/notifications/(\d+)"', applicant.get("/espace/notifications").text)}
+        page = unescape(applicant.get(f"/espace/notifications/{nid}").text)
+        assert "Acte périmé" in page and '<div id="maj-filiation" hidden>' in page
+        new = fichiers.pdf("acte.pdf")
+        joined = unescape(applicant.post(f"/espace/notifications/{nid}", data={
+            "reponse-filiation": "mettre_a_jour", "_action": "joindre:filiation"},
+            files={"fichier-filiation": (new["name"], new["buffer"], new["mimeType"])}).text)
+        assert "acte.pdf" in joined and "SUPPRIMER" in joined and '<div id="maj-filiation">' in joined
+        pid = re.search(r'value="supprimer:filiation:(\d+)"', joined).group(1)  # type: ignore[union-attr]
+        removed = unescape(applicant.post(f"/espace/notifications/{nid}", data={
+            "reponse-filiation": "mettre_a_jour", "_action": f"supprimer:filiation:{pid}"}).text)
+        assert f"supprimer:filiation:{pid}" not in removed
+        applicant.post("/__sim__/clock", json={"advance_hours": 29 * 24}).raise_for_status()
+        early = applicant.post(f"/__sim__/demandes/{numero}/cloture")
+        assert early.status_code == 422 and "n'est pas écoulé" in early.text
+        applicant.post("/__sim__/clock", json={"advance_hours": 2 * 24}).raise_for_status()
+        assert "est dépassé depuis le" in unescape(applicant.get(f"/espace/notifications/{nid}").text)
+        assert applicant.post(f"/__sim__/demandes/{numero}/cloture").status_code == 201
+        assert "Demande clôturée" in unescape(applicant.get("/espace/demandes").text)
+        closed = unescape(applicant.get(f"/espace/notifications/{nid}").text)
+        assert "vous ne pouvez plus répondre" in closed and "Valider et envoyer" not in closed
+        assert applicant.post(f"/espace/notifications/{nid}", data={"reponse-filiation": "maintenir"}).status_code == 409
+        applicant.delete("/__sim__/clock")
 
 
 def test_mes_demandes_shows_the_states_of_faq_12(app, smtp_sink) -> None:  # type: ignore[no-untyped-def]

@@ -4,12 +4,14 @@ fail when the portal breaks a rule."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from starlette.testclient import TestClient
 
 from fake_anef.mail.sink import MailStore, _body, parse, start_smtp
@@ -89,3 +91,17 @@ def make_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[.
 def portal(make_portal: Callable[..., PortalClient]) -> PortalClient:
     """The bundled portal, with the fault modes of ANEF_FAULTS if any (scripts/mutation.py sets it)."""
     return make_portal(Settings.from_env().faults)
+
+
+# Hypothesis profiles. The property tests draw their own number of examples, sized for `make test`;
+# `pytest --hypothesis-profile long tests/properties` explores ten times more (ANEF_PROPERTY_EXAMPLES,
+# ANEF_STATEFUL_EXAMPLES set a number outright).
+settings.register_profile("long", deadline=None)
+LONG_FACTOR = 10
+
+
+def examples(n: int, variable: str = "ANEF_PROPERTY_EXAMPLES") -> int:
+    """`n` examples, ×10 under --hypothesis-profile long; the environment variable, when set, wins."""
+    if os.environ.get(variable):
+        return int(os.environ[variable])
+    return n * LONG_FACTOR if settings.get_current_profile_name() == "long" else n

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from personas.strategies import free_texts, passwords
 
-from .conftest import PortalClient
+from .conftest import PortalClient, examples
 
-FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 ACCEPTED = "Je n&#39;ai pas de numéro d&#39;étranger et je souhaite faire une première demande en ligne :"
 
 
@@ -54,7 +54,7 @@ def password_property(test):  # type: ignore[no-untyped-def]
     return test
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @password_property
 def test_a_password_is_accepted_iff_the_guide_rule_holds(portal: PortalClient, candidate: tuple[str, frozenset[str]]) -> None:
     password_is_accepted_iff_rules_hold(portal, *candidate)

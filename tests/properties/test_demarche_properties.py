@@ -23,7 +23,6 @@ journey's tests."""
 from __future__ import annotations
 
 import functools
-import os
 import re
 import string
 from collections.abc import Callable
@@ -37,7 +36,7 @@ from hypothesis import strategies as st
 
 from personas.strategies import free_texts, impossible_dates, invalid_ephoto_numbers
 
-from .conftest import PortalClient
+from .conftest import PortalClient, examples
 from .wizard_http import (
     BREAKERS,
     DISGUISED,
@@ -61,12 +60,6 @@ from .wizard_http import (
     real_file,
     shown,
 )
-
-
-def examples(n: int) -> int:
-    """`n`, or ANEF_PROPERTY_EXAMPLES to explore longer (e.g. ANEF_PROPERTY_EXAMPLES=1000)."""
-    return int(os.environ.get("ANEF_PROPERTY_EXAMPLES") or n)
-
 
 PROPERTY = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # On a broken portal: stop at the first failure (a broken rule corrupts the state the next examples see).

@@ -47,7 +47,7 @@ from hypothesis import Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 
-from .conftest import PortalClient
+from .conftest import PortalClient, examples
 from .wizard_http import (
     BASE,
     BREAKERS,
@@ -71,7 +71,7 @@ from .wizard_http import (
     shown,
 )
 
-EXAMPLES = int(os.environ.get("ANEF_STATEFUL_EXAMPLES") or 15)
+EXAMPLES = examples(15, "ANEF_STATEFUL_EXAMPLES")
 STEPS_PER_EXAMPLE = int(os.environ.get("ANEF_STATEFUL_STEPS") or 12)
 LOST = "does not show what was saved in it"
 

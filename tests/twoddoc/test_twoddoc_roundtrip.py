@@ -341,7 +341,7 @@ def _vector_pdf(payload: str) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    from fake_anef.documents.twoddoc import _with_quiet_zone
+    from fake_anef.documents.datamatrix import _with_quiet_zone
 
     modules = _with_quiet_zone(payload, 1)
     buffer = io.BytesIO()

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `make test`: ruff and mypy, then the three runs of the suite side by side, since each leaves a core idle
+# part of the time (it waits on its browser, its portal or a mail):
+#   - the unit, property and mutation-sample tests (tests/), reports in reports/tests/;
+#   - every feature against the bundled portal (features/), reports in reports/;
+#   - every feature in deployment mode (scripts/deploiement.sh), reports in reports/deploiement/, in two
+#     shards side by side (ANEF_DEPLOIEMENT_TRANCHES, default 2 here), merged into one report.
+# Each run keeps its own reports folder and Playwright output folder (pytest-playwright empties its
+# --output folder as it starts). Their outputs are printed one after the other when all have ended,
+# with each run's wall and CPU time; the exit status is the first non-zero one (1 if any run failed).
+# Usage: scripts/test.sh [pytest options for the tests and features, e.g. -k chemin_a]
+#        DEPLOIEMENT_ARGS="-m compte" scripts/test.sh            (options of the deployment run)
+#        ANEF_TEST_SERIE=1 scripts/test.sh                       (one run after the other, as before)
+# With pytest options, tests/ and features/ run in one pytest process (the selection applies to both,
+# as with `pytest ARGS`); the deployment run still runs beside it.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+.venv/bin/ruff check . || exit 1
+.venv/bin/mypy || exit 1  # strict on fake_anef/ and harness/ ([tool.mypy] in pyproject.toml)
+LOGS=reports/make-test
+rm -rf "$LOGS" && mkdir -p "$LOGS" reports/tests
+eval "DEPLOIEMENT=(${DEPLOIEMENT_ARGS:-})"  # with its quotes, as `bash scripts/deploiement.sh $(DEPLOIEMENT_ARGS)` had
+
+declare -a NAMES=() PIDS=()
+run() {  # run NAME COMMAND...: in the background (or at once with ANEF_TEST_SERIE), output in $LOGS/NAME.log
+  local name=$1; shift
+  if [ -n "${ANEF_TEST_SERIE:-}" ]; then
+    ( TIMEFORMAT="$name : %R s réel, %U s + %S s CPU"; time "$@" ) >"$LOGS/$name.log" 2>&1
+    echo $? >"$LOGS/$name.rc"
+  else
+    ( ( TIMEFORMAT="$name : %R s réel, %U s + %S s CPU"; time "$@" ) >"$LOGS/$name.log" 2>&1; echo $? >"$LOGS/$name.rc" ) &
+    PIDS+=($!)
+  fi
+  NAMES+=("$name")
+}
+
+if [ $# -eq 0 ]; then
+  run tests env ANEF_REPORTS_DIR=reports/tests $PY -m pytest tests --output=reports/tests/playwright
+  run features $PY -m pytest features
+else
+  run pytest $PY -m pytest "$@"
+fi
+# the deployment run is the longest part: in two shards, each against its own demonstration portal
+run deploiement env ANEF_DEPLOIEMENT_TRANCHES="${ANEF_DEPLOIEMENT_TRANCHES:-2}" bash scripts/deploiement.sh "${DEPLOIEMENT[@]}"
+for pid in "${PIDS[@]}"; do wait "$pid"; done
+
+status=0
+for name in "${NAMES[@]}"; do
+  echo "==================================== $name ===================================="
+  cat "$LOGS/$name.log"
+  rc=$(cat "$LOGS/$name.rc" 2>/dev/null || echo 1)
+  [ "$rc" -ne 0 ] && [ "$status" -eq 0 ] && status=$rc
+done
+echo "==================================== make test ===================================="
+for name in "${NAMES[@]}"; do
+  echo "$(tail -n 1 "$LOGS/$name.log") — code de sortie $(cat "$LOGS/$name.rc" 2>/dev/null || echo '?')"
+done
+exit "$status"
