@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing first (scripts/bootstrap.sh).
-.PHONY: conformance test serve bootstrap bench deploiement guides mutation
+.PHONY: conformance test serve bootstrap bench deploiement deploiement-reformule guides mutation
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -19,6 +19,12 @@ test: bootstrap
 # list. Clock scenarios are skipped with their reason. Reports under reports/deploiement/.
 deploiement: bootstrap
 	bash scripts/deploiement.sh $(ARGS)
+
+# The same run against a portal that rewords every text of its own (DERIVED; fault mode
+# reformule_derives), as a deployment with its own wording would: 0 failures, and a remarque for
+# each reworded text checked. Reports under reports/deploiement-reformule/ (~7 min of browser).
+deploiement-reformule: bootstrap
+	bash scripts/deploiement.sh --reformule $(ARGS)
 
 serve: bootstrap
 	.venv/bin/anef serve $(ARGS)

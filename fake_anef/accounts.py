@@ -177,19 +177,11 @@ class Accounts:
     async def login(self, identifiant: str, password: str) -> tuple[Compte | None, str | None]:
         """(account, None) or (None, "trop_de_tentatives" | "identifiants_incorrects"): throttled per
         identifiant, the hash checked in a worker thread, the same cost for an unknown account."""
-        now = self.clock.now()
-        with self.store.session() as s:
-            if security.throttled(s, "usager", identifiant, now):
-                return None, "trop_de_tentatives"
+        def find(s: Session) -> tuple[Compte | None, str | None]:
             compte = self.by_identifiant(s, identifiant)
-            password_hash = compte.password_hash if compte else None
-        ok = await security.verify_in_thread(password_hash, password)
-        with self.store.session() as s:
-            if ok:
-                security.clear_failures(s, "usager", identifiant)
-            else:
-                security.record_failure(s, "usager", identifiant, now)
-        return (compte, None) if ok else (None, "identifiants_incorrects")
+            return compte, compte.password_hash if compte else None
+
+        return await security.checked_login(self.store, "usager", identifiant, password, self.clock.now(), find)
 
     # Tokens ------------------------------------------------------------------------------------
     def issue_token(self, s: Session, compte: Compte, purpose: str) -> str:

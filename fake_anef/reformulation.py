@@ -62,23 +62,26 @@ def _span(node: ast.expr, lines: list[str]) -> range:
     return range(node.lineno, end + 1)
 
 
-def _strings(node: ast.expr, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], ast.Constant]]:
-    """(path, node) of each string of a literal, path of dict keys and list indexes."""
+def _strings(node: ast.expr, path: tuple[Any, ...], container: ast.expr | None = None,
+             ) -> Iterator[tuple[tuple[Any, ...], ast.Constant, ast.expr | None]]:
+    """(path, node, innermost container below the assignment) of each string of a literal, path of
+    dict keys and list indexes."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        yield path, node
+        yield path, node, container
     elif isinstance(node, ast.Dict):
         for k, v in zip(node.keys, node.values, strict=True):
             if isinstance(k, ast.Constant):
-                yield from _strings(v, (*path, k.value))
+                yield from _strings(v, (*path, k.value), node if path[1:] else None)
     elif isinstance(node, (ast.List, ast.Tuple)):
         for i, v in enumerate(node.elts):
-            yield from _strings(v, (*path, i))
+            yield from _strings(v, (*path, i), node if path[1:] else None)
 
 
 def derived_texts(source: str) -> list[tuple[tuple[Any, ...], str]]:
     """(path from the module, text) of every DERIVED entry of texts.py: a string whose lines carry a
     "DERIVED" comment, or every string of an assignment whose comment above says DERIVED, except
-    those whose own comment names a guide."""
+    those whose own comment names a guide. A string without a comment of its own takes the comment
+    on the first or last line of the dict or list it is in ("etats": {…,  # guide 01 FAQ 12)."""
     lines = source.splitlines()
     comments = _comments(source)
     out = []
@@ -95,8 +98,11 @@ def derived_texts(source: str) -> list[tuple[tuple[Any, ...], str]]:
             above.append(lines[n - 1])
             n -= 1
         whole = any("DERIVED" in c for c in above)
-        for path, node in _strings(value, (target.id,)):
-            own = " ".join(comments.get(i, "") for i in _span(node, lines))
+        for path, node, container in _strings(value, (target.id,)):
+            own = " ".join(comments.get(i, "") for i in _span(node, lines)).strip()
+            if not own and container is not None:  # the comment of its dict or list's first or last line
+                span = _span(container, lines)
+                own = " ".join(comments.get(i, "") for i in {span[0], span[-1]})
             if "DERIVED" in own or (whole and "guide" not in own.lower()):
                 out.append((path, str(node.value)))
     return out

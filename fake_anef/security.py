@@ -5,14 +5,21 @@ signed cookie it handed out (logout, password change)."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import cache
+from typing import TYPE_CHECKING, TypeVar
 
 import anyio.to_thread
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from .store import LoginFailure, SessionEpoch
+
+if TYPE_CHECKING:
+    from .store import Store
+
+T = TypeVar("T")
 
 # After MAX_FAILURES wrong passwords for one identifiant within FAILURE_WINDOW, that identifiant is
 # refused (without checking the password) until the oldest of them leaves the window.
@@ -74,6 +81,26 @@ def record_failure(s: Session, espace: str, identifiant: str, now: datetime) -> 
 
 def clear_failures(s: Session, espace: str, identifiant: str) -> None:
     s.execute(delete(LoginFailure).where(LoginFailure.espace == espace, LoginFailure.identifiant == _key(identifiant)))
+
+
+async def checked_login(store: Store, espace: str, identifiant: str, password: str, now: datetime,
+                        find: Callable[[Session], tuple[T | None, str | None]]) -> tuple[T | None, str | None]:
+    """The one throttled password check of both login pages (the applicant's, the agent's):
+    (what `find` returned, None) when the password is right, else (None, "trop_de_tentatives" |
+    "identifiants_incorrects"). `find` gives (who, their password hash) for the identifiant (None,
+    None when unknown). Throttled per identifiant and espace; the hash is checked in a worker thread,
+    at the same cost for an unknown identifiant; a failure is counted, a success clears the count."""
+    with store.session() as s:
+        if throttled(s, espace, identifiant, now):
+            return None, "trop_de_tentatives"
+        who, password_hash = find(s)
+    ok = await verify_in_thread(password_hash, password)
+    with store.session() as s:
+        if ok:
+            clear_failures(s, espace, identifiant)
+        else:
+            record_failure(s, espace, identifiant, now)
+    return (who, None) if ok and who is not None else (None, "identifiants_incorrects")
 
 
 # Session epochs ---------------------------------------------------------------------------------

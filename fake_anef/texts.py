@@ -633,7 +633,7 @@ AGENT: dict[str, Any] = {
     "date_invalide": "Saisissez une date au format JJ/MM/AAAA.",  # DERIVED
     "colonnes": ["N° de la demande", "Procédure", "Demandeur", "Déposée le", "État"],  # DERIVED
     "aucune": "Aucune demande ne correspond à ces critères.",  # DERIVED
-    "etats": {"deposee": "Dépôt de la demande", "instruction": "Instruction en cours", "decision": "Décision prise",
+    "etats": {"deposee": "Dépôt de la demande", "instruction": "Instruction en cours", "decision": "Décision prise",  # guide 01 FAQ 12
               "disponible": "Titre de séjour disponible",  # guide 01 FAQ 12
               "cloturee": "Demande clôturée"},  # DERIVED (guide 01 FAQ 12: "… ou clôture la demande")
     "complement": "Demander un complément",  # DERIVED
@@ -693,7 +693,8 @@ MES_NOTIFICATIONS: dict[str, Any] = {
         "donc le délai dans lequel vous devez répondre à une demande de l'agent en charge de votre dossier.",
     ],
     "filtrer": "Filter mes notifications :",
-    "filtres": {"": "Toutes les notifications", "non_lue": "Non lues", "lue": "Lues", "repondu": "Répondues"},  # first: guide; others DERIVED
+    "filtres": {"": "Toutes les notifications",  # guide 02
+                "non_lue": "Non lues", "lue": "Lues", "repondu": "Répondues"},  # DERIVED
     "appliquer": "Filtrer",  # DERIVED
     "par_page": "Résultats par page : {n}",
     "page": "{page} sur {pages}",

@@ -36,6 +36,13 @@ _STATE_JS = """() => ({
   errors: document.querySelectorAll('[aria-invalid="true"], [role="alert"]').length > 0,
   open: [...document.querySelectorAll('details[open], dialog[open], [aria-expanded="true"]')].length,
 })"""
+# axe-core refuses a second run while one is under way: the run says so on the page, so another
+# analysis of the same page waits on that condition (page.wait_for_function), never on the clock.
+_RUNNING = "__anefAxeEnCours"
+_RUN_JS = f"""async options => {{
+  window.{_RUNNING} = true;
+  try {{ return await axe.run(document, options); }} finally {{ window.{_RUNNING} = false; }}
+}}"""
 _ID_SEGMENT = re.compile(r"^(?=.*\d)[A-Za-z0-9_.~-]{6,}$|^\d+$")
 
 
@@ -144,10 +151,7 @@ class Auditor:
         if id(page) in self._busy:
             if quiet:
                 return None
-            for _ in range(300):  # the load listener is analysing this page: let it finish (bounded)
-                page.wait_for_timeout(50)
-                if id(page) not in self._busy:
-                    break
+            self._wait_for_running_analysis(page)
         self._busy.add(id(page))
         started = time.perf_counter()
         try:
@@ -164,6 +168,16 @@ class Auditor:
             self._busy.discard(id(page))
             self.seconds += time.perf_counter() - started
 
+    @staticmethod
+    def _wait_for_running_analysis(page: Page) -> None:
+        """The load listener is analysing this page: wait until its axe-core run is over, as the page
+        says (the flag `_RUN_JS` holds while axe-core runs; a new document has none). A page left or
+        closed meanwhile has nothing to wait for: the analysis then follows the navigation."""
+        try:
+            page.wait_for_function(f"() => !window.{_RUNNING}")
+        except PlaywrightError:
+            return
+
     def _audit(self, page: Page, *, test: str, step: str) -> PageState | None:
         keyed = self.state_key(page)  # waits for the page's load first: a navigation is followed
         if keyed is None:
@@ -174,7 +188,7 @@ class Auditor:
         url = page.url
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.evaluate(AXE_SCRIPT)
-        result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+        result = page.evaluate(_RUN_JS, AXE_OPTIONS)
         if result.get("url") and result["url"] != url:  # read one page, analysed the next: drop it
             return None
         self.axe_version = result.get("testEngine", {}).get("version", self.axe_version)

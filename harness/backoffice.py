@@ -23,11 +23,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
+from . import libelles, textes
+from .catalogue import catalogue
 from .operator import OperatorAPI
+
+if TYPE_CHECKING:
+    from playwright._impl.internal_structures import AriaRole
 
 ENTRY_POINT_GROUP = "anef.backoffice"
 BUILTIN = ("agent", "manuel")
@@ -115,14 +120,15 @@ class AgentPages:
     name = "agent"
     attested = False
 
-    # What the bundled back-office writes after each action (its own wording, not a guide's).
+    # What the bundled back-office writes after each action: its own wording (the guides show the
+    # applicant's side only), so each is an informative text of the catalogue (SIM-AGENT-…).
     DONE = {
-        "instruction": "L'instruction a démarré",
-        "complement": "La demande de complément a été envoyée au demandeur.",
-        "cloture": "La demande a été clôturée ; le demandeur en est notifié.",
-        "decision": "La décision favorable a été notifiée au demandeur.",
-        "disponible": "Le titre de séjour est marqué disponible.",
-        "attestation": "L'attestation a été délivrée au demandeur.",
+        "instruction": "SIM-AGENT-DEMARREE",
+        "complement": "SIM-AGENT-COMPLEMENT-ENVOYE",
+        "cloture": "SIM-AGENT-CLOTUREE",
+        "decision": "SIM-AGENT-DECISION-PRISE",
+        "disponible": "SIM-AGENT-TITRE-DISPONIBLE",
+        "attestation": "SIM-AGENT-ATTESTATION-DELIVREE",
     }
 
     def __init__(self, open_context: Callable[[], BrowserContext], config: BackOfficeConfig, *,
@@ -157,18 +163,34 @@ class AgentPages:
     def _expect(self, locator: Locator) -> None:
         expect(locator).to_be_visible(timeout=self.timeout_ms)
 
+    def _find(self, kind: AriaRole | Literal["label"], ident: str, *, scope: Page | Locator | None = None, **values: str) -> Locator:
+        """The element of role `kind` (or "label": a field) named by the catalogue's text `ident`
+        (SIM-AGENT-…, "{placeholders}" filled from `values`): the back-office's own wording, so a
+        target that words it otherwise gets a remarque and the element is found whatever its case."""
+        exigence = catalogue().by_id(ident)
+        texte = exigence.texte.format(**values) if values else exigence.texte
+        where = scope if scope is not None else self.page
+        lieu = f"le back-office de l'agent ({self.page.url})"
+
+        def find(name: re.Pattern[str]) -> Locator:
+            return where.get_by_label(name) if kind == "label" else where.get_by_role(kind, name=name)  # type: ignore[arg-type]
+        return libelles.element(find, texte, lieu=lieu, exigence=exigence)
+
     def _login_if_asked(self) -> None:
         page = self.page
-        login = page.get_by_label("Identifiant agent", exact=True)
-        heading = page.get_by_role("heading", name="Demandes déposées", level=1)
+        words = catalogue().by_id
+        login = page.get_by_label(libelles.loose(words("SIM-AGENT-IDENTIFIANT").texte))
+        heading = page.get_by_role("heading", name=libelles.loose(words("SIM-AGENT-DEMANDES").texte), level=1)
         self._expect(login.or_(heading).first)
         if login.is_visible():
-            login.fill(self.config.agent_login)
-            page.get_by_label("Mot de passe", exact=True).fill(self.config.agent_password)
-            page.get_by_role("button", name="Se connecter", exact=True).click()
+            self._find("label", "SIM-AGENT-IDENTIFIANT").fill(self.config.agent_login)
+            self._find("label", "SIM-AGENT-MOT-DE-PASSE").fill(self.config.agent_password)
+            self._find("button", "SIM-AGENT-SE-CONNECTER").click()
             alert = page.get_by_role("alert")
             self._expect(heading.or_(alert).first)
-            if not heading.is_visible():
+            if heading.is_visible():
+                self._find("heading", "SIM-AGENT-DEMANDES")  # its wording judged, now it is shown
+            else:
                 raise BackOfficeRefused(f"connexion agent refusée ({self.config.agent_login}) : "
                                         f"{' '.join(alert.all_inner_texts())}")
 
@@ -182,25 +204,34 @@ class AgentPages:
             raise AssertionError(f"la demande n° {numero_demande} n'est pas dans la liste « Demandes déposées » "
                                  f"de {page.url}")
         link.first.click()
-        self._expect(page.get_by_role("heading", name=f"Demande n° {numero_demande}", exact=True))
+        self._find("heading", "SIM-AGENT-DEMANDE", numero=numero_demande)
         return page
 
-    def _button(self, page: Page, name: str, numero_demande: str) -> Locator:
-        button = page.get_by_role("button", name=name, exact=True)
-        if button.count() == 0:
-            etat = page.get_by_text(re.compile(r"État\s*:")).all_inner_texts()
-            raise BackOfficeRefused(f"la page de la demande n° {numero_demande} ne propose pas « {name} » "
-                                    f"({' '.join(t.strip() for t in etat) or 'état non affiché'})")
-        return button.first
+    def _button(self, page: Page, ident: str, numero_demande: str, **values: str) -> Locator:
+        name = catalogue().by_id(ident).texte.format(**values)
+        if page.get_by_role("button", name=libelles.loose(name)).count():
+            return self._find("button", ident, **values)
+        etat = page.get_by_text(re.compile(r"État\s*:", re.IGNORECASE)).all_inner_texts()
+        raise BackOfficeRefused(f"la page de la demande n° {numero_demande} ne propose pas « {name} » "
+                                f"({' '.join(t.strip() for t in etat) or 'état non affiché'})")
 
     def _submit(self, page: Page, button: Locator, done: str) -> None:
-        """Press the button, then wait for the page's confirmation; a refusal fails with the page's words."""
+        """Press the button, then wait for the page's confirmation (`done`: its id in the catalogue);
+        a refusal fails with the page's words."""
         button.click()
-        status = page.get_by_role("status").filter(has_text=done)
+        exigence = catalogue().by_id(done)
+        status = page.get_by_role("status").filter(has_text=libelles.loose(exigence.texte))
         alert = page.get_by_role("alert")
         invalid = page.locator("[aria-invalid=true]")
         self._expect(status.or_(alert).or_(invalid).first)
         if status.count():
+            exact = page.get_by_role("status").filter(has_text=libelles.exact(exigence.texte))
+
+            def probe() -> None:
+                if exact.count() == 0:
+                    raise AssertionError(f"« {status.first.inner_text().strip()} »")
+            textes.current().verifier(exigence.texte, probe, lieu=f"la confirmation du back-office de l'agent ({page.url})",
+                                      exigence=exigence)
             return
         messages = [t.strip() for t in alert.all_inner_texts()]
         for index in range(invalid.count()):
@@ -212,34 +243,44 @@ class AgentPages:
     # The actions -----------------------------------------------------------------------------
     def start_instruction(self, numero_demande: str) -> None:
         page = self._open(numero_demande)
-        self._submit(page, self._button(page, "Démarrer l'instruction", numero_demande), self.DONE["instruction"])
+        self._submit(page, self._button(page, "SIM-AGENT-DEMARRER", numero_demande), self.DONE["instruction"])
 
     def ask_complement(self, numero_demande: str, motifs: Mapping[str, str], observations: str | Mapping[str, str]) -> None:
         """`observations`: one text for every document, or {title: text} (guides 02-04 show
         "Observations :" under each document)."""
         page = self._open(numero_demande)
-        button = self._button(page, "Envoyer la demande de complément", numero_demande)
+        button = self._button(page, "SIM-AGENT-ENVOYER-COMPLEMENT", numero_demande)
         for title, motif in motifs.items():
-            self._motif_field(page, title).select_option(label=MOTIFS[motif_code(motif)])
+            self._motif_field(page, title).select_option(label=MOTIFS[motif_code(motif)])  # the guides' words
             text = observations if isinstance(observations, str) else observations.get(title, "")
-            self._motif_field(page, title, "Observations pour").fill(text)
+            self._motif_field(page, title, "Observations pour", "SIM-AGENT-OBSERVATIONS-DOCUMENT").fill(text)
         self._submit(page, button, self.DONE["complement"])
 
     def close_incomplete(self, numero_demande: str) -> None:
         """The demande closed, its complément not given within the 30 days (refused before)."""
         page = self._open(numero_demande)
-        button = self._button(page, "Clôturer la demande (complément non apporté dans le délai)", numero_demande)
+        button = self._button(page, "SIM-AGENT-CLOTURER", numero_demande)
         self._submit(page, button, self.DONE["cloture"])
 
     @staticmethod
-    def _motif_field(page: Page, title: str, label: str = "Motif pour") -> Locator:
-        """The "Motif pour « title »" drop-down: the title as the applicant's pages write it (the "*"
-        aside), or the start of one title only ("Justificatif de domicile")."""
+    def _motif_field(page: Page, title: str, label: str = "Motif pour", ident: str = "SIM-AGENT-MOTIF") -> Locator:
+        """The "Motif pour « title »" drop-down, or the "Observations pour « title » :" field (`ident`:
+        the back-office's own wording, found whatever its case and judged): the title as the
+        applicant's pages write it (the "*" aside), or the start of one title only ("Justificatif de
+        domicile")."""
         # "/" escaped too: Playwright writes the pattern into a selector as /…/
         core = re.escape(_titre(title)).replace("/", r"\/")
+        exigence = catalogue().by_id(ident)
         for pattern in (rf"^\s*{label} « {core}\s*\*?\s*»\s*:?\s*$", rf"^\s*{label} « {core}\s[^»]*»\s*:?\s*$"):
             field_ = page.get_by_label(re.compile(pattern, re.IGNORECASE))
             if field_.count() == 1:
+                exact = page.get_by_label(re.compile(pattern))
+
+                def probe(exact: Locator = exact) -> None:
+                    if exact.count() != 1:
+                        raise AssertionError(f"libellé en d'autres termes que « {exigence.texte} »")
+                textes.current().verifier(exigence.texte, probe, exigence=exigence,
+                                          lieu=f"le formulaire « Demander un complément » du back-office ({page.url})")
                 return field_
         offered = page.get_by_text(re.compile(r"^\s*Motif pour « ")).all_inner_texts()
         raise AssertionError(f"pas de justificatif « {title} » (ou plusieurs) dans le formulaire « Demander un "
@@ -247,19 +288,19 @@ class AgentPages:
 
     def decide_favorably(self, numero_demande: str, debut: date, fin: date, taxe: str) -> None:
         page = self._open(numero_demande)
-        button = self._button(page, "Prendre la décision favorable", numero_demande)
-        page.get_by_label("Carte valable du (JJ/MM/AAAA)", exact=True).fill(_jjmmaaaa(debut))
-        page.get_by_label("au (JJ/MM/AAAA)", exact=True).fill(_jjmmaaaa(fin))
-        page.get_by_label("Montant de la taxe (euros)", exact=True).fill(str(taxe))
+        button = self._button(page, "SIM-AGENT-DECIDER", numero_demande)
+        self._find("label", "SIM-AGENT-DATE-DEBUT").fill(_jjmmaaaa(debut))
+        self._find("label", "SIM-AGENT-DATE-FIN").fill(_jjmmaaaa(fin))
+        self._find("label", "SIM-AGENT-TAXE").fill(str(taxe))
         self._submit(page, button, self.DONE["decision"])
 
     def mark_available(self, numero_demande: str) -> None:
         page = self._open(numero_demande)
-        self._submit(page, self._button(page, "Marquer le titre disponible", numero_demande), self.DONE["disponible"])
+        self._submit(page, self._button(page, "SIM-AGENT-DISPONIBLE", numero_demande), self.DONE["disponible"])
 
     def deliver_attestation(self, numero_demande: str, titre: str) -> None:
         page = self._open(numero_demande)
-        self._submit(page, self._button(page, f"Délivrer : {titre}", numero_demande), self.DONE["attestation"])
+        self._submit(page, self._button(page, "SIM-AGENT-DELIVRER", numero_demande, titre=titre), self.DONE["attestation"])
 
     def expect_on_demande(self, numero_demande: str, texts: list[str]) -> None:
         """The agent's page of the demande shows each of `texts` (e.g. the applicant's answer)."""

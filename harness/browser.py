@@ -10,7 +10,8 @@ from datetime import date
 
 from playwright.sync_api import Locator, Page, expect
 
-from . import textes
+from . import libelles, textes
+from .catalogue import catalogue
 from .textes import pattern
 
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -70,8 +71,14 @@ class PortalPage:
         self.field(label).fill(value)
 
     def choose(self, label: str) -> None:
-        """Tick the radio button or checkbox whose label is `label`."""
-        self.page.get_by_label(label, exact=True).check()
+        """Tick the radio button or checkbox whose label is `label`. A label of the catalogue is
+        judged by it (a guide's wording, or the simulator's: then, against another target, a
+        remarque, and the box found whatever the case of its words); any other, exactly."""
+        exigence = catalogue().find(label)
+        if exigence is None:
+            self.page.get_by_label(label, exact=True).check()
+            return
+        libelles.label(self.page, label, lieu=f"les choix de {self._where()}", exigence=exigence).check()
 
     def group(self, legend: str) -> Locator:
         return self.page.get_by_role("group", name=label_pattern(legend))

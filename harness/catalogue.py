@@ -3,13 +3,18 @@
 A text is normative when it is quoted from a guide (file and section named), informative when it
 is the simulator's own wording (requirements/simulateur.yaml). The harness reads its expected texts
 here and never from the portal's code (the seam, DEVELOPERS.md rule 1).
+
+This is the one reader of the catalogue: the text checks (harness/textes.py) and the evidence
+(harness/preuves/: ids spelt as pytest marks, coverage, matrix) both load it here; `load` checks its
+shape and names every problem, file by file.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +22,12 @@ import yaml
 
 REQUIREMENTS = Path(__file__).resolve().parent.parent / "requirements"
 NATURES = {"ecran", "texte", "regle", "champ_document", "courriel", "champ_2ddoc", "faq"}
+ID_RE = re.compile(r"^(G0[1-9]|SIM)(-[A-Z0-9]+)+$")
+TAG_PREFIX = "exig_"
+
+
+class CatalogueError(ValueError):
+    """The catalogue is malformed: the message lists every problem, file by file."""
 
 _APOSTROPHES = "'’ʼ‘`´"
 _SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\t\r\n"
@@ -50,6 +61,17 @@ class Exigence:
     normative: bool
     texte: str
     non_couverte: str | None = None
+    fichier: str = ""  # the catalogue file it comes from
+
+    @property
+    def guide_code(self) -> str:
+        """"02" for G02-…, "SIM" for the simulator's own wording."""
+        prefix = self.id.split("-", 1)[0]
+        return prefix[1:] if prefix.startswith("G") else prefix
+
+    @property
+    def tag(self) -> str:
+        return tag_for(self.id)
 
     @property
     def source(self) -> str:
@@ -57,15 +79,44 @@ class Exigence:
             f"formulation propre au simulateur (requirements/simulateur.yaml, {self.section})"
 
 
+def tag_for(ident: str) -> str:
+    """The pytest-mark spelling of an id: `G02-ETAPE1-TITRE` → `exig_G02_ETAPE1_TITRE`."""
+    return TAG_PREFIX + ident.replace("-", "_")
+
+
 @dataclass(frozen=True)
 class Catalogue:
     exigences: tuple[Exigence, ...]
+    _ids: dict[str, Exigence] = field(init=False, repr=False, compare=False)
+    _tags: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ids", {e.id: e for e in self.exigences})
+        object.__setattr__(self, "_tags", {tag_for(e.id): e.id for e in self.exigences})
 
     def by_id(self, id_: str) -> Exigence:
-        for e in self.exigences:
-            if e.id == id_:
-                return e
-        raise KeyError(id_)
+        return self._ids[id_]
+
+    def __getitem__(self, id_: str) -> Exigence:
+        return self._ids[id_]
+
+    def __contains__(self, id_: object) -> bool:
+        return id_ in self._ids
+
+    def __iter__(self) -> Iterator[Exigence]:
+        return iter(self.exigences)
+
+    def __len__(self) -> int:
+        return len(self.exigences)
+
+    def id_for_tag(self, tag: str) -> str | None:
+        """The requirement a tag (or mark name) cites, None when it cites none of the catalogue."""
+        if not tag.startswith(TAG_PREFIX):
+            return None
+        return self._tags.get(tag)
+
+    def guides(self) -> list[str]:
+        return sorted({e.guide_code for e in self}, key=lambda g: (g == "SIM", g))
 
     def find(self, texte: str) -> Exigence | None:
         """The requirement whose text is `texte` (typography aside); a normative one is preferred."""
@@ -88,17 +139,69 @@ class Catalogue:
         return None
 
 
-def load(folder: Path = REQUIREMENTS) -> Catalogue:
-    entries: list[Exigence] = []
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        guide = data["guide"]
-        for item in data.get("exigences") or []:
-            entries.append(Exigence(
-                id=item["id"], guide=guide, section=item["section"], nature=item["nature"],
-                normative=bool(item["normative"]), texte=item["texte"], non_couverte=item.get("non_couverte"),
-            ))
-    return Catalogue(tuple(entries))
+def load(folder: Path | str = REQUIREMENTS) -> Catalogue:
+    """Every requirement of every *.yaml file of `folder` (none when there is no such folder);
+    raises CatalogueError listing all problems."""
+    folder = Path(folder)
+    entries: dict[str, Exigence] = {}
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            problems.append(f"{path.name} : YAML illisible : {exc}")
+            continue
+        for exigence, problem in _entries(path.name, data):
+            if problem:
+                problems.append(problem)
+            elif exigence is not None and exigence.id in entries:
+                problems.append(f"{path.name} : {exigence.id} : identifiant déjà défini dans "
+                                f"{entries[exigence.id].fichier}")
+            elif exigence is not None:
+                entries[exigence.id] = exigence
+    if problems:
+        raise CatalogueError("catalogue des exigences invalide :\n  - " + "\n  - ".join(problems))
+    return Catalogue(tuple(entries.values()))
+
+
+def _entries(fichier: str, data: object) -> Iterable[tuple[Exigence | None, str | None]]:
+    if not isinstance(data, dict) or not isinstance(data.get("exigences"), list):
+        yield None, f"{fichier} : il faut une clé « guide » et une liste « exigences »"
+        return
+    guide = str(data.get("guide") or "")
+    if not guide:
+        yield None, f"{fichier} : clé « guide » manquante"
+    for n, raw in enumerate(data["exigences"], start=1):
+        where = f"{fichier} : exigence n° {n}"
+        if not isinstance(raw, dict):
+            yield None, f"{where} : ce n'est pas un dictionnaire"
+            continue
+        ident = str(raw.get("id") or "")
+        if not ID_RE.match(ident):
+            yield None, f"{where} : identifiant « {ident} » invalide (attendu G0n-SECTION-MOT ou SIM-…)"
+            continue
+        where = f"{fichier} : {ident}"
+        missing = [k for k in ("section", "nature", "texte") if not str(raw.get(k) or "").strip()]
+        if missing:
+            yield None, f"{where} : champ(s) manquant(s) : {', '.join(missing)}"
+            continue
+        if raw["nature"] not in NATURES:
+            yield None, f"{where} : nature « {raw['nature']} » inconnue ({', '.join(sorted(NATURES))})"
+            continue
+        normative = raw.get("normative", True)
+        if not isinstance(normative, bool):
+            yield None, f"{where} : « normative » doit valoir true ou false"
+            continue
+        if ident.startswith("SIM-") and normative:
+            yield None, f"{where} : une exigence du simulateur (SIM-…) n'est pas normative"
+            continue
+        non_couverte = raw.get("non_couverte")
+        if non_couverte is not None and not str(non_couverte).strip():
+            yield None, f"{where} : « non_couverte » doit donner la raison"
+            continue
+        yield Exigence(id=ident, guide=guide, section=str(raw["section"]), nature=str(raw["nature"]),
+                       normative=normative, texte=str(raw["texte"]),
+                       non_couverte=str(non_couverte) if non_couverte is not None else None, fichier=fichier), None
 
 
 @lru_cache(maxsize=1)

@@ -100,8 +100,11 @@ class Zone:
         return found
 
     def error(self, label: str, message: str) -> None:
-        """The message is next to the field and tied to it (its accessible description)."""
-        expect(self.field(label)).to_have_accessible_description(re.compile(re.escape(message)))
+        """The message is next to the field and tied to it (its accessible description), judged by
+        the catalogue (a simulator's message worded otherwise is a remarque on another target)."""
+        textes.current().verifier(
+            message, lambda: expect(self.field(label)).to_have_accessible_description(pattern(message)),
+            lieu=f"le message du champ « {label} »")
 
 
 class Demarche:

@@ -14,7 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from . import fichiers, parcours, textes
+from . import fichiers, libelles, parcours, textes
 from .actor import Actor
 from .browser import label_pattern, select_matching
 from .documents import PdfDocument, download
@@ -90,29 +90,47 @@ def decision_dates(today: date | None = None) -> tuple[date, date]:
 def expect_unread(actor: Actor, count: int) -> None:
     """The guides show a bell with a red count; its accessible name "Notifications non lues : n" is
     the simulator's (informative)."""
-    actor.browser.page.reload()
+    page = actor.browser.page
+    page.reload()
     texte = f"Notifications non lues : {count}"
-    textes.current().verifier(texte, lambda: expect(actor.browser.page.get_by_label(pattern(texte, whole=True))).to_be_visible(),
-                              lieu="le nom accessible de la cloche")
+    # the count, whatever the wording around it, then the wording judged (no wait on a remarque)
+    counted = page.get_by_label(re.compile(rf"^\s*Notifications\b.*\D{count}\s*$", re.IGNORECASE))
+    expect(counted.first).to_be_visible()
+    libelles.juger(texte, page.get_by_label(libelles.exact(texte)), lieu="le nom accessible de la cloche", vu=_bell(actor))
+
+
+def _bell(actor: Actor) -> Locator:
+    """The bell: its accessible name is the simulator's (SIM-CLOCHE-…), found whatever its wording
+    after "Notifications" (the guides show a bell and a count only)."""
+    return actor.browser.page.get_by_label(re.compile(r"^\s*Notifications", re.IGNORECASE)).first
+
+
+def _menu(actor: Actor) -> Locator:
+    """The bell's drop-down, named "Mes Notifications" as guide 02 shows it."""
+    return libelles.role(actor.browser.page, "region", MES_NOTIFICATIONS, lieu="le menu de la cloche")
+
+
+def _heading(actor: Actor, titre: str) -> Locator:
+    page = actor.browser.page
+    return libelles.element(lambda name: page.get_by_role("heading", name=name, level=1), titre, lieu=f"la page {page.url}")
 
 
 def open_from_bell(actor: Actor) -> None:
     """The bell's drop-down: "Mes Notifications" with the latest, and "Voir toutes mes notifications"."""
-    page = actor.browser.page
-    page.get_by_label(re.compile(r"^Notifications non lues")).click()
-    menu = page.get_by_role("region", name=MES_NOTIFICATIONS)
-    expect(menu).to_be_visible()
-    menu.get_by_role("link", name=VOIR_TOUTES).click()
-    expect(page.get_by_role("heading", name=MES_NOTIFICATIONS, level=1)).to_be_visible()
+    _bell(actor).click()
+    libelles.role(_menu(actor), "link", VOIR_TOUTES, lieu="le menu de la cloche").click()
+    _heading(actor, MES_NOTIFICATIONS)
 
 
 def bell_lists(actor: Actor, titre: str) -> None:
-    page = actor.browser.page
-    page.get_by_label(re.compile(r"^Notifications non lues")).click()
-    menu = page.get_by_role("region", name=MES_NOTIFICATIONS)
-    expect(menu.get_by_role("link", name=re.compile(rf"^\d\d\W\d\d\W\d{{4}} {_esc(titre)}$")).first).to_be_visible()
-    expect(menu.get_by_role("link", name=VOIR_TOUTES)).to_be_visible()
-    page.get_by_label(re.compile(r"^Notifications non lues")).click()  # closed again
+    _bell(actor).click()
+    menu = _menu(actor)
+    latest = menu.get_by_role("link", name=re.compile(rf"^\d\d\W\d\d\W\d{{4}} {_esc(titre)}$", re.IGNORECASE))
+    expect(latest.first).to_be_visible()
+    libelles.juger(titre, menu.get_by_role("link", name=re.compile(rf"^\d\d\W\d\d\W\d{{4}} {pattern(titre).pattern}$")),
+                   lieu="le menu de la cloche", vu=latest)
+    libelles.role(menu, "link", VOIR_TOUTES, lieu="le menu de la cloche")
+    _bell(actor).click()  # closed again
 
 
 def rows(actor: Actor, titre: str | None = None) -> Locator:
@@ -121,36 +139,64 @@ def rows(actor: Actor, titre: str | None = None) -> Locator:
     return items.filter(has_text=titre) if titre else items
 
 
+def _row_link(row: Locator, texte: str, *, end: bool) -> Locator:
+    """The row's link whose name starts with (or, `end`, ends with) `texte`, typography aside."""
+    body = pattern(texte).pattern
+    return row.get_by_role("link", name=re.compile(rf"\s{body}\s*$" if end else rf"^\s*{body}\s"))
+
+
 def expect_row(actor: Actor, titre: str, etat: str, *, index: int = 0) -> Locator:
+    """The row's link reads "<titre> <état>" (guide 02 "Mes Notifications": "Notification de décision
+    non lue"): the title and the state each judged by the catalogue."""
     row = rows(actor, titre).nth(index)
     expect(row).to_contain_text(f"{date.today():%d/%m/%Y}")
-    expect(row.get_by_role("link", name=re.compile(rf"^{_esc(titre)} {_esc(etat)}$"))).to_be_visible()
+    link = row.get_by_role("link").first
+    expect(link).to_be_visible()
+    lieu = f"la notification « {titre} » de « Mes Notifications »"
+    libelles.juger(titre, _row_link(row, titre, end=False), lieu=lieu, vu=link)
+    libelles.juger(etat, _row_link(row, etat, end=True), lieu=lieu, vu=link)
     return row
 
 
 def open_notification(actor: Actor, titre: str, index: int = 0) -> None:
-    rows(actor, titre).nth(index).get_by_role("link", name=re.compile(rf"^{_esc(titre)} ")).click()
-    expect(actor.browser.page.get_by_role("heading", name=titre, level=1)).to_be_visible()
+    row = rows(actor, titre).nth(index)
+    link = row.get_by_role("link").first
+    libelles.juger(titre, _row_link(row, titre, end=False), lieu="« Mes Notifications »", vu=link)
+    link.click()
+    _heading(actor, titre)
 
 
 def back_to_all(actor: Actor) -> None:
-    actor.browser.page.get_by_role("link", name=RETOUR_TOUTES).first.click()
-    expect(actor.browser.page.get_by_role("heading", name=MES_NOTIFICATIONS, level=1)).to_be_visible()
+    libelles.role(actor.browser.page, "link", RETOUR_TOUTES, lieu="la notification ouverte").click()
+    _heading(actor, MES_NOTIFICATIONS)
 
 
 def filter_by(actor: Actor, filtre: str) -> None:
+    """Guide 02 shows "Filter mes notifications :" (sic) and its first choice; the other choices and
+    the button are the simulator's (informative). The field is found under either spelling."""
     page = actor.browser.page
-    # the filter's choices other than "Toutes les notifications" are the simulator's: chosen whatever their case
-    select_matching(page.get_by_label(re.compile(r"^Filt(r)?er mes notifications")), [filtre])
-    page.get_by_role("button", name="Filtrer").click()
+    field = page.get_by_label(re.compile(r"^\s*Filt(r)?er mes notifications", re.IGNORECASE))
+    select_matching(field, [filtre])  # chosen whatever their case, then judged
+    libelles.juger(filtre, field.locator("option").filter(has_text=libelles.exact(filtre)),
+                   lieu="le filtre de « Mes Notifications »")
+    libelles.role(page, "button", "Filtrer", lieu="le filtre de « Mes Notifications »").click()
 
 
 def pager(actor: Actor) -> Locator:
     return actor.browser.page.get_by_role("navigation", name=re.compile(r"^\d+ sur \d+$")).first
 
 
+def expect_pager(actor: Actor, pages: str) -> None:
+    """The pager shows "1 sur 2" (guide 02 "Mes Notifications": "1 sur 1 ◀ ▶")."""
+    textes.current().verifier(pages, lambda: expect(pager(actor)).to_contain_text(pattern(pages)),
+                              lieu="la pagination de « Mes Notifications »")
+
+
 def next_page(actor: Actor) -> None:
-    actor.browser.page.get_by_role("link", name="Page suivante").first.click()
+    """The simulator's "Page suivante" (informative); the guide shows ▶."""
+    page = actor.browser.page
+    arrow = page.get_by_role("link", name=re.compile(r"^\s*[▶›»>]\s*$|suivant", re.IGNORECASE))
+    libelles.role(page, "link", "Page suivante", lieu="la pagination de « Mes Notifications »", autrement=arrow).click()
 
 
 # A demande de complément answered -------------------------------------------------------------------

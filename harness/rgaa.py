@@ -8,8 +8,10 @@ Where the mapping comes from:
   by `axe.getRules()`), for results without tags, plus the rules axe-core leaves untagged that have an
   obvious RGAA 4.1 criterion (marked "ours" below): landmarks → 12.6, headings → 9.1, duplicate ids →
   8.2, tabindex → 12.8, table headers → 5.6/5.7, other ARIA rules → 7.1, text spacing → 10.12.
-- CRITERES: the criteria's questions after the RGAA 4.1 list (DINUM, numbering as published), kept
-  short; the number is what an auditor looks up.
+- CRITERES: each criterion's title verbatim as RGAA 4.1 publishes it (DINUM, "Critères et tests",
+  https://accessibilite.numerique.gouv.fr/methode/criteres-et-tests/), copied from its source file
+  v4.1/JSON/criteres.json of https://github.com/DISIC/RGAA (glossary links removed); the number is
+  what an auditor looks up.
 Rules with no RGAA counterpart (WCAG 2.2 target size, AAA contrast, some best practices) map to None.
 """
 
@@ -25,40 +27,54 @@ CRITERES = {
     "1.1": "Chaque image porteuse d'information a-t-elle une alternative textuelle ?",
     "2.1": "Chaque cadre a-t-il un titre de cadre ?",
     "2.2": "Pour chaque cadre ayant un titre de cadre, ce titre de cadre est-il pertinent ?",
-    "3.2": "Le contraste entre la couleur du texte et la couleur de son arrière-plan est-il suffisamment élevé ?",
-    "4.3": "Chaque média temporel synchronisé pré-enregistré a-t-il, si nécessaire, des sous-titres synchronisés ?",
+    "3.2": "Dans chaque page web, le contraste entre la couleur du texte et la couleur de son arrière-plan "
+           "est-il suffisamment élevé (hors cas particuliers) ?",
+    "4.3": "Chaque média temporel synchronisé pré-enregistré a-t-il, si nécessaire, des sous-titres "
+           "synchronisés (hors cas particuliers) ?",
     "4.10": "Chaque son déclenché automatiquement est-il contrôlable par l'utilisateur ?",
     "5.2": "Pour chaque tableau de données complexe ayant un résumé, celui-ci est-il pertinent ?",
-    "5.4": "Pour chaque tableau de données ayant un titre, le titre est-il correctement associé au tableau ?",
-    "5.6": "Chaque en-tête de colonne et chaque en-tête de ligne sont-ils correctement déclarés ?",
-    "5.7": "La technique appropriée permettant d'associer chaque cellule avec ses en-têtes est-elle utilisée ?",
-    "6.1": "Chaque lien est-il explicite ?",
+    "5.4": "Pour chaque tableau de données ayant un titre, le titre est-il correctement associé au tableau "
+           "de données ?",
+    "5.6": "Pour chaque tableau de données, chaque en-tête de colonne et chaque en-tête de ligne sont-ils "
+           "correctement déclarés ?",
+    "5.7": "Pour chaque tableau de données, la technique appropriée permettant d'associer chaque cellule "
+           "avec ses en-têtes est-elle utilisée (hors cas particuliers) ?",
+    "6.1": "Chaque lien est-il explicite (hors cas particuliers) ?",
     "6.2": "Dans chaque page web, chaque lien a-t-il un intitulé ?",
     "7.1": "Chaque script est-il, si nécessaire, compatible avec les technologies d'assistance ?",
-    "7.3": "Chaque script est-il contrôlable par le clavier et par tout dispositif de pointage ?",
+    "7.3": "Chaque script est-il contrôlable par le clavier et par tout dispositif de pointage (hors cas "
+           "particuliers) ?",
     "8.2": "Pour chaque page web, le code source généré est-il valide selon le type de document spécifié ?",
     "8.3": "Dans chaque page web, la langue par défaut est-elle présente ?",
     "8.4": "Pour chaque page web ayant une langue par défaut, le code de langue est-il pertinent ?",
     "8.5": "Chaque page web a-t-elle un titre de page ?",
-    "8.8": "Le code de langue de chaque changement de langue est-il valide et pertinent ?",
+    "8.8": "Dans chaque page web, le code de langue de chaque changement de langue est-il valide et pertinent ?",
     "9.1": "Dans chaque page web, l'information est-elle structurée par l'utilisation appropriée de titres ?",
-    "9.2": "Dans chaque page web, la structure du document est-elle cohérente ?",
+    "9.2": "Dans chaque page web, la structure du document est-elle cohérente (hors cas particuliers) ?",
     "9.3": "Dans chaque page web, chaque liste est-elle correctement structurée ?",
-    "10.4": "Le texte reste-t-il lisible lorsque la taille des caractères est augmentée jusqu'à 200 % ?",
-    "10.6": "Chaque lien dont la nature n'est pas évidente est-il visible par rapport au texte environnant ?",
-    "10.8": "Les contenus cachés ont-ils vocation à être ignorés par les technologies d'assistance ?",
-    "10.12": "Les propriétés d'espacement du texte peuvent-elles être redéfinies par l'utilisateur ?",
+    "10.4": "Dans chaque page web, le texte reste-t-il lisible lorsque la taille des caractères est "
+            "augmentée jusqu'à 200%, au moins (hors cas particuliers) ?",
+    "10.6": "Dans chaque page web, chaque lien dont la nature n'est pas évidente est-il visible par rapport "
+            "au texte environnant ?",
+    "10.8": "Pour chaque page web, les contenus cachés ont-ils vocation à être ignorés par les technologies "
+            "d'assistance ?",
+    "10.12": "Dans chaque page web, les propriétés d'espacement du texte peuvent-elles être redéfinies par "
+             "l'utilisateur sans perte de contenu ou de fonctionnalité (hors cas particuliers) ?",
     "11.1": "Chaque champ de formulaire a-t-il une étiquette ?",
-    "11.2": "Chaque étiquette associée à un champ de formulaire est-elle pertinente ?",
-    "11.9": "Dans chaque formulaire, l'intitulé de chaque bouton est-il pertinent ?",
-    "11.13": "La finalité d'un champ de saisie peut-elle être déduite pour faciliter le remplissage automatique ?",
-    "12.6": "Les zones de regroupement de contenus (en-tête, navigation, contenu principal, pied de page) "
-            "peuvent-elles être atteintes ou évitées ?",
-    "12.7": "Un lien d'évitement ou d'accès rapide à la zone de contenu principal est-il présent ?",
+    "11.2": "Chaque étiquette associée à un champ de formulaire est-elle pertinente (hors cas particuliers) ?",
+    "11.9": "Dans chaque formulaire, l'intitulé de chaque bouton est-il pertinent (hors cas particuliers) ?",
+    "11.13": "La finalité d'un champ de saisie peut-elle être déduite pour faciliter le remplissage "
+             "automatique des champs avec les données de l'utilisateur ?",
+    "12.6": "Les zones de regroupement de contenus présentes dans plusieurs pages web (zones d'en-tête, de "
+            "navigation principale, de contenu principal, de pied de page et de moteur de recherche) peuvent-elles être atteintes ou évitées ?",
+    "12.7": "Dans chaque page web, un lien d'évitement ou d'accès rapide à la zone de contenu principal "
+            "est-il présent (hors cas particuliers) ?",
     "12.8": "Dans chaque page web, l'ordre de tabulation est-il cohérent ?",
-    "13.1": "L'utilisateur a-t-il le contrôle de chaque limite de temps modifiant le contenu ?",
-    "13.8": "Chaque contenu en mouvement ou clignotant est-il contrôlable par l'utilisateur ?",
-    "13.9": "Le contenu proposé est-il consultable quelle que soit l'orientation de l'écran ?",
+    "13.1": "Pour chaque page web, l'utilisateur a-t-il le contrôle de chaque limite de temps modifiant le "
+            "contenu (hors cas particuliers) ?",
+    "13.8": "Dans chaque page web, chaque contenu en mouvement ou clignotant est-il contrôlable par l'utilisateur ?",
+    "13.9": "Dans chaque page web, le contenu proposé est-il consultable quelle que soit l'orientation de "
+            "l'écran (portrait ou paysage) (hors cas particuliers) ?",
 }
 
 AXE_TO_RGAA: dict[str, str] = {

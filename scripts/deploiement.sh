@@ -3,14 +3,24 @@
 # vendor's deployment (--demo: no operator API; --recette: its reference data are the jeu de données
 # de recette), and the whole suite runs against it as against any target, with the recette data set,
 # the agent's back-office pages and the target's published trust list. Clock scenarios are skipped,
-# with their reason. Usage: scripts/deploiement.sh [pytest options, e.g. -m compte]
+# with their reason. Usage: scripts/deploiement.sh [--reformule] [pytest options, e.g. -m compte]
+# --reformule: the portal rewords every DERIVED text (fault mode reformule_derives), as a deployment
+# with its own wording would: the run must still end with 0 failures, and a remarque for each
+# reworded text it checked (reports under reports/deploiement-reformule/).
 # ANEF_DEPLOIEMENT_TRANCHES=N: the run in N shards side by side (pytest-split), each against its own
 # demonstration portal (a recette record serves once per portal), merged by `anef fusionner`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 RECETTE=${RECETTE:-docs/recette-exemple.yaml}
-REPORTS=${ANEF_REPORTS_DIR:-reports}/deploiement
+FAULTS=${ANEF_FAULTS:-}
+NAME=deploiement
+if [ "${1:-}" = "--reformule" ]; then
+    shift
+    FAULTS=reformule_derives${FAULTS:+,$FAULTS}
+    NAME=deploiement-reformule
+fi
+REPORTS=${ANEF_REPORTS_DIR:-reports}/$NAME
 TRANCHES=${ANEF_DEPLOIEMENT_TRANCHES:-1}
 mkdir -p "$REPORTS"
 SERVERS=()
@@ -37,7 +47,7 @@ PYEOF
   data=$(mktemp -d -t anef-deploiement-XXXXXX)
   DATAS+=("$data")
   mkdir -p "$folder"
-  $PY -m fake_anef serve --demo --recette "$RECETTE" --port "$port" --smtp-port "$smtp" --mail-port "$mail" \
+  ANEF_FAULTS="$FAULTS" $PY -m fake_anef serve --demo --recette "$RECETTE" --port "$port" --smtp-port "$smtp" --mail-port "$mail" \
       --data-dir "$data" >"$folder/portal.log" 2>&1 &
   SERVERS+=($!)
   TARGET="http://127.0.0.1:$port"
@@ -57,7 +67,7 @@ with httpx.Client(transport=httpx.HTTPTransport(retries=5), timeout=5) as client
             if time.monotonic() > deadline:
                 sys.exit(f"le portail de démonstration ne répond pas sur {url}")
 PYEOF
-  echo "deploiement : portail de démonstration $TARGET (sans API opérateur), recette $RECETTE"
+  echo "$NAME : portail de démonstration $TARGET (sans API opérateur), recette $RECETTE${FAULTS:+, ANEF_FAULTS=$FAULTS}"
 }
 
 # run_suite FOLDER [pytest options]: the suite against $TARGET, reports in FOLDER
@@ -66,7 +76,7 @@ run_suite() {
   ANEF_REPORTS_DIR="$folder" $PY -m pytest features \
       --target "$TARGET" --mailbox "$MAILBOX" \
       --referentiel "fichier:$RECETTE" --backoffice agent --trust "$TARGET/2d-doc/certificats.pem" \
-      --junitxml="$folder/junit.xml" -o junit_suite_name=anef-deploiement --output="$folder/playwright" "$@"
+      --junitxml="$folder/junit.xml" -o junit_suite_name=anef-$NAME --output="$folder/playwright" "$@"
 }
 
 if [ "$TRANCHES" -le 1 ]; then

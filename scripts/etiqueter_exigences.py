@@ -18,12 +18,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from pytest_bdd.parser import FeatureParser  # noqa: E402
 
-from harness.catalogue import INPUTS, QUOTE, load, normalise  # noqa: E402
-from harness.preuves.catalogue import TAG_PREFIX, tag_for  # noqa: E402
+from harness.catalogue import INPUTS, QUOTE, TAG_PREFIX, load, normalise, tag_for  # noqa: E402
 
 FEATURES = ROOT / "features"
 # (feature file, words of the scenario's name) → requirement ids its steps check without quoting them
 EXTRA: dict[tuple[str, str], list[str]] = {
+    # "Mes Notifications": its title, the bell's link, the way back, the filter and the pager, found by
+    # their wording by harness/instruction.py (the features name the actions, not these texts)
+    ("instruction.feature", "Plus de dix notifications"): [
+        "G02-MES-NOTIFICATIONS-TITRE", "G02-MES-NOTIFICATIONS-VOIR-TOUTES", "G02-MES-NOTIFICATIONS-RETOUR-TOUTES",
+        "G02-MES-NOTIFICATIONS-FILTRE", "G02-MES-NOTIFICATIONS-PAGE-SUR", "SIM-PAGE-SUIVANTE", "SIM-FILTRER"],
     # "la démarche est à 20% terminée, plus que 15 minutes" / "… à 90% terminée": the step's own words
     ("enfant_de_francais.feature", "Parcours complet"): [
         "G02-ETAPE2-PROGRESSION-20", "G02-ETAPE2-PLUS-QUE-15-MINUTES", "G02-ETAPE5-PROGRESSION-90",
@@ -107,10 +111,13 @@ def quoted_ids(steps: list[str], rows: list[dict[str, str]], catalogue) -> set[s
 def matching(quote: str, catalogue) -> set[str]:
     """Every requirement showing this text (the same sentence may be in several guides)."""
     wanted = normalise(quote)
-    found = {e.id for e in catalogue.exigences if normalise(e.texte) == wanted}
+    # the agent's back-office (SIM-AGENT-…) is never quoted by a feature: the same words in a step
+    # ("Se connecter", "Mot de passe") are the applicant's pages'
+    entries = [e for e in catalogue.exigences if not e.id.startswith("SIM-AGENT-")]
+    found = {e.id for e in entries if normalise(e.texte) == wanted}
     if not found:
         template = catalogue.find_template(quote)
-        found = {e.id for e in catalogue.exigences if template is not None and e.texte == template.texte}
+        found = {e.id for e in entries if template is not None and e.texte == template.texte}
     return found
 
 

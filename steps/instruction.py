@@ -115,7 +115,7 @@ def retour_toutes(acteur: Actor) -> None:
 @then(parsers.parse("la liste montre {n:d} notifications, page « {pages} »"))
 def liste_page(acteur: Actor, n: int, pages: str) -> None:
     expect(instruction.rows(acteur)).to_have_count(n)
-    expect(instruction.pager(acteur)).to_contain_text(pages)
+    instruction.expect_pager(acteur, pages)
 
 
 @when("je passe à la page suivante")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -53,26 +54,16 @@ async def connexion(request: Request) -> Response:
         identifiant = str(form.get("identifiant", "")).strip()
         password = str(form.get("mot_de_passe", ""))
         p = portal(request)
-        now = p.clock.now()
-        with p.store.session() as s:
-            bloque = security.throttled(s, "agent", identifiant, now)
-            agent = s.scalar(select(Agent).where(Agent.identifiant == identifiant)) if not bloque else None
-            password_hash = agent.password_hash if agent is not None else None
-            agent_id = agent.id if agent is not None else None
-        if bloque:
-            erreur = A["trop_de_tentatives"]
-        else:
-            # in a worker thread, and against a dummy hash for an unknown agent (same timing)
-            ok = await security.verify_in_thread(password_hash, password)
-            with p.store.session() as s:
-                if ok:
-                    security.clear_failures(s, "agent", identifiant)
-                else:
-                    security.record_failure(s, "agent", identifiant, now)
-            if ok and agent_id is not None:
-                open_session(request, "agent_id", agent_id)
-                return redirect(request, "agent_demandes")
-            erreur = A["identifiants_incorrects"]
+
+        def find(s: Session) -> tuple[int | None, str | None]:
+            agent = s.scalar(select(Agent).where(Agent.identifiant == identifiant))
+            return (agent.id, agent.password_hash) if agent is not None else (None, None)
+
+        agent_id, code = await security.checked_login(p.store, "agent", identifiant, password, p.clock.now(), find)
+        if agent_id is not None:
+            open_session(request, "agent_id", agent_id)
+            return redirect(request, "agent_demandes")
+        erreur = A[code or "identifiants_incorrects"]
     return _page(request, "agent/connexion.html", status_code=200 if erreur is None else 422,
                  erreur=erreur, identifiant=identifiant)
 

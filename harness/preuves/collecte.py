@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pytest_bdd import reporting
 
-from .catalogue import Catalogue
+from ..catalogue import Catalogue
 
 # the page, the mailbox and the downloads of a test, kept by the plugin as fixtures are set up
 PAGE = pytest.StashKey[Any]()

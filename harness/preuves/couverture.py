@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pytest_bdd.parser import FeatureParser
 
-from .catalogue import TAG_PREFIX, Catalogue
+from ..catalogue import TAG_PREFIX, Catalogue
 
 
 @dataclass

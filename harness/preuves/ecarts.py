@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalogue import Catalogue
+from ..catalogue import Catalogue
 
 
 @dataclass(frozen=True)

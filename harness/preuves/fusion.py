@@ -13,7 +13,7 @@ from typing import Any
 
 from junitparser import JUnitXml
 
-from .catalogue import Catalogue, load_catalogue
+from ..catalogue import Catalogue, load
 from .couverture import scan_features
 from .ecarts import Ecart
 from .matrice import build_matrix, write_matrix
@@ -86,7 +86,7 @@ def merge_runs(sources: list[Path], output: Path, *, catalogue_dir: Path, featur
                 if k not in {"scenarios", "adaptateurs_backoffice", "etapes_attestees_par_operateur"}}
     metadata["fusion"] = [str(s) for s in sources]
     ecarts = {e["id"]: Ecart(e["id"], e["justification"]) for e in metadata.get("ecarts_declares") or []}
-    _, written = write_all(records, metadata, load_catalogue(catalogue_dir), ecarts, features, output)
+    _, written = write_all(records, metadata, load(catalogue_dir), ecarts, features, output)
     from harness.rapport_accessibilite import merge_reports
 
     accessibility = merge_reports([s / "accessibilite.json" for s in sources], output)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue
+from ..catalogue import Catalogue
 from .couverture import Couverture
 
 # worst first: a requirement takes the worst verdict any scenario of the run gave it

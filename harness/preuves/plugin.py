@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from pytest_bdd import reporting
 
+from ..catalogue import Catalogue, CatalogueError, load
 from . import collecte, fusion, saisies
-from .catalogue import Catalogue, CatalogueError, load_catalogue
 from .documents import describe_pdf
 from .ecarts import Ecart, load_ecarts
 from .matrice import guide_lines
@@ -37,7 +37,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     folder = Path(config.getoption("--exigences") or config.rootpath / "requirements")
     try:
-        catalogue = load_catalogue(folder)
+        catalogue = load(folder)
     except CatalogueError as exc:
         raise pytest.UsageError(str(exc)) from None
     for exigence in catalogue:
@@ -65,6 +65,9 @@ class Preuves:
         self.matrix: dict[str, Any] | None = None
         self.written: list[Path] = []
         self.session_fixtures: dict[str, Any] = {}   # the mailbox and the trust list, once set up
+        # the items the matrix counts: the suite's scenarios (files under features/), never the
+        # harness's own unit tests, which feed deliberately faulty PDFs and pages to its checks
+        self.in_features: set[str] = set()
 
     # fixtures and steps ------------------------------------------------------------------------
     @pytest.hookimpl(wrapper=True)
@@ -136,6 +139,8 @@ class Preuves:
         record = self.records.get(item.nodeid)
         if record is None:
             record = self.records[item.nodeid] = collecte.new_record(item, self.catalogue)
+            if Path(item.path).resolve().is_relative_to(self.features.resolve()):
+                self.in_features.add(item.nodeid)
         try:
             self._record(item, report, record)
         except Exception as exc:  # noqa: BLE001 - the evidence must never break the run nor hide its result
@@ -214,7 +219,8 @@ class Preuves:
             fusion.clear_parts(self.reports)  # the parts of an earlier run's workers
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        scenarios = [r for r in self.records.values() if r["scenario"] or r["exigences_verifiees"]]
+        scenarios = [r for r in self.records.values()
+                     if r["nodeid"] in self.in_features or r["scenario"] is not None]
         worker = getattr(self.config, "workerinput", None)
         if worker is not None:  # an xdist worker: its part, for the controller to build the report
             if scenarios:

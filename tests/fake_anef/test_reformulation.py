@@ -70,3 +70,14 @@ def test_guide_text_mode_changes_one_guide_text() -> None:
     seen = _run("texte_guide_modifie")
     assert seen["enregistree"] == reformulation.GUIDE_CHANGE[1]
     assert seen["mdp"] == texts.ERREURS["mdp_majuscule"]
+
+
+def test_a_comment_after_a_dict_covers_its_strings_and_a_mixed_line_is_split() -> None:
+    found = {path for path, _ in derived_texts(TEXTS)}
+    # "etats": {…,\n…},  # guide 01 FAQ 12 — in a block marked DERIVED, the states stay the guide's
+    assert ("AGENT", "etats", "instruction") not in found and ("AGENT", "etats", "disponible") not in found
+    # guide 02's first filter stays, the simulator's three others are reworded
+    assert ("MES_NOTIFICATIONS", "filtres", "") not in found
+    assert {("MES_NOTIFICATIONS", "filtres", k) for k in ("non_lue", "lue", "repondu")} <= found
+    # a mail's body (a guide's) keeps its words even though its subject is marked DERIVED
+    assert ("MAILS", "compte_temporaire", "corps") not in found

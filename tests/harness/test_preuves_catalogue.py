@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.preuves.catalogue import CatalogueError, load_catalogue, tag_for
+from harness.catalogue import CatalogueError, load, tag_for
 from harness.preuves.couverture import scan_features
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(ROOT / "requirements")
+    return load(ROOT / "requirements")
 
 
 def test_the_catalogue_covers_the_five_guides_and_the_simulator(catalogue) -> None:
@@ -59,12 +59,12 @@ ENTRY = "  - id: {id}\n    section: S\n    nature: {nature}\n    normative: {nor
 ])
 def test_the_validator_names_each_mistake(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(CatalogueError) as error:
-        load_catalogue(_write(tmp_path, body))
+        load(_write(tmp_path, body))
     assert message in str(error.value) and "02-x.yaml" in str(error.value)
 
 
 def test_a_scenario_citing_an_unknown_id_and_a_stale_non_couverte_are_reported(tmp_path: Path) -> None:
-    catalogue = load_catalogue(_write(tmp_path, ENTRY.format(id="G02-A", nature="ecran", normative="true")
+    catalogue = load(_write(tmp_path, ENTRY.format(id="G02-A", nature="ecran", normative="true")
                                       + "    non_couverte: pas encore\n"
                                       + ENTRY.format(id="G02-B", nature="ecran", normative="true")))
     features = tmp_path / "features"

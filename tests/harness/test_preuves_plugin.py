@@ -157,6 +157,21 @@ def test_a_run_leaves_the_matrix_the_report_and_a_line_per_guide(project: pytest
     assert (project.path / "reports" / pdf["fichier"]).is_file()
 
 
+def test_the_harness_own_unit_tests_are_not_counted(project: pytest.Pytester) -> None:
+    """A unit test that feeds a check a deliberately faulty input records a "ko" verdict: the
+    coverage lines count the suite's scenarios only (features/), never such a test."""
+    project.makepyfile(test_unitaire="""
+def test_un_pdf_fautif(request):
+    request.node.user_properties.append(("exigence", "G02-ETAPE1-TITRE:ko"))
+""")
+    result = project.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*guide 02 : 2/3 exigences couvertes, 1 conforme, 1 non conforme*"])
+    rows = {r["id"]: r for r in _matrix(project)["exigences"]}
+    assert rows["G02-ETAPE1-TITRE"]["statut"] == "conforme"
+    assert [e["nodeid"] for e in rows["G02-ETAPE1-TITRE"]["executions"]] == ["test_demo.py::test_un_écran_conforme"]
+
+
 def test_every_step_has_its_screenshot_with_preuves_toutes(project: pytest.Pytester) -> None:
     project.runpytest_subprocess("--preuves", "toutes", "-k", "conforme")
     run = json.loads((project.path / "reports" / "execution.json").read_text(encoding="utf-8"))
