@@ -173,7 +173,7 @@ class AgentPages:
         lieu = f"le back-office de l'agent ({self.page.url})"
 
         def find(name: re.Pattern[str]) -> Locator:
-            return where.get_by_label(name) if kind == "label" else where.get_by_role(kind, name=name)  # type: ignore[arg-type]
+            return where.get_by_label(name) if kind == "label" else where.get_by_role(kind, name=name)
         return libelles.element(find, texte, lieu=lieu, exigence=exigence)
 
     def _login_if_asked(self) -> None:
@@ -210,7 +210,7 @@ class AgentPages:
     def _button(self, page: Page, ident: str, numero_demande: str, **values: str) -> Locator:
         name = catalogue().by_id(ident).texte.format(**values)
         if page.get_by_role("button", name=libelles.loose(name)).count():
-            return self._find("button", ident, **values)
+            return self._find("button", ident, **values)  # type: ignore[arg-type]  # placeholders only, never scope=
         etat = page.get_by_text(re.compile(r"État\s*:", re.IGNORECASE)).all_inner_texts()
         raise BackOfficeRefused(f"la page de la demande n° {numero_demande} ne propose pas « {name} » "
                                 f"({' '.join(t.strip() for t in etat) or 'état non affiché'})")
