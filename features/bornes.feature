@@ -25,7 +25,7 @@ Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments 
       | 10 Mo tout juste | joint   | le document "scan.pdf" est joint au justificatif "Justificatif de nationalité"                                                                        |
       | 10 Mo et 1 octet | refusé  | le justificatif "Justificatif de nationalité" refuse "Le fichier « scan.pdf » n'a pas été joint : la taille maximale est de 10 Mo par fichier." |
 
-  @exig_G02_ETAPE_2_LIEU_NAISSANCE @exig_G02_ETAPE_2_TELEPHONE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_CHAMP_OBLIGATOIRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @exig_G02_ETAPE_2_CHAMPS_MARQUES_OBLIGATOIRES @exig_G02_ETAPE_2_LIEU_NAISSANCE @exig_G02_ETAPE_2_TELEPHONE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_CHAMP_OBLIGATOIRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
   @demarche @enfant_de_francais
   Plan du scénario: Le champ obligatoire « <champ> » laissé vide est refusé à côté du champ, sans rien perdre
     Soit un demandeur de nationalité "sénégalaise", enfant d'un parent français

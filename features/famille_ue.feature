@@ -131,7 +131,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Alors je suis à l'étape "Justificatifs"
     Et le justificatif "Document d'identité de l'accueillant" n'est pas demandé
 
-  @exig_SIM_AUCUN_TITRE_SEJOUR @exig_SIM_CONFIRMEZ_IDENTITE_VOTRE @exig_SIM_IDENTITE_CONFIRMEE @exig_SIM_MODALITES_SEJOUR @exig_SIM_NUMERO_ETRANGER_ACCUEILLANT
+  @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_AUCUN_TITRE_SEJOUR @exig_SIM_CONFIRMEZ_IDENTITE_VOTRE @exig_SIM_DATE_NAISSANCE_ACCUEILLANT @exig_SIM_IDENTITE_CONFIRMEE @exig_SIM_MODALITES_SEJOUR @exig_SIM_NOM_ACCUEILLANT @exig_SIM_NUMERO_ETRANGER_ACCUEILLANT @exig_SIM_STRUCTURE_ETAPE_COURANTE
   Plan du scénario: L'identité de l'accueillant est confirmée en entier : avec une erreur sur "<champ>", elle ne l'est pas
     Soit un membre de famille "descendant" d'un accueillant européen "non salarié" titulaire d'un titre de séjour, leurs titres de séjour étant connus du portail
     Et j'ai ouvert mon compte avec mon titre de séjour

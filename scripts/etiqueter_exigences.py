@@ -81,6 +81,8 @@ EXTRA: dict[tuple[str, str], list[str]] = {
 # a step's own words → the requirements it checks, wherever it is used
 STEP_RULES: list[tuple[re.Pattern[str], list[str]]] = [
     (re.compile(r"^je suis à l'étape "), ["SIM-STRUCTURE-ETAPE-COURANTE"]),  # the stepper's aria-current
+    # a field marked "*" left empty, then refused next to it: guide 02's rule itself (issue 16, bornes.feature)
+    (re.compile(r"^je vide le champ "), ["G02-ETAPE-2-CHAMPS-MARQUES-OBLIGATOIRES"]),
     (re.compile(r"^la notification m'informe que ma demande a été acceptée"), ["G02-NOTIFICATION-DECISION-DEMANDE-ACCEPTEE"]),
     (re.compile(r"^la cloche indique \d+ notification"), ["SIM-CLOCHE-NOTIFICATIONS-NON-LUES"]),
     (re.compile(r"^« Historique de mes Titres de Séjour » montre la carte décidée"), ["G03-ETAPE-4-ACCEPTE"]),
