@@ -30,7 +30,8 @@ def _adresse(raw: dict[str, Any]) -> dict[str, Any]:
     adresse = raw.get("adresse")
     if not isinstance(adresse, dict):
         return {}
-    return {"adresse": {str(k): str(v) for k, v in adresse.items() if v is not None}}
+    parts = {str(k): str(v) for k, v in adresse.items() if v is not None}
+    return {"adresse": {**parts, "pays": parts.get("pays") or "France"}}  # a French address unless it says
 
 
 def to_seed(path: str | Path, today: date | None = None) -> dict[str, list[dict[str, Any]]]:

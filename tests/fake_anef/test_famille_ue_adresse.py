@@ -113,4 +113,5 @@ def test_a_recette_record_may_hold_the_address(tmp_path: Path) -> None:
         "     adresse: {numero: '7', voie: Rue de la Paix, code_postal: '75002', ville: Paris},\n"
         "     titre: {categorie: X, date_debut: J-10, date_fin: J+300}}\n", encoding="utf-8")
     seed = to_seed(path, today=date(2026, 6, 15))
-    assert seed["identites"][0]["adresse"] == {"numero": "7", "voie": "Rue de la Paix", "code_postal": "75002", "ville": "Paris"}
+    assert seed["identites"][0]["adresse"] == {"numero": "7", "voie": "Rue de la Paix", "code_postal": "75002",
+                                               "ville": "Paris", "pays": "France"}
