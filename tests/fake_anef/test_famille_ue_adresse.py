@@ -115,3 +115,17 @@ def test_a_recette_record_may_hold_the_address(tmp_path: Path) -> None:
     seed = to_seed(path, today=date(2026, 6, 15))
     assert seed["identites"][0]["adresse"] == {"numero": "7", "voie": "Rue de la Paix", "code_postal": "75002",
                                                "ville": "Paris", "pays": "France"}
+
+
+def test_a_data_directory_from_before_gets_the_address_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    from fake_anef.store import Store
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE identite (numero_etranger VARCHAR(10) PRIMARY KEY, nom VARCHAR(200), prenom VARCHAR(200),"
+                   " date_naissance DATE, pays_naissance VARCHAR(2), nationalite VARCHAR(2), sexe VARCHAR(1))")
+    Store(f"sqlite:///{path}").create_all()
+    with sqlite3.connect(path) as db:
+        assert {"lieu_naissance", "adresse"} <= {row[1] for row in db.execute("PRAGMA table_info(identite)")}
