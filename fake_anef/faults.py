@@ -69,6 +69,7 @@ FAULTS = {
     "descendant_moins_de_20_ans": "guide 05's descendant of 20 gives no prise en charge (the 21-year rule at 20; definition patched)",
     "domicile_facultatif": "guide 02's \"Justificatif de domicile datant de moins de 6 mois *\" can be left empty (definition patched)",
     "lieu_naissance_facultatif": "guide 02's \"Lieu de naissance * :\" can be left empty (definition patched)",
+    "adresse_non_preremplie": "guide 05 étape 1's address is not pre-filled from the record, to be typed (\"Vérifier l'adresse\"; definition patched)",
     "acte_de_mariage_facultatif": "guide 05's \"Acte de mariage *\" can be left empty (definition patched)",
     "prise_en_charge_ase_facultative": "guide 03's \"Date de prise en charge par l'ASE * :\" can be left empty (definition patched)",
     "attestation_sans_mentions_faq": "the renewal's ADP and the ADF lack the mentions guide 01 FAQ 15 and 16 say they carry (valid only with the former title, rights maintained, work goes on)",

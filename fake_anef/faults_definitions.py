@@ -35,6 +35,8 @@ PATCHES: dict[str, tuple[str, str, str]] = {
     # Guide 03: "Date de prise en charge par l'ASE * :" made optional.
     "prise_en_charge_ase_facultative": ("ase.yaml", "            label: \"Date de prise en charge par l'ASE * :\"\n            requis: true\n",
                                         "            label: \"Date de prise en charge par l'ASE * :\"\n"),
+    # Guide 05 étape 1 (2/2): "Vérifier l'adresse": the address is no longer pre-filled from the record.
+    "adresse_non_preremplie": ("famille_ue.yaml", "- {commun: adresse, prefill: identite.adresse}", "- {commun: adresse}"),
 }
 
 _active: frozenset[str] = frozenset()

@@ -25,6 +25,15 @@ def _date(value: Any, today: date) -> str:
     return date.fromisoformat(str(value).strip()).isoformat()
 
 
+def _adresse(raw: dict[str, Any]) -> dict[str, Any]:
+    """The record's optional postal address ({part: text}, as the operator API takes it)."""
+    adresse = raw.get("adresse")
+    if not isinstance(adresse, dict):
+        return {}
+    parts = {str(k): str(v) for k, v in adresse.items() if v is not None}
+    return {"adresse": {**parts, "pays": parts.get("pays") or "France"}}  # a French address unless it says
+
+
 def to_seed(path: str | Path, today: date | None = None) -> dict[str, list[dict[str, Any]]]:
     """The file as the portal's seed ({"identites", "titres", "agents"}, Portal.load_seed)."""
     today = today or date.today()
@@ -37,6 +46,7 @@ def to_seed(path: str | Path, today: date | None = None) -> dict[str, list[dict[
                 "numero_etranger": numero, "nom": str(raw["nom"]), "prenom": str(raw["prenom"]),
                 "date_naissance": _date(raw["date_naissance"], today), "pays_naissance": str(raw["pays_naissance"]).upper(),
                 "nationalite": str(raw["nationalite"]).upper(), "sexe": str(raw.get("sexe") or "") or None,
+                **_adresse(raw),
             })
             titre = raw.get("titre")
             if section != "identites" and titre:

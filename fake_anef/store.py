@@ -38,6 +38,9 @@ class Identite(Base):
     sexe: Mapped[str | None] = mapped_column(String(1), nullable=True)
     # Optional (guides 03-04: "Lieu de naissance" read-only where the record has it).
     lieu_naissance: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # Optional: the postal address the administration knows ({part: text}, engine.schema.ADDRESS_PARTS);
+    # guide 05 étape 1 has the user check it ("Vérifier l'adresse (si changement d'adresse)").
+    adresse: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
 
 
 class EphotoCode(Base):
@@ -204,6 +207,8 @@ class Store:
             columns = {c["name"] for c in inspect(conn).get_columns("identite")}
             if "lieu_naissance" not in columns:
                 conn.exec_driver_sql("ALTER TABLE identite ADD COLUMN lieu_naissance VARCHAR(100)")
+            if "adresse" not in columns:  # likewise identite.adresse
+                conn.exec_driver_sql("ALTER TABLE identite ADD COLUMN adresse JSON")
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -14,7 +14,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
   Contexte:
     Étant donné je suis sur la page d'accueil du portail
 
-  @exig_G01_COMMENT_CREER_MOI_MEME @exig_G03_1_ACCES_CONFIRMATION @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOSEZ_VOTRE_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_TELECHARGER_LISTE_DES @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_4_VOTRE_DEMANDE_BIEN @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_G04_ANNEXE1_LISTE_ACTE_MARIAGE @exig_G05_ETAPE_3_JUSTIFICATIFS_RESIDENCE_FRANCE @exig_SIM_ACTE_MARIAGE @exig_SIM_CARTE_SEJOUR_DELIVREE @exig_SIM_CETTE_PROCEDURE_EST @exig_SIM_CONFIRMATION_DEPOT_UNE @exig_SIM_DOCUMENT_IDENTITE_ACCUEILLANT @exig_SIM_JUSTIFICATIFS_ACTIVITE_SALARIEE @exig_SIM_JUSTIFICATIFS_DROIT_SEJOUR @exig_SIM_JUSTIFICATIFS_SEJOUR_DANS @exig_SIM_MODALITES_SEJOUR @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_POSSEDE_PAS_CARTE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOUS_AVEZ_DEMENAGE @exig_SIM_VOUS_ETES_TITULAIRE
+  @exig_G01_COMMENT_CREER_MOI_MEME @exig_G03_1_ACCES_CONFIRMATION @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_8_CHOIX_COMMENCE @exig_G03_8_CHOIX_CONTINUE @exig_G03_8_CHOIX_DEPOSEZ_VOTRE_DEMANDE @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_TELECHARGER_LISTE_DES @exig_G03_8_CHOIX_VOTRE_SITUATION_ACTUELLE @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G03_ETAPE_4_VOTRE_DEMANDE_BIEN @exig_G03_ETAPE_5_VOTRE_DEMANDE_TITRE @exig_G04_12_CHOISIR_SOLLICITE_RENOUVELLEMENT_TITRE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_G04_ANNEXE1_LISTE_ACTE_MARIAGE @exig_G05_ETAPE_1_VERIFIER_ADRESSE @exig_G05_ETAPE_3_JUSTIFICATIFS_RESIDENCE_FRANCE @exig_SIM_ACTE_MARIAGE @exig_SIM_CARTE_SEJOUR_DELIVREE @exig_SIM_CETTE_PROCEDURE_EST @exig_SIM_CONFIRMATION_DEPOT_UNE @exig_SIM_DOCUMENT_IDENTITE_ACCUEILLANT @exig_SIM_JUSTIFICATIFS_ACTIVITE_SALARIEE @exig_SIM_JUSTIFICATIFS_DROIT_SEJOUR @exig_SIM_JUSTIFICATIFS_SEJOUR_DANS @exig_SIM_MODALITES_SEJOUR @exig_SIM_OUVRE_CONFIRMATION_DEPOT @exig_SIM_POSSEDE_PAS_CARTE @exig_SIM_STRUCTURE_ETAPE_COURANTE @exig_SIM_VOUS_AVEZ_DEMENAGE @exig_SIM_VOUS_ETES_TITULAIRE
   @navigateur
   Scénario: Le conjoint d'un Français, qui a vécu avec lui plus de trois mois dans un autre État membre, dépose sa demande
     Soit un membre de famille conjoint d'un accueillant français, ayant séjourné avec lui 14 mois dans un autre État membre, dont le titre de séjour est connu du portail
@@ -33,7 +33,8 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Alors je suis à l'étape "Informations personnelles"
     Et mon état civil est affiché sans pouvoir être modifié
     Et la page affiche "Si vous avez déménagé, vous devez d'abord déclarer votre changement d'adresse sur l'ANEF avant de demander le renouvellement de votre titre."
-    Quand je renseigne mon lieu de naissance, mon adresse et mon téléphone
+    Et l'adresse connue de mon titre est pré-remplie, à vérifier
+    Quand je renseigne mon lieu de naissance et mon téléphone, et garde mon adresse vérifiée
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors je suis à l'étape "Modalités du séjour"
     Quand je renseigne les modalités de mon séjour et mon accueillant

@@ -52,14 +52,30 @@ def oui(value: bool) -> str:
     return "Oui" if value else "Non"
 
 
+# Guide 05 étape 1 (2/2): "Vérifier l'adresse (si changement d'adresse)".
+ADRESSE_A_VERIFIER = "guide 05, étape 1 (2/2) : « Vérifier l'adresse (si changement d'adresse) »"
+
+
+def expect_address_prefilled(actor: Actor) -> None:
+    """Étape 1: the address the administration holds for the applicant (registered with their
+    title) is already in the address fields, for the user to check: the parts a person reads
+    (numéro, voie, complément, code postal, ville), and the fields stay editable."""
+    a, zone = actor.persona.adresse, demarche(actor).zone.section("ADRESSE")
+    message = f"{ADRESSE_A_VERIFIER} : l'adresse connue du titre ({a.ligne()}) devrait être pré-remplie, modifiable"
+    for label, value in (("Numéro de voie", a.numero), ("Voie", a.voie), ("Complément d'adresse", a.complement),
+                         ("Code postal", a.code_postal), ("Ville", a.ville)):
+        expect(zone.field(label), f"{message} ({label} : « {value} »)").to_have_value(value)
+    expect(zone.field("Adresse"), f"{message} : le champ « Adresse » n'est pas modifiable").to_be_editable()
+
+
 def fill_informations(actor: Actor) -> None:
-    """Étape 1: the place of birth (the record has none), the address, the phone."""
+    """Étape 1: the place of birth (the record has none), the phone; the address, pre-filled from
+    the record, is checked and kept (the persona has not moved: no "changement d'adresse")."""
     p, d = actor.persona, demarche(actor)
     d.zone.section("ÉTAT CIVIL").fill("Lieu de naissance", p.ville_naissance)
     if p.nom_usage:  # "Un nom d'usage peut être ajouté si nécessaire"
         d.zone.section("ÉTAT CIVIL").fill("Nom d'usage", p.nom_usage)
-    a = p.adresse
-    d.fill_address(a.ligne(), a.code_postal, zone=d.zone.section("ADRESSE"))
+    expect_address_prefilled(actor)
     d.zone.section("INFORMATIONS DE CONTACT").fill("Téléphone", p.telephone)
 
 

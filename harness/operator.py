@@ -23,11 +23,14 @@ class OperatorAPI:
         return answer
 
     def register_identite(self, *, numero_etranger: str, nom: str, prenom: str, date_naissance: date,
-                          pays_naissance: str, nationalite: str, sexe: str | None = None) -> None:
+                          pays_naissance: str, nationalite: str, sexe: str | None = None,
+                          adresse: dict[str, str] | None = None) -> None:
+        """`adresse`: the postal address the administration holds ({numero, voie, complement,
+        code_postal, ville, pays, code_insee}), pre-filled where a guide has the user check it."""
         self._post("/identites", {
             "numero_etranger": numero_etranger, "nom": nom, "prenom": prenom,
             "date_naissance": date_naissance.isoformat(), "pays_naissance": pays_naissance,
-            "nationalite": nationalite, "sexe": sexe,
+            "nationalite": nationalite, "sexe": sexe, **({"adresse": adresse} if adresse else {}),
         })
 
     def register_titre(self, *, numero: str, kind: str, numero_etranger: str, date_debut: date, date_fin: date,

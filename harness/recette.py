@@ -2,7 +2,8 @@
 their numéro étranger, titles and visas, accueillants holding a title, the agent's credentials),
 read from YAML (docs/recette-exemple.yaml documents the format). `--referentiel fichier:PATH`
 builds a scenario's persona from one of its records: the record gives who the person is (identity,
-numéro étranger, title), Faker still gives what the applicant types (e-mail, address, phone…).
+numéro étranger, title, and the postal address when it holds one), Faker still gives what the
+applicant types (e-mail, phone, and the address when the record has none).
 
 The harness's own loader: the bundled portal reads the same file with its own (fake_anef.recette),
 the seam of DEVELOPERS.md rule 1."""
@@ -20,7 +21,7 @@ import yaml
 
 from personas.countries import pays_par_code
 from personas.factory import PersonaFactory, add_years
-from personas.model import Titre
+from personas.model import Adresse, Titre
 
 SECTIONS = ("identites", "titulaires", "accueillants")
 _RELATIVE = re.compile(r"^\s*J\s*([+-])\s*(\d+)\s*$", re.IGNORECASE)
@@ -58,6 +59,7 @@ class Record:
     pays_naissance: str  # ISO code
     nationalite: str  # ISO code
     titre: Titre | None = None
+    adresse: Adresse | None = None  # the postal address the administration holds (optional)
 
     @property
     def label(self) -> str:
@@ -79,6 +81,29 @@ def _required(raw: dict[str, Any], key: str, where: str) -> Any:
     if value in (None, ""):
         raise RecetteError(f"{where} : champ « {key} » manquant")
     return value
+
+
+ADRESSE_PARTS = ("numero", "voie", "complement", "code_postal", "ville", "pays", "code_insee")
+
+
+def _adresse(raw: dict[str, Any], where: str) -> Adresse | None:
+    """The record's optional address: {numero, voie, complement, code_postal, ville, pays, code_insee},
+    voie, code_postal and ville required."""
+    a = raw.get("adresse")
+    if a in (None, ""):
+        return None
+    if not isinstance(a, dict):
+        raise RecetteError(f"{where} : adresse : parties (voie: …, code_postal: …, ville: …) attendues")
+    unknown = sorted(str(k) for k in a if k not in ADRESSE_PARTS)
+    if unknown:
+        raise RecetteError(f"{where} : adresse : partie(s) inconnue(s) {', '.join(unknown)} ({', '.join(ADRESSE_PARTS)})")
+    parts = {k: str(a.get(k) or "").strip() for k in ADRESSE_PARTS}
+    for key in ("voie", "code_postal", "ville"):
+        if not parts[key]:
+            raise RecetteError(f"{where} : adresse : champ « {key} » manquant")
+    return Adresse(numero=parts["numero"], voie=parts["voie"], complement=parts["complement"],
+                   code_postal=parts["code_postal"], ville=parts["ville"], pays=parts["pays"] or "France",
+                   code_insee=parts["code_insee"])
 
 
 def _record(section: str, raw: dict[str, Any], today: date, where: str) -> Record:
@@ -104,7 +129,8 @@ def _record(section: str, raw: dict[str, Any], today: date, where: str) -> Recor
                   prenoms=tuple(str(_required(raw, "prenom", where)).split()), sexe=sexe,
                   date_naissance=parse_date(_required(raw, "date_naissance", where), today, where + ".date_naissance"),
                   pays_naissance=str(_required(raw, "pays_naissance", where)).upper(),
-                  nationalite=str(_required(raw, "nationalite", where)).upper(), titre=titre)
+                  nationalite=str(_required(raw, "nationalite", where)).upper(), titre=titre,
+                  adresse=_adresse(raw, where))
 
 
 def load(path: str | Path, today: date | None = None) -> Recette:
@@ -145,7 +171,7 @@ class ImposedFactory(PersonaFactory):
     def __init__(self, base: PersonaFactory, record: Record) -> None:  # noqa: D107 - shares the base's state
         self.__dict__.update(base.__dict__)
         self._record = record
-        self._pending = {"code", "sexe", "naissance", "identite", "numero", "visa", "titre"}
+        self._pending = {"code", "sexe", "naissance", "identite", "numero", "visa", "titre", "adresse"}
 
     def _first(self, what: str) -> bool:
         if what in self._pending:
@@ -182,6 +208,12 @@ class ImposedFactory(PersonaFactory):
         if not self._first("identite"):
             return super()._identite_demandeur(code, sexe)
         return self._record.nom, list(self._record.prenoms)
+
+    def adresse(self) -> Adresse:
+        """The applicant's address is the record's, when it holds one (guide 05 étape 1 pre-fills it)."""
+        if not self._first("adresse") or self._record.adresse is None:
+            return super().adresse()
+        return self._record.adresse
 
     def numero_etranger(self) -> str:
         if not self._first("numero"):

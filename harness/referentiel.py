@@ -77,7 +77,18 @@ def _identite(persona: Any, tous_les_prenoms: bool = False) -> dict[str, Any]:
         "pays_naissance": pays_par_nom(persona.pays_naissance).code,
         "nationalite": persona.nationalites[0],
         "sexe": persona.sexe,
+        "adresse": adresse_fiche(persona),
     }
+
+
+def adresse_fiche(persona: Any) -> dict[str, str] | None:
+    """The persona's postal address as the administration's record holds it (guide 05 étape 1
+    pre-fills it for the user to check); None for someone the persona gives no address."""
+    a = getattr(persona, "adresse", None)
+    if a is None:
+        return None
+    return {"numero": a.numero, "voie": a.voie, "complement": a.complement, "code_postal": a.code_postal,
+            "ville": a.ville, "pays": a.pays, "code_insee": a.code_insee}
 
 
 def _titre(titre: Any, numero_etranger: str) -> dict[str, Any]:
@@ -261,7 +272,10 @@ class ManualCreator:
         return [f"numéro étranger : {values['numero_etranger']}", f"nom : {values['nom']}",
                 f"prénom(s) : {values['prenom']}", f"sexe : {values['sexe']}",
                 f"né(e) le {persona.date_naissance:%d/%m/%Y} ({persona.pays_naissance})",
-                f"nationalité : {pays_par_code(values['nationalite']).pays}"]
+                f"nationalité : {pays_par_code(values['nationalite']).pays}"] + (
+                    [f"adresse : {persona.adresse.ligne()}"
+                     + (f", {persona.adresse.complement}" if persona.adresse.complement else "")]
+                    if values.get("adresse") else [])
 
     @staticmethod
     def _titre_lines(titre: Any) -> list[str]:

@@ -55,7 +55,8 @@ EXTRA: dict[tuple[str, str], list[str]] = {
     ("ase.feature", "CAS 1, un mineur"): ["G03-ETAPE-5-CONFIRMATION-DEPOT-UNE"],
     ("ase.feature", "CAS 2, un mineur"): ["G03-ETAPE-5-CONFIRMATION-DEPOT-UNE"],
     ("ase.feature", "CAS 3, un majeur atteste"): ["G03-ETAPE-5-CONFIRMATION-DEPOT-UNE"],
-    ("famille_ue.feature", "Le conjoint d'un Français"): ["SIM-CONFIRMATION-DEPOT-UNE"],
+    # "l'adresse connue de mon titre est pré-remplie, à vérifier" (guide 05 étape 1 2/2, its own words)
+    ("famille_ue.feature", "Le conjoint d'un Français"): ["SIM-CONFIRMATION-DEPOT-UNE", "G05-ETAPE-1-VERIFIER-ADRESSE"],
     ("famille_ue.feature", "titulaire d'un titre de séjour : son identité"): ["SIM-CONFIRMATION-DEPOT-UNE"],
     # "le document téléchargé est mon attestation de décision favorable, que son 2D-DOC (6J = 3) confirme"
     ("instruction.feature", "Enfant de Français : le compte"): [

@@ -60,7 +60,12 @@ def commence_jusqua(acteur: Actor, titre: str) -> None:
 
 
 # Step 1 -----------------------------------------------------------------------------------------
-@when("je renseigne mon lieu de naissance, mon adresse et mon téléphone")
+@then("l'adresse connue de mon titre est pré-remplie, à vérifier")
+def adresse_pre_remplie(acteur: Actor) -> None:
+    famille_ue.expect_address_prefilled(acteur)
+
+
+@when("je renseigne mon lieu de naissance et mon téléphone, et garde mon adresse vérifiée")
 def informations(acteur: Actor) -> None:
     famille_ue.fill_informations(acteur)
 

@@ -52,6 +52,7 @@ PREFILL_SOURCES = {
     "identite.nationalite": {"selection", "texte"},
     "identite.sexe": {"choix", "selection", "texte"},
     "identite.lieu_naissance": {"texte"},  # optional in the record
+    "identite.adresse": {"adresse"},  # optional in the record: {part: text}, ADDRESS_PARTS
     "compte.email": {"texte"},
 }
 

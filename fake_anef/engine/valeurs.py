@@ -270,12 +270,26 @@ def prefill_values(bloc: Champ, value: Any) -> Values:
         if not isinstance(value, date):
             return {}
         return {f"{name}_jour": f"{value.day:02d}", f"{name}_mois": str(value.month), f"{name}_annee": f"{value.year:04d}"}
+    if bloc.type == "adresse":
+        return _prefill_adresse(name, value)
     text = str(value)
     if bloc.type == "texte" and bloc.prefill in ("identite.pays_naissance", "identite.nationalite"):
         text = option_label(ChampChoix(type="selection", source="pays" if bloc.prefill.endswith("naissance") else "nationalites_toutes"), text)
     if bloc.type == "texte" and bloc.prefill == "identite.sexe":
         text = {"M": "Masculin", "F": "Féminin"}.get(text, text)  # the guides' two choices
     return {f"{name}-0" if bloc.multiple else name: text}
+
+
+def _prefill_adresse(name: str, value: Any) -> Values:
+    """An address record ({part: text}) as the address bloc's inputs: each part, and the one-line
+    label the type-ahead field shows ("20 Rue Nationale 59000 Lille", complement and country aside)."""
+    if not isinstance(value, Mapping):
+        return {}
+    parts = {part: str(value.get(part) or "").strip() for part in ADDRESS_PARTS}
+    if not any(parts.values()):
+        return {}
+    ligne = " ".join(parts[p] for p in ("numero", "voie", "code_postal", "ville") if parts[p])
+    return {name: ligne, **{f"{name}_{part}": text for part, text in parts.items()}}
 
 
 def with_prefill(definition: Definition, data: Mapping[str, Values], sources: Mapping[str, Any]) -> Data:

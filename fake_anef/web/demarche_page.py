@@ -55,6 +55,7 @@ def prefill_sources(s: Any, compte: Compte | None) -> dict[str, Any]:
     if ident is not None:
         sources.update({f"identite.{key}": getattr(ident, key) for key in IDENTITE_KEYS})
         sources["identite.lieu_naissance"] = ident.lieu_naissance
+        sources["identite.adresse"] = ident.adresse
     return sources
 
 

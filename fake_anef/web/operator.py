@@ -16,6 +16,7 @@ from starlette.routing import Route
 from .. import security
 from ..countries import by_code
 from ..delai import close_incomplete
+from ..engine.schema import ADDRESS_PARTS
 from ..instruction import (
     DemandeInconnue,
     EtatInvalide,
@@ -90,6 +91,27 @@ async def _json(request: Request) -> dict[str, Any]:
     return data
 
 
+def _adresse(data: dict[str, Any]) -> dict[str, str] | None:
+    """The optional postal address of an identity: an object of the address bloc's parts
+    (ADDRESS_PARTS), "voie" and "ville" required, a French code postal of 5 digits."""
+    raw = data.get("adresse")
+    if raw is None or raw == {}:
+        return None
+    if not isinstance(raw, dict):
+        raise BadRequest(f"adresse : objet JSON attendu ({', '.join(ADDRESS_PARTS)})")
+    unknown = sorted(str(k)[:40] for k in raw if k not in ADDRESS_PARTS)
+    if unknown:
+        raise BadRequest(f"adresse : partie(s) inconnue(s) {', '.join(unknown)} (parties : {', '.join(ADDRESS_PARTS)})")
+    parts = {part: _text(raw, part).strip() if raw.get(part) not in (None, "") else "" for part in ADDRESS_PARTS}
+    missing = [part for part in ("voie", "ville") if not parts[part]]
+    if missing:
+        raise BadRequest(f"adresse : {', '.join(missing)} manquant(s)")
+    code = parts["code_postal"]
+    if code and parts["pays"] in ("", "France") and not (code.isascii() and code.isdigit() and len(code) == 5):
+        raise BadRequest("adresse.code_postal : 5 chiffres attendus (exemple : « 59000 »)")
+    return parts
+
+
 def _identite_values(data: dict[str, Any]) -> dict[str, Any]:
     _required(data, IDENTITE_FIELDS)
     numero = _text(data, "numero_etranger")
@@ -103,6 +125,7 @@ def _identite_values(data: dict[str, Any]) -> dict[str, Any]:
         "date_naissance": _date(data, "date_naissance"), "pays_naissance": _pays(data, "pays_naissance"),
         "nationalite": _pays(data, "nationalite"), "sexe": sexe or None,
         "lieu_naissance": _text(data, "lieu_naissance")[:100] if data.get("lieu_naissance") else None,
+        "adresse": _adresse(data),
     }
 
 
