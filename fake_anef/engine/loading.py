@@ -1,6 +1,7 @@
 """Procedure definitions, loading: a YAML text read into a :class:`.schema.Definition`, each part
 checked as it is read (:mod:`.reader`), then the cross-references (:mod:`.checks`). The portal
-never starts with half a procedure."""
+never starts with half a procedure. A little over 400 lines: one reader per key of a definition, in
+the order docs/procedures.md describes them (the documents' keys are in :mod:`.loading_documents`)."""
 
 from __future__ import annotations
 
