@@ -146,9 +146,15 @@ class Upload:
         if size > MAX_SIZE:
             out.add("taille")
         extension = re.search(r"(\.[^.]*)?$", self.name).group(0).lower()  # type: ignore[union-attr]
-        if extension not in ACCEPTED_EXTENSIONS or self.kind is None or KINDS[extension] != self.kind:
+        kind = self.kind
+        if kind is None and self.head == WHOLE_PNG and size >= len(WHOLE_PNG):
+            kind = "png"  # a whole PNG then zeros is a PNG (its decoder stops at IEND), whatever it was drawn as
+        if extension not in ACCEPTED_EXTENSIONS or kind is None or KINDS[extension] != kind:
             out.add("format")
         return out
+
+
+WHOLE_PNG = DISGUISED["png_named_pdf"][1]
 
 
 @functools.cache
