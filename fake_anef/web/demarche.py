@@ -102,7 +102,8 @@ def contexte(request: Request, compte: Any, definition: Definition) -> dict[str,
 
 def _preambule_page(request: Request, definition: Definition, en_cours: bool = False) -> Response:
     """`en_cours`: a demande is begun ("Abandonner la demande" then asks to confirm its deletion)."""
-    boutons = () if "preambule_sans_boutons" in portal(request).faults else definition.preambule.boutons  # type: ignore[union-attr]
+    shown = definition.preambule is not None and "preambule_sans_boutons" not in portal(request).faults
+    boutons = definition.preambule.boutons if shown and definition.preambule is not None else ()
     return render(request, "demarche/preambule.html", D=definition, PR=definition.preambule, en_cours=en_cours,
                   boutons=boutons)
 
