@@ -63,7 +63,7 @@ def _steps(data: dict, step: int) -> list:
 
 
 @pytest.mark.parametrize(("breakage", "message"), [
-    (lambda d: _steps(d, 0)[0]["blocs"][1].update(prefill="identite.adresse"), "prefill « identite.adresse » inconnu"),
+    (lambda d: _steps(d, 0)[0]["blocs"][1].update(prefill="identite.telephone"), "prefill « identite.telephone » inconnu"),
     (lambda d: _steps(d, 0)[0]["blocs"][1].update(prefill="identite.date_naissance"), "ne remplit pas un champ « texte »"),
     (lambda d: _steps(d, 0)[0]["blocs"][2].update(lecture_seule=True), "a besoin de « prefill »"),
     (lambda d: d["steps"][1]["bloquant"].pop("when"), "« when » est obligatoire"),
