@@ -64,6 +64,7 @@ def test_fast_and_browser_preconditions_leave_the_same_state(
     assert not browser_way.fast
     try:
         par_navigateur = actor_factory(_persona(chemin, personas, referentiel))
+        par_navigateur.browser.page.context.clear_cookies()  # a new visitor: no session left by an earlier test
         OPENERS[chemin](par_navigateur, browser_way)
         state_browser = _state(par_navigateur, operator)
         par_navigateur.browser.page.context.clear_cookies()  # the same tab, a new visitor
