@@ -45,8 +45,10 @@ def _state(actor: Actor, operator: OperatorAPI) -> dict[str, Any]:
         "compte": {k: v for k, v in account.items() if k not in ("identifiant", "email", "nom", "prenom", "numero_etranger")},
         "identifiant": identifiant == (actor.persona.numero_etranger if account["numero_etranger"] else actor.email.lower()),
         "email": account["email"] == actor.email,
-        "titulaire": (account["nom"], account["prenom"]) == (
-            (actor.persona.nom, actor.persona.prenoms[0]) if account["numero_etranger"] else ("", "")),
+        # the holder as registered: the first prénom, or all of them (path c registers every prénom)
+        "titulaire": (account["nom"], account["prenom"]) in (
+            {(actor.persona.nom, actor.persona.prenoms[0]), (actor.persona.nom, " ".join(actor.persona.prenoms))}
+            if account["numero_etranger"] else {("", "")}),
         "mot_de_passe": actor.mot_de_passe == actor.persona.mot_de_passe,
         "page": urlsplit(page.url).path,
         "titre_de_page": page.title(),
