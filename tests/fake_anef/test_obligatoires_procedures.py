@@ -22,7 +22,7 @@ from fake_anef.web.app import create_app
 from tests.fake_anef import test_web_ase as ase
 from tests.fake_anef import test_web_bpi as bpi
 from tests.fake_anef import test_web_famille_ue as ue
-from tests.properties.wizard_http import MESSAGES, Page
+from tests.properties.wizard_http import MESSAGES, Page, keys_of
 
 
 @pytest.fixture
@@ -60,16 +60,6 @@ PROCEDURES: dict[str, tuple[str, str, Callable[[TestClient, Any], list[tuple[str
     "04": ("bpi-renouvellement", bpi.BASE, _bpi),
     "05": ("famille-ue", ue.BASE, _famille_ue),
 }
-
-
-def keys_of(bloc: Bloc, values: dict[str, str]) -> list[str]:
-    if bloc.type == "date":
-        return [k for k in values if k in (f"{bloc.id}_jour", f"{bloc.id}_mois", f"{bloc.id}_annee")]
-    if bloc.multiple:
-        return [k for k in values if k.startswith(f"{bloc.id}-")]
-    if bloc.type == "adresse":
-        return [k for k in values if k == bloc.id or k.startswith(f"{bloc.id}_")]
-    return [k for k in values if k == bloc.id]
 
 
 def refused_next_to_it(bloc: Bloc, errors: dict[str, str]) -> bool:

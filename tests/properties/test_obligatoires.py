@@ -21,7 +21,17 @@ from fake_anef.engine.registry import by_id
 from fake_anef.engine.schema import Bloc
 
 from .conftest import PortalClient
-from .wizard_http import MESSAGES, PDF, SITUATION, Applicant, date_fields, informations, motif_de_sejour, new_applicant
+from .wizard_http import (
+    MESSAGES,
+    PDF,
+    SITUATION,
+    Applicant,
+    date_fields,
+    informations,
+    keys_of,
+    motif_de_sejour,
+    new_applicant,
+)
 
 D = by_id("vpf-enfant-de-francais")
 assert D is not None
@@ -42,17 +52,6 @@ ANSWERS: dict[str, dict[str, str]] = {
 def required_fields(step_id: str) -> list[Bloc]:
     return [b for b in D.step(step_id).fields()  # type: ignore[union-attr]
             if "*" in b.label or b.id in REQUIRED_WITHOUT_STAR]
-
-
-def keys_of(bloc: Bloc, values: dict[str, str]) -> list[str]:
-    """The form's keys of a field: a date's three parts, a list's items, an address's parts."""
-    if bloc.type == "date":
-        return [k for k in values if k in (f"{bloc.id}_jour", f"{bloc.id}_mois", f"{bloc.id}_annee")]
-    if bloc.multiple:
-        return [k for k in values if k.startswith(f"{bloc.id}-")]
-    if bloc.type == "adresse":
-        return [k for k in values if k == bloc.id or k.startswith(f"{bloc.id}_")]
-    return [k for k in values if k == bloc.id]
 
 
 def refused_next_to_it(bloc: Bloc, errors: dict[str, str]) -> bool:

@@ -19,6 +19,7 @@ from PIL import Image
 from pypdf import PdfWriter
 from starlette.testclient import TestClient
 
+from fake_anef.engine.schema import Bloc
 from harness import fichiers
 
 BASE = "/teleprocedures/vpf-enfant-de-francais"
@@ -542,3 +543,15 @@ def motifs_valides(draw: Any, today: date, birth: date) -> dict[str, str]:
                        "enfants-0-nationalites-0": draw(st.sampled_from(PAYS + ("FR",))),
                        "enfants-0-residence": draw(st.sampled_from(["france", "etranger"]))})
     return values
+
+
+# Required items (issue 16) ----------------------------------------------------------------------
+def keys_of(bloc: Bloc, values: dict[str, str]) -> list[str]:
+    """The form's keys of a field: a date's three parts, a list's items, an address's parts."""
+    if bloc.type == "date":
+        return [k for k in values if k in (f"{bloc.id}_jour", f"{bloc.id}_mois", f"{bloc.id}_annee")]
+    if bloc.multiple:
+        return [k for k in values if k.startswith(f"{bloc.id}-")]
+    if bloc.type == "adresse":
+        return [k for k in values if k == bloc.id or k.startswith(f"{bloc.id}_")]
+    return [k for k in values if k == bloc.id]
