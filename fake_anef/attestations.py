@@ -46,7 +46,8 @@ def attestation_file(p: Portal, definition: Definition, demande: Demande, attest
     emission = (date.fromisoformat(decision["date_decision"]) if decision
                 else date.fromisoformat(issued) if issued
                 else (demande.deposee_at or p.clock.now()).date())
-    values = attestation_values(attestation, document_values(definition, demande, wizard, p.faults), emission, decision)
+    base = document_values(definition, demande, wizard, p.faults)
+    values = p.faults.misprinted(attestation_values(attestation, base, emission, decision), base)
     name = attestation_filename(attestation, values)
     path = demandes.document_path(demande, attestation.id)
     forged = courriel and p.faults.forges_mailed_code()

@@ -30,6 +30,9 @@ FAULTS = {
     "ephoto_21_ou_23_chiffres": "an ephoto number of 21 or 23 digits is accepted (the 22-digit rule off by one)",
     "numero_etranger_sans_longueur": "a numéro étranger of any number of digits is looked up (not 10 only)",
     "texte_guide_modifie": "one text a guide shows is changed: guide 04 §6 \"Demande de création de compte bien enregistrée.\" loses \"bien\"",
+    "texte_guide_choisi": "the guide text named by ANEF_TEXTE_GUIDE is altered wherever the portal holds it (its longest "
+                          "word left out; a single word in another case): one mutant per normative text "
+                          "(scripts/mutation.py --textes)",
     "salutations_modifiees": "greetings and signatures not as the guides print them: the dépôt mail's name upper-cased "
                              "(guide 03: \"Bonjour Mineur Etranger,\"), the path-c mail's \"Bonjour\" given a comma "
                              "(guides 01 §III, 04 §7), guide 03's decision signed \"…et des Outre-Mer\"",
@@ -50,6 +53,8 @@ FAULTS = {
     "inaccessible": "labels in a low-contrast grey and no visible keyboard focus (RGAA 3.2 and 10.7)",
     # The documents (fake_anef/documents) and the mail that carries them:
     "date_naissance_imprimee_fausse": "the documents print the date of birth a day late (their 2D-DOC keeps the right one)",
+    "valeur_imprimee_fausse": "the documents print the value named by ANEF_VALEUR_FAUSSE (nom_naissance, prenoms, adresse, "
+                              "numero_etranger…) with its last letter or digit changed (their 2D-DOC keeps the right one)",
     "date_depot_imprimee_fausse": "the documents say the dépôt was the day before their DATE D'ÉMISSION",
     "deux_d_doc_sans_autorisation_de_travail": "an attestation's 2D-DOC says NON AUTORISE A TRAVAILLER (6P) while its page says the holder may work",
     "deux_d_doc_nom_usage": "an attestation's 2D-DOC holds the nom de naissance as nom d'usage (63), whatever the page prints",
@@ -92,6 +97,18 @@ def _shift(display: str, days: int) -> str:
         return display
 
 
+def _next_character(value: str) -> str:
+    """`value` with its last letter or digit changed to the next one (9 → 0, z → a), case kept."""
+    for i in range(len(value) - 1, -1, -1):
+        c = value[i]
+        if c.isdigit():
+            return value[:i] + str((int(c) + 1) % 10) + value[i + 1:]
+        if c.isascii() and c.isalpha():
+            base = ord("a") if c.islower() else ord("A")
+            return value[:i] + chr(base + (ord(c) - base + 1) % 26) + value[i + 1:]
+    return value + "X"
+
+
 class _ForgingSigner(TwoDDocSigner):
     """The portal's signer, whose fields are edited before they are signed (a forgery: the code
     then says something the page does not)."""
@@ -116,8 +133,12 @@ def check(faults: Iterable[str]) -> frozenset[str]:
 class Faults(frozenset[str]):
     """The fault modes a portal runs with (empty in normal use), asked by what they change."""
 
-    def __new__(cls, names: Iterable[str] = ()) -> Faults:
-        return super().__new__(cls, check(names))
+    valeur_fausse: str = ""  # the value valeur_imprimee_fausse prints wrong (ANEF_VALEUR_FAUSSE)
+
+    def __new__(cls, names: Iterable[str] = (), valeur_fausse: str = "") -> Faults:
+        made = super().__new__(cls, check(names))
+        made.valeur_fausse = valeur_fausse
+        return made
 
     # The wizard's pages ---------------------------------------------------------------------------
     def shown_values(self, values: Mapping[str, str]) -> dict[str, Any]:
@@ -255,6 +276,15 @@ class Faults(frozenset[str]):
             out["date_naissance"] = _shift(out["date_naissance"], 1)
         if "date_depot_imprimee_fausse" in self and out.get("date_depot"):
             out["date_depot"] = _shift(out["date_depot"], -1)
+        return self.misprinted(out)
+
+    def misprinted(self, values: Mapping[str, str], done: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Under valeur_imprimee_fausse, the value named by ANEF_VALEUR_FAUSSE with its last letter or
+        digit changed, unless it was already in `done` (the values before an attestation added its own)."""
+        out = dict(values)
+        key = self.valeur_fausse
+        if "valeur_imprimee_fausse" in self and key in out and key not in (done or {}):
+            out[key] = _next_character(out[key])
         return out
 
     def mailed_values(self, values: Mapping[str, str]) -> dict[str, str]:

@@ -50,11 +50,11 @@ class Portal:
     def create(cls, settings: Settings) -> Portal:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         faults_definitions.apply(settings.faults)  # rules of the definitions (seize_ans_a_15, …); before the wording
-        reformulation.apply(settings.faults)  # wording fault modes (reformule_derives, texte_guide_modifie)
+        reformulation.apply(settings.faults, settings.texte_guide)  # wording fault modes (reformule_derives, texte_guide_modifie)
         store = Store(settings.db_url)
         store.create_all()
         clock = Clock(store)
-        broken = faults.Faults(settings.faults)
+        broken = faults.Faults(settings.faults, settings.valeur_fausse)
         portal = cls(
             settings=settings, store=store, clock=clock, accounts=Accounts(store, clock, broken),
             mail=MailSender(settings.smtp_host, settings.smtp_port, settings.mail_from), faults=broken,

@@ -19,7 +19,7 @@ import dataclasses
 import io
 import re
 import tokenize
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from . import texts
 
 REWORD = "reformule_derives"
 GUIDE_TEXT = "texte_guide_modifie"
+CHOSEN_TEXT = "texte_guide_choisi"  # the text named by ANEF_TEXTE_GUIDE (one mutant per guide text)
 # texte_guide_modifie: guide 04 §6 (and 02 §1) "Demande de création de compte bien enregistrée." loses a word.
 GUIDE_CHANGE = (("CREATION_ENREGISTREE", "enregistree"), "Demande de création de compte enregistrée.")
 # Values that are rules or names, not words shown to a person, even on a DERIVED line.
@@ -134,31 +135,42 @@ def derived_yaml_strings(text: str) -> list[str]:
     return out
 
 
-def _replace_strings(obj: Any, table: dict[str, str], seen: set[int]) -> Any:
-    """`obj` with each string of `table` replaced, in place where the object allows it."""
+def _rewrite(obj: Any, change: Callable[[str], str], seen: set[int]) -> Any:
+    """`obj` with each string passed through `change`, in place where the object allows it."""
     if isinstance(obj, str):
-        return table.get(obj, obj)
+        return change(obj)
     if id(obj) in seen or isinstance(obj, (int, float, bool, type(None), bytes)):
         return obj
     seen.add(id(obj))
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         for f in dataclasses.fields(obj):
             old = getattr(obj, f.name)
-            new = _replace_strings(old, table, seen)
+            new = _rewrite(old, change, seen)
             if new is not old:
                 object.__setattr__(obj, f.name, new)
         return obj
     if isinstance(obj, dict):
         for k in list(obj):
-            obj[k] = _replace_strings(obj[k], table, seen)
+            obj[k] = _rewrite(obj[k], change, seen)
         return obj
     if isinstance(obj, list):
-        obj[:] = [_replace_strings(x, table, seen) for x in obj]
+        obj[:] = [_rewrite(x, change, seen) for x in obj]
         return obj
     if isinstance(obj, tuple):
-        new = tuple(_replace_strings(x, table, seen) for x in obj)
+        new = tuple(_rewrite(x, change, seen) for x in obj)
         return obj if all(a is b for a, b in zip(new, obj, strict=False)) else type(obj)(*new) if hasattr(obj, "_fields") else new
     return obj
+
+
+def altered(text: str) -> str:
+    """A guide's text as a careless deployment might show it: its longest word left out (outside
+    "{placeholders}"), or, for a single word, in another case (the harness never folds case)."""
+    parts = re.split(r"(\{[^}]*\})", text)
+    words = [w for p in parts if not p.startswith("{") for w in re.findall(r"[\w’'-]+", p)]
+    if len(words) < 2:
+        return reword(text)
+    longest = max(words, key=len)
+    return re.sub(rf"\s*(?<![\w’'-]){re.escape(longest)}(?![\w’'-])", "", text, count=1).strip() or reword(text)
 
 
 def procedure_sources() -> list[str]:
@@ -170,8 +182,9 @@ def procedure_sources() -> list[str]:
 _applied: set[str] = set()
 
 
-def apply(faults: frozenset[str]) -> dict[str, str]:
-    """Put the wording faults in place (once per process); returns original → new text."""
+def apply(faults: frozenset[str], texte_guide: str = "") -> dict[str, str]:
+    """Put the wording faults in place (once per process); returns original → new text.
+    `texte_guide`: the text `texte_guide_choisi` alters (ANEF_TEXTE_GUIDE)."""
     changes: dict[str, str] = {}
     if REWORD in faults and REWORD not in _applied:
         _applied.add(REWORD)
@@ -182,7 +195,7 @@ def apply(faults: frozenset[str]) -> dict[str, str]:
             changes[text] = new
         table = {s: reword(s) for src in procedure_sources() for s in derived_yaml_strings(src)}
         from .engine import definition  # the definitions, as loaded once at start
-        _replace_strings(list(definition.bundled()), table, set())
+        _rewrite(list(definition.bundled()), lambda s: table.get(s, s), set())
         changes.update(table)
     if GUIDE_TEXT in faults and GUIDE_TEXT not in _applied:
         _applied.add(GUIDE_TEXT)
@@ -190,6 +203,36 @@ def apply(faults: frozenset[str]) -> dict[str, str]:
         table = getattr(texts, name)
         changes[table[key]] = new
         table[key] = new
+    if CHOSEN_TEXT in faults and CHOSEN_TEXT not in _applied:
+        if not texte_guide.strip():
+            raise ValueError(f"{CHOSEN_TEXT} : ANEF_TEXTE_GUIDE ne nomme aucun texte")
+        _applied.add(CHOSEN_TEXT)
+        changes.update(alter_everywhere(texte_guide))
+    return changes
+
+
+def alter_everywhere(chosen: str) -> dict[str, str]:
+    """Every string of texts.py and of the bundled definitions that holds `chosen`, with `chosen`
+    altered (`altered`); returns original → new. Nothing holds it: an error, so a mutant that
+    changes nothing is never counted (scripts/mutation.py runs these)."""
+    new_text = altered(chosen)
+    changes: dict[str, str] = {}
+
+    def change(s: str) -> str:
+        if chosen not in s:
+            return s
+        changes[s] = s.replace(chosen, new_text)
+        return changes[s]
+
+    for name in [n for n in vars(texts) if n.isupper()]:
+        old = getattr(texts, name)
+        new = _rewrite(old, change, set())
+        if new is not old:
+            setattr(texts, name, new)
+    from .engine import definition  # the definitions, as loaded once at start
+    _rewrite(list(definition.bundled()), change, set())
+    if not changes:
+        raise ValueError(f"texte_guide_choisi : « {chosen} » n'est dans aucun texte du portail")
     return changes
 
 

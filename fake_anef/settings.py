@@ -28,6 +28,8 @@ class Settings:
     # Rules broken on purpose (ANEF_FAULTS="a,b"), to show that the harness's checks fail when they
     # should; see fake_anef/faults.py. Empty in normal use.
     faults: frozenset[str] = frozenset()
+    texte_guide: str = ""  # ANEF_TEXTE_GUIDE: the text the fault mode texte_guide_choisi alters
+    valeur_fausse: str = ""  # ANEF_VALEUR_FAUSSE: the value the fault mode valeur_imprimee_fausse prints wrong
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -49,4 +51,6 @@ class Settings:
             operator_api=_flag(env.get("ANEF_OPERATOR_API"), True),
             seed_file=Path(seed) if seed else None,
             faults=frozenset(f.strip() for f in env.get("ANEF_FAULTS", "").split(",") if f.strip()),
+            texte_guide=env.get("ANEF_TEXTE_GUIDE", ""),
+            valeur_fausse=env.get("ANEF_VALEUR_FAUSSE", ""),
         )

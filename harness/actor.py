@@ -90,9 +90,10 @@ class Actor:
     def email(self) -> str:
         return str(self.persona.email)
 
-    def wait_for_mail(self, contains: str | None = None, subject: str | None = None) -> Mail:
-        """The newest mail to this actor since the scenario began that says `contains`."""
-        mail = self.mailbox.wait_for(self.email, contains=contains, subject=subject, after=self.mail_watermark)
+    def wait_for_mail(self, contains: str | None = None, subject: str | None = None, after: int | None = None) -> Mail:
+        """The newest mail to this actor since the scenario began (or since mail `after`) that says `contains`."""
+        since = self.mail_watermark if after is None else max(after, self.mail_watermark)
+        mail = self.mailbox.wait_for(self.email, contains=contains, subject=subject, after=since)
         self.notes.courriel = mail
         return mail
 

@@ -18,21 +18,22 @@ CONFIRMATION_MAIL = ("La création du compte d'accès à votre espace personnel 
                      "représentez est en cours.")
 
 
-def wait_for_mail_saying(actor: Actor, texte: str) -> Mail:
-    """The newest mail since the scenario began that says `texte` (a text of the catalogue), its
-    words and case checked too (the mailbox's search folds case). An informative text the target
-    words otherwise is a remarque, and the journey goes on with the newest mail received."""
+def wait_for_mail_saying(actor: Actor, texte: str, *, after: int | None = None) -> Mail:
+    """The newest mail since the scenario began (or since mail `after`) that says `texte` (a text
+    of the catalogue), its words and case checked too (the mailbox's search folds case). An
+    informative text the target words otherwise is a remarque, and the journey goes on with the
+    newest mail received."""
     got: list[Mail] = []
 
     def probe() -> None:
-        mail = actor.wait_for_mail(contains=texte)
+        mail = actor.wait_for_mail(contains=texte, after=after)
         got.append(mail)
         if not textes.contains(mail.text, texte):
             raise AssertionError(f"le courriel « {mail.subject} » le dit en d'autres termes")
 
     if textes.current().verifier(texte, probe, lieu="les courriels reçus") or got:
         return got[-1]
-    return actor.wait_for_mail()
+    return actor.wait_for_mail(after=after)
 
 
 def fill_email(actor: Actor) -> None:

@@ -44,6 +44,8 @@ class Mutant:
     regle: str = ""
     exigences: list[str] = field(default_factory=list)
     echantillon: bool = False
+    env: dict[str, str] = field(default_factory=dict)  # more environment for its portal (ANEF_TEXTE_GUIDE)
+    couvert: bool = True  # False: no scenario of its selection exists (a text no scenario checks)
 
 
 @dataclass
@@ -63,8 +65,21 @@ def load(path: Path = CATALOGUE) -> list[Mutant]:
             raise ValueError(f"{path}: mutant {name} n'a pas de sélection (tuer)")
         mutants.append(Mutant(name=name, faute=entry.get("faute", name), guide=str(entry.get("guide", "")),
                               tuer=[str(a) for a in tuer], regle=entry.get("regle", ""),
-                              exigences=list(entry.get("exigences") or []), echantillon=bool(entry.get("echantillon"))))
+                              exigences=list(entry.get("exigences") or []), echantillon=bool(entry.get("echantillon")),
+                              env={str(k): str(v) for k, v in (entry.get("env") or {}).items()}))
     return mutants
+
+
+def text_mutants(mutants: list[Mutant]) -> tuple[list[Mutant], list[dict[str, str]]]:
+    """The text mutants (scripts/mutants_textes.py) and the normative requirements left without any
+    mutant."""
+    from scripts.mutants_textes import FAULT, plan
+
+    named = {e for m in mutants for e in m.exigences}
+    planned, without = plan(named)
+    return [Mutant(name=p["name"], faute=FAULT, guide=p["guide"], tuer=["features/test_scenarios.py", "-m", p["tag"]],
+                   regle=p["regle"], exigences=[p["exigence"]], env={"ANEF_TEXTE_GUIDE": p["texte"]},
+                   couvert=p["covered"]) for p in planned], without
 
 
 def select(mutants: list[Mutant], guides: list[str], names: list[str], sample: bool) -> list[Mutant]:
@@ -79,9 +94,10 @@ def select(mutants: list[Mutant], guides: list[str], names: list[str], sample: b
     return chosen
 
 
-def run_pytest(args: list[str], faults: str, timeout: float, output: Path) -> tuple[int | None, str]:
+def run_pytest(args: list[str], faults: str, timeout: float, output: Path,
+               extra: dict[str, str] | None = None) -> tuple[int | None, str]:
     """One pytest process on the selection, ANEF_FAULTS set; returns (exit code or None on timeout, output)."""
-    env = {**os.environ, "ANEF_FAULTS": faults, "COLUMNS": "300"}  # wide: the summary keeps the message
+    env = {**os.environ, **(extra or {}), "ANEF_FAULTS": faults, "COLUMNS": "300"}  # wide: the summary keeps the message
     command = [sys.executable, "-m", "pytest", *PYTEST_ARGS, f"--output={output}", *args]
     try:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
@@ -102,12 +118,14 @@ def _first_failure(out: str) -> str:
 
 def judge(mutant: Mutant, timeout: float, baseline: bool, output: Path) -> Outcome:
     start = time.monotonic()
+    if not mutant.couvert:
+        return Outcome(mutant, "survivant", 0.0, f"aucun scénario ne porte @{mutant.tuer[-1]} : ce texte n'est vérifié nulle part")
     if baseline:
         code, out = run_pytest(mutant.tuer, "", timeout, output)
         if code != 0:
             return Outcome(mutant, "erreur", time.monotonic() - start,
                            f"la sélection ne passe pas sur le portail conforme (code {code}) : {_first_failure(out)}")
-    code, out = run_pytest(mutant.tuer, mutant.faute, timeout, output)
+    code, out = run_pytest(mutant.tuer, mutant.faute, timeout, output, mutant.env)
     seconds = time.monotonic() - start
     if code == 1 and any(sign in out for sign in NOT_A_KILL):
         return Outcome(mutant, "erreur", seconds, f"le portail n'a pas démarré : {_first_failure(out)}")
@@ -119,15 +137,24 @@ def judge(mutant: Mutant, timeout: float, baseline: bool, output: Path) -> Outco
     return Outcome(mutant, "erreur", seconds, f"{reason} : {_first_failure(out)}")
 
 
-def report(outcomes: list[Outcome]) -> str:
+def report(outcomes: list[Outcome], without: list[dict[str, str]] | None = None) -> str:
     killed = [o for o in outcomes if o.verdict == "tué"]
     lines = [f"Score de mutation : {len(killed)}/{len(outcomes)} mutants tués "
              f"({100 * len(killed) / len(outcomes):.1f} %)"]
+    for family, test in (("règles et champs (mutants/catalogue.yaml)", lambda o: not o.mutant.name.startswith("texte:")),
+                         ("textes des guides (un par exigence normative)", lambda o: o.mutant.name.startswith("texte:"))):
+        part = [o for o in outcomes if test(o)]
+        if part and len(part) < len(outcomes):
+            lines.append(f"  dont {family} : {sum(o.verdict == 'tué' for o in part)}/{len(part)}")
     for verdict, title in (("survivant", "Survivants"), ("erreur", "En erreur (ni tués ni survivants)")):
         rest = [o for o in outcomes if o.verdict == verdict]
         if rest:
             lines.append(f"{title} :")
             lines += [f"  - {o.mutant.name} (guide {o.mutant.guide}, {o.mutant.regle}) : {o.detail}" for o in rest]
+    if without:
+        lines.append("Exigences normatives (règle, champ, courriel) sans mutant : le portail ne tient pas leur texte tel "
+                     "quel (un champ montré avec sa valeur, une légende de capture) et aucun mutant ne les nomme :")
+        lines += [f"  - {e['id']} : « {str(e['texte'])[:80]} »" for e in without]
     return "\n".join(lines)
 
 
@@ -138,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mutant", action="append", default=[], help="a mutant's name (repeatable)")
     parser.add_argument("--echantillon", action="store_true", help="only the sample that make test runs")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
+    family = parser.add_mutually_exclusive_group()
+    family.add_argument("--textes", action="store_true", help="only the text mutants (one per normative text)")
+    family.add_argument("--sans-textes", action="store_true", help="only the mutants of mutants/catalogue.yaml")
     parser.add_argument("--baseline", action="store_true",
                         help="first run each selection on the conformant portal (it must pass)")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per pytest run (default 900)")
@@ -151,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     bad = sorted({m.faute for m in mutants} - FAULTS.keys())
     if bad:
         raise SystemExit(f"{CATALOGUE}: mode(s) de faute inconnu(s) : {', '.join(bad)}")
+    texts, without = text_mutants(mutants)
+    if args.textes:
+        mutants = texts
+    elif not args.sans_textes and not args.echantillon:
+        mutants = mutants + texts
     chosen = select(mutants, args.guide, args.mutant, args.echantillon)
     if args.list:
         for m in chosen:
@@ -166,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
         outcome = judge(mutant, args.timeout, args.baseline, output)
         print(f"{outcome.verdict} ({outcome.seconds:.0f} s) {outcome.detail}", flush=True)
         outcomes.append(outcome)
-    text = report(outcomes)
+    whole = not (args.guide or args.mutant or args.echantillon or args.sans_textes)
+    text = report(outcomes, without if whole else None)
     print(text)
     score = 100 * sum(o.verdict == "tué" for o in outcomes) / len(outcomes)
     return 1 if score < args.fail_under else 0

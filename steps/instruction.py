@@ -14,6 +14,7 @@ from harness.actor import Actor, Decision
 from harness.attestation import as_code, check_adf
 from harness.backoffice import BackOffice
 from harness.documents import PdfDocument
+from harness.journeys import wait_for_mail_saying
 from harness.recoupement import code_contre_page
 from harness.textes import pattern
 from harness.twoddoc import TrustList, scan_pdf, verify
@@ -69,8 +70,7 @@ def agent_disponible(acteur: Actor, backoffice: BackOffice) -> None:
 @then("je reçois un nouveau courriel de notification")
 def courriel_notification(acteur: Actor) -> None:
     after = max([acteur.mail_watermark, *(m.id for m in acteur.mailbox.read)])
-    mail = acteur.mailbox.wait_for(acteur.email, contains=instruction.NOTIFICATION_MAIL, after=after)
-    acteur.notes.courriel = mail
+    mail = wait_for_mail_saying(acteur, instruction.NOTIFICATION_MAIL, after=after)
     assert mail.text.strip().startswith("Bonjour,"), mail.text
 
 

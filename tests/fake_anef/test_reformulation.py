@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from fake_anef import reformulation, texts
 from fake_anef.reformulation import derived_texts, derived_yaml_strings, reword
 
@@ -44,10 +46,10 @@ bloc:
     assert derived_yaml_strings(text) == ["Une question inventée ?", "Une aide inventée pour l'exemple."]
 
 
-def _run(faults: str) -> dict[str, str]:
+def _run(faults: str, texte: str = "") -> dict[str, str]:
     code = (
         "import json; from fake_anef import reformulation, texts; from fake_anef.engine import definition;"
-        f"reformulation.apply(frozenset({faults!r}.split(',')));"
+        f"reformulation.apply(frozenset({faults!r}.split(',')), {texte!r});"
         "ue = next(d for d in definition.bundled() if d.id.startswith('famille'));"
         "print(json.dumps({'mdp': texts.ERREURS['mdp_majuscule'], 'enregistree': texts.CREATION_ENREGISTREE['enregistree'],"
         "'intro': texts.COMPTE_SANS_NUMERO['intro'], 'ue': repr(ue)}))"
@@ -70,6 +72,28 @@ def test_guide_text_mode_changes_one_guide_text() -> None:
     seen = _run("texte_guide_modifie")
     assert seen["enregistree"] == reformulation.GUIDE_CHANGE[1]
     assert seen["mdp"] == texts.ERREURS["mdp_majuscule"]
+
+
+def test_chosen_guide_text_is_altered_wherever_the_portal_holds_it() -> None:
+    """texte_guide_choisi (one mutant per normative text, scripts/mutants_textes.py): the text named
+    loses its longest word in texts.py and in the definitions; every other text is kept."""
+    seen = _run("texte_guide_choisi", "Demande de création de compte bien enregistrée.")
+    assert seen["enregistree"] == "Demande de création de compte bien."
+    assert seen["mdp"] == texts.ERREURS["mdp_majuscule"]
+    ue = _run("texte_guide_choisi", "Acte de mariage")["ue"]  # a definition's justificatif
+    assert "Acte de mariage" not in ue and "Acte de" in ue
+
+
+def test_altered_drops_the_longest_word_or_changes_a_single_words_case() -> None:
+    assert reformulation.altered("Ce champ ne peut pas dépasser {max} caractères.") == "Ce champ ne peut pas dépasser {max}."
+    assert reformulation.altered("Bonjour") == "BONJOUR"
+    assert reformulation.altered("INFORMATIONS PERSONNELLES") == "PERSONNELLES"
+
+
+def test_a_chosen_text_the_portal_does_not_hold_is_an_error_not_a_silent_mutant() -> None:
+    with pytest.raises(subprocess.CalledProcessError) as raised:
+        _run("texte_guide_choisi", "Une phrase qu'aucun guide n'a écrite")
+    assert "n'est dans aucun texte du portail" in raised.value.stderr
 
 
 def test_a_comment_after_a_dict_covers_its_strings_and_a_mixed_line_is_split() -> None:

@@ -26,7 +26,19 @@ GUIDES = {"01", "02", "03", "04", "05", "simulateur", "maison"}
 
 
 def test_every_fault_mode_is_a_mutant_of_the_catalogue() -> None:
-    assert sorted(FAULTS) == sorted({m.faute for m in MUTANTS}), "a fault mode without a mutant, or the reverse"
+    """The catalogue's, and the text mutants' fault mode (one mutant per normative text)."""
+    TEXTS, _ = mutation.text_mutants(MUTANTS)
+    assert sorted(FAULTS) == sorted({m.faute for m in MUTANTS + TEXTS}), "a fault mode without a mutant, or the reverse"
+
+
+def test_one_text_mutant_per_normative_rule_field_or_mail_the_portal_holds() -> None:
+    """Every normative requirement of nature règle, champ (document, 2D-DOC) or courriel has a mutant:
+    a text mutant when the portal holds its text, else a mutant of the catalogue that names it; each
+    text mutant's selection is a tag some scenario carries."""
+    texts, without = mutation.text_mutants(MUTANTS)
+    assert len(texts) >= 30
+    assert all(m.couvert and m.tuer[-1].startswith("exig_") for m in texts), [m.name for m in texts if not m.couvert]
+    assert not without, [e["id"] for e in without]
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.name)
