@@ -118,16 +118,19 @@ class Catalogue:
     def guides(self) -> list[str]:
         return sorted({e.guide_code for e in self}, key=lambda g: (g == "SIM", g))
 
-    def find(self, texte: str) -> Exigence | None:
-        """The requirement whose text is `texte` (typography aside); a normative one is preferred."""
+    def find(self, texte: str, parcours: str | None = None) -> Exigence | None:
+        """The requirement whose text is `texte` (typography aside); a normative one is preferred,
+        except that the simulator's entry for the journey `parcours` (its section names the journey)
+        comes first: the same words in a journey whose guide does not show them ("Acte de mariage",
+        guide 04's, is the simulator's in guide 05's journey) are the simulator's wording there."""
         wanted = normalise(texte)
         found = [e for e in self.exigences if normalise(e.texte) == wanted]
-        found.sort(key=lambda e: not e.normative)
+        found.sort(key=lambda e: (not (parcours and e.guide_code == "SIM" and e.section.startswith(parcours)), not e.normative))
         return found[0] if found else None
 
-    def find_template(self, texte: str) -> Exigence | None:
+    def find_template(self, texte: str, parcours: str | None = None) -> Exigence | None:
         """The requirement of a text the step fills in ("… est à {pourcentage}% terminée")."""
-        exact = self.find(texte)
+        exact = self.find(texte, parcours)
         if exact:
             return exact
         wanted = normalise(texte)

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 from pluggy import Result
 
+from . import textes
 from .actor import Actor
 from .browser import PortalPage
 from .mailbox import Mailbox
@@ -203,6 +204,7 @@ def actor_factory(portal_page: PortalPage, mailbox: Mailbox, request: pytest.Fix
     request.node.stash[MAILS_BEFORE] = len(mailbox.read)
 
     def make(persona: Any) -> Actor:
+        textes.current().parcours = getattr(persona, "parcours", None)  # its journey's texts judged as such
         return Actor(persona=persona, browser=portal_page, mailbox=mailbox, mail_watermark=watermark)
 
     return make

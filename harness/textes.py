@@ -82,9 +82,10 @@ class Verificateur:
     foreign: bool = False
     node: Any = None
     remarques: list[Remarque] = field(default_factory=list)
+    parcours: str | None = None  # the journey of the scenario's persona (catalogue.find prefers its entries)
 
     def exigence(self, texte: str) -> Exigence:
-        found = catalogue().find_template(texte)
+        found = catalogue().find_template(texte, self.parcours)
         if found is None:
             raise TexteNonConforme(
                 f"« {texte} » n'est pas dans le catalogue des exigences (requirements/) : ajoutez-le avec sa "

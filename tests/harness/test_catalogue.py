@@ -74,3 +74,14 @@ def test_normative_quotes_are_in_their_guide() -> None:
                 continue
         wrong.append(f"{e.id}: « {e.texte} » introuvable dans {e.guide}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_same_words_are_the_simulators_in_a_journey_whose_guide_does_not_show_them() -> None:
+    """"Acte de mariage" is guide 04's text (ANNEXE 1, normative); in guide 05's journey the
+    simulator words that justificatif itself (SIM-ACTE-MARIAGE, section famille_ue): there a target
+    that words it otherwise gets a remarque, not a failure naming guide 04."""
+    cat = catalogue()
+    assert cat.find("Acte de mariage").id == "G04-ANNEXE1-LISTE-ACTE-MARIAGE"
+    assert cat.find("Acte de mariage", "bpi").id == "G04-ANNEXE1-LISTE-ACTE-MARIAGE"
+    assert cat.find("Acte de mariage", "famille_ue").id == "SIM-ACTE-MARIAGE"
+    assert cat.find("Enregistrer et poursuivre", "famille_ue").normative  # no simulator entry: the guide's
