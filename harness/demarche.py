@@ -94,6 +94,10 @@ class Zone:
                 page.press(add, within=self)
             select_matching(self.nth_field(label, i), list(candidates))
 
+    def fill_nth(self, label: str, index: int, value: str) -> None:
+        """The `index`-th field whose label starts with `label` (a repeated "Prénom(s)")."""
+        self.nth_field(label, index).fill(value)
+
     def nth_field(self, label: str, index: int) -> Locator:
         core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
         found: Locator = self.root.get_by_label(re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)).nth(index)
@@ -114,6 +118,10 @@ class Demarche:
         self.browser = browser
         self.page: Page = browser.page
         self.zone = Zone(self.page)
+
+    def choose(self, label: str) -> None:
+        """Tick the radio button or checkbox `label` (PortalPage.choose: judged by the catalogue)."""
+        self.browser.choose(label)
 
     # Moving ------------------------------------------------------------------------------------
     def press(self, name: str, *, within: Zone | None = None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 import pytest
@@ -43,6 +43,8 @@ class Preconditions:
 
     api: OperatorAPI | None
     base_url: str
+    # the test's JUnit properties (request.node.user_properties): how each Given was set up
+    properties: list[tuple[str, object]] = field(default_factory=list)
 
     @property
     def fast(self) -> bool:
@@ -51,6 +53,11 @@ class Preconditions:
     @property
     def way(self) -> str:
         return "api" if self.fast else BROWSER
+
+    def note(self, given: str, way: str) -> None:
+        """Record in the JUnit file how a Given was set up: `preconditions_<given>` = `way`
+        ("http": the demande filled over HTTP; "navigateur": in the browser)."""
+        self.properties.append((f"preconditions_{given}", way))
 
     def open_account(self, actor: Actor, *, numero_etranger: str | None = None) -> None:
         """The persona's account, open and its password set, and the browser logged in on it (still
@@ -87,6 +94,7 @@ def preconditions(target: Target, request: pytest.FixtureRequest) -> Iterator[Pr
     chosen = choose(target, request.config.getoption("--preconditions"),
                     request.node.get_closest_marker(MARKER) is not None)
     request.node.user_properties.append(("preconditions", chosen.way))  # in the JUnit file: how they were set up
+    chosen.properties = request.node.user_properties
     yield chosen
     if chosen.api is not None:
         chosen.api.close()

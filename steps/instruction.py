@@ -14,6 +14,7 @@ from harness.actor import Actor, Decision
 from harness.attestation import as_code, check_adf
 from harness.backoffice import BackOffice
 from harness.documents import PdfDocument
+from harness.preconditions import Preconditions
 from harness.recoupement import code_contre_page
 from harness.textes import pattern
 from harness.twoddoc import TrustList, scan_pdf, verify
@@ -21,8 +22,8 @@ from harness.twoddoc import TrustList, scan_pdf, verify
 
 # The demande -------------------------------------------------------------------------------------
 @given("j'ai déposé ma demande")
-def demande_deposee(acteur: Actor) -> None:
-    instruction.deposit(acteur)
+def demande_deposee(acteur: Actor, preconditions: Preconditions) -> None:
+    instruction.deposit(acteur, preconditions)
 
 
 # The agent ---------------------------------------------------------------------------------------
