@@ -94,6 +94,12 @@ class Zone:
                 page.press(add, within=self)
             select_matching(self.nth_field(label, i), list(candidates))
 
+    def tick_all(self) -> None:
+        """Tick every box the zone shows."""
+        for box in self.root.get_by_role("checkbox").all():
+            if box.is_visible():
+                box.check()
+
     def fill_nth(self, label: str, index: int, value: str) -> None:
         """The `index`-th field whose label starts with `label` (a repeated "Prénom(s)")."""
         self.nth_field(label, index).fill(value)
@@ -119,9 +125,16 @@ class Demarche:
         self.page: Page = browser.page
         self.zone = Zone(self.page)
 
+    # The page around the téléprocédure (PortalPage's, here so that a journey's start also runs over HTTP)
     def choose(self, label: str) -> None:
         """Tick the radio button or checkbox `label` (PortalPage.choose: judged by the catalogue)."""
         self.browser.choose(label)
+
+    def click(self, name: str) -> None:
+        self.browser.click(name)
+
+    def expect_text(self, text: str) -> None:
+        self.browser.expect_text(text)
 
     # Moving ------------------------------------------------------------------------------------
     def press(self, name: str, *, within: Zone | None = None) -> None:

@@ -119,6 +119,13 @@ class HttpZone(Zone):
                 page.press(add, within=self)
             _select(self.doc, self.control(self._nth(label), i), list(candidates))
 
+    def tick_all(self) -> None:
+        """Every box the page shows as served (a box a condition of this very step hides is not)."""
+        root = self.node()
+        for box in root.iter():
+            if box.kind == "checkbox" and not box.hidden:
+                _check(self.doc, box)
+
     def fill_nth(self, label: str, index: int, value: str) -> None:
         _type(self.control(self._nth(label), index), value)
 
@@ -192,13 +199,25 @@ class HttpDemarche(Demarche):
         found = [n for n in doc.by_label(doc.root, _exact(label)) if n.kind in ("radio", "checkbox")]
         _check(doc, _one(doc, found, f"« {label} »"))
 
+    def click(self, name: str) -> None:
+        """PortalPage.click: the button or link named `name` exactly (a trailing ">" aside)."""
+        self._activate(name, re.compile(rf"^\s*{re.escape(name)}\s*[>›]?\s*$", re.IGNORECASE), self.zone)
+
+    def expect_text(self, text: str) -> None:
+        doc = self.http.current
+        if squash(text).casefold() not in squash(doc.root.text()).casefold():
+            raise AssertionError(f"« {text} » absent de la page {doc.url} : {' | '.join(doc.problems()) or squash(doc.root.text())[:300]}")
+
     def press(self, name: str, *, within: Zone | None = None) -> None:
         zone = within if isinstance(within, HttpZone) else self.zone
+        self._activate(name, re.compile(rf"^\W*\s*{re.escape(name)}\s*\W*$", re.IGNORECASE), zone)
+
+    def _activate(self, name: str, pattern: re.Pattern[str], zone: HttpZone) -> None:
+        """The first button or link so named (the shown one first): its form sent, or its link followed."""
         doc = self.http.current
-        pattern = re.compile(rf"^\W*\s*{re.escape(name)}\s*\W*$", re.IGNORECASE)
         root = zone.node()
         found = [n for n in root.iter() if n is not root and doc.role(n) in ("button", "link") and pattern.search(doc.name(n))]
-        target = next((n for n in found if not n.hidden), found[0] if found else None)
+        target = next((n for n in found if not n.hidden), found[0] if found else None)  # see _one
         if target is None:
             raise AssertionError(f"pas de bouton ni de lien « {name} » dans la page {doc.url}")
         if doc.role(target) == "link":
