@@ -109,6 +109,18 @@ class Zone:
         found: Locator = self.root.get_by_label(re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)).nth(index)
         return found
 
+    def expect_value(self, label: str, value: str, message: str) -> None:
+        expect(self.field(label), message).to_have_value(value)
+
+    def expect_editable(self, label: str, message: str) -> None:
+        expect(self.field(label), message).to_be_editable()
+
+    def expect_shows(self, text: str, *, lieu: str, shown: bool = True) -> None:
+        """The zone shows `text` (or does not), judged by the catalogue."""
+        found = self.root.get_by_text(pattern(text))
+        textes.current().verifier(text, (lambda: expect(found).to_be_visible()) if shown else
+                                  (lambda: expect(found).to_have_count(0)), lieu=lieu)
+
     def error(self, label: str, message: str) -> None:
         """The message is next to the field and tied to it (its accessible description), judged by
         the catalogue (a simulator's message worded otherwise is a remarque on another target)."""
@@ -129,6 +141,9 @@ class Demarche:
     def choose(self, label: str) -> None:
         """Tick the radio button or checkbox `label` (PortalPage.choose: judged by the catalogue)."""
         self.browser.choose(label)
+
+    def open_home(self) -> None:
+        self.browser.open_home()
 
     def click(self, name: str) -> None:
         self.browser.click(name)

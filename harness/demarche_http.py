@@ -25,6 +25,7 @@ from .actor import Actor
 from .browser import MOIS, fold, label_pattern
 from .demarche import Demarche, Upload, Zone
 from .page_http import Document, HttpBrowser, Node, squash
+from .textes import pattern
 
 UNSUPPORTED = "sans navigateur, la saisie ne lit pas « {what} » : à faire dans le navigateur"
 
@@ -129,6 +130,20 @@ class HttpZone(Zone):
     def fill_nth(self, label: str, index: int, value: str) -> None:
         _type(self.control(self._nth(label), index), value)
 
+    # What a filler checks on its way (guide 05's pre-filled address, the accueillant confirmed)
+    def expect_value(self, label: str, value: str, message: str) -> None:
+        if self.control(label).get("value") != value:
+            raise AssertionError(message)
+
+    def expect_editable(self, label: str, message: str) -> None:
+        control = self.control(label)
+        if "readonly" in control.attrs or "disabled" in control.attrs:
+            raise AssertionError(message)
+
+    def expect_shows(self, text: str, *, lieu: str, shown: bool = True) -> None:
+        if bool(pattern(text).search(squash(self.node().text()))) != shown:
+            raise AssertionError(f"« {text} » {'absent de' if shown else 'présent dans'} {lieu} ({self.doc.url})")
+
     # Reading is the browser's: these belong to the scenario's subject, never to a precondition
     def field(self, label: str) -> Locator:
         raise AssertionError(UNSUPPORTED.format(what=label))
@@ -190,9 +205,12 @@ class HttpDemarche(Demarche):
     """The téléprocédure over HTTP: the calls of Demarche the fillers make (pressing a button,
     the address, the ephoto, the files), on pages read by harness.page_http."""
 
-    def __init__(self, http: HttpBrowser) -> None:  # no browser tab: Demarche's readers are not for this
-        self.http = http
+    def __init__(self, http: HttpBrowser, base_url: str) -> None:  # no browser tab: Demarche's readers are not for this
+        self.http, self.base_url = http, base_url.rstrip("/")
         self.zone: HttpZone = HttpZone(None, self, ())
+
+    def open_home(self) -> None:
+        self.http.open(self.base_url + "/")
 
     def choose(self, label: str) -> None:
         doc = self.http.current
@@ -279,6 +297,16 @@ class HttpDemarche(Demarche):
         if numero not in self._section_text("Photographie d'identité récente"):
             raise AssertionError(f"numéro ephoto {numero} non confirmé : {' | '.join(self.http.current.problems())}")
 
+    # The récapitulatif's parts (guides 04 and 05): the open one is the one the page was served with
+    def part(self, title: str) -> HttpZone:
+        return self.zone.section(title)
+
+    def expect_part_open(self, title: str, is_open: bool = True) -> None:
+        doc = self.http.current
+        region = [n for n in doc.by_role(doc.root, "region", label_pattern(title)) if not n.hidden]
+        if bool(region) != is_open:
+            raise AssertionError(f"partie « {title} » {'fermée' if is_open else 'ouverte'} dans la page {doc.url}")
+
     def requested_justificatifs(self) -> list[str]:
         doc = self.http.current
         titles = []
@@ -299,7 +327,7 @@ def over_http(actor: Actor, base_url: str) -> Iterator[HttpDemarche]:
     with httpx.Client(follow_redirects=True, timeout=30) as client:
         for c in held.values():
             client.cookies.set(c["name"], c["value"], domain=c["domain"], path=c["path"])
-        saisie = HttpDemarche(HttpBrowser(client))
+        saisie = HttpDemarche(HttpBrowser(client), base_url)
         saisie.http.open(page.url)
         actor.notes.demarche = saisie
         try:

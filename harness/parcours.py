@@ -100,9 +100,9 @@ PARCOURS: dict[str, Parcours] = {p.nom: p for p in (
     Parcours("ase", "guide 03", ase.start, ase.STEPS, ase.FILLERS, "Dépôt de la demande", _press_deposer, ase.compare,
              mention="Vie privée et familiale", identite_tenue=ase.expected_on_confirmation, http=True),
     Parcours("bpi", "guide 04", bpi.start, bpi.STEPS, bpi.FILLERS, "Récapitulatif",
-             _validate_and_deposit(bpi.validate_parts), None),
+             _validate_and_deposit(bpi.validate_parts), None, http=True),
     Parcours("famille_ue", "guide 05", famille_ue.start, famille_ue.STEPS, famille_ue.FILLERS, "Récapitulatif",
-             _validate_and_deposit(famille_ue.validate_parts), famille_ue.compare),
+             _validate_and_deposit(famille_ue.validate_parts), famille_ue.compare, http=True),
 )}
 
 
