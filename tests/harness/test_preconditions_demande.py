@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from harness import bpi, instruction, journeys, parcours
 from harness import enfant_de_francais as edf
-from harness import instruction, journeys, parcours
 from harness.actor import Actor
 from harness.documents import PdfDocument, download
 from harness.operator import OperatorAPI
@@ -49,6 +49,31 @@ def _ase_personas(personas: Any, referentiel: Referentiel) -> tuple[Any, Any]:
     second = referentiel.identite(personas, lambda f: dataclasses.replace(
         first, email=other.email, ephoto=other.ephoto, numero_etranger=other.numero_etranger))
     return first, second
+
+
+def _title_holders(personas: Any, referentiel: Referentiel, build: Callable[[Any], Any],
+                   accueillant: bool = False) -> tuple[Any, Any]:
+    """Guides 04-05's applicant twice, each with their own title (its number is the numéro
+    étranger), the same identity and dates, their own e-mail and ephoto."""
+    first = referentiel.titre(personas, build, tous_les_prenoms=True, accueillant=accueillant)
+    other = build(personas)
+    titre = dataclasses.replace(first.titres[0], numero=other.numero_etranger)
+    second = referentiel.titre(personas, lambda f: dataclasses.replace(
+        first, email=other.email, ephoto=other.ephoto, numero_etranger=other.numero_etranger,
+        titres=[titre, *first.titres[1:]], titre=titre if first.titre == first.titres[0] else first.titre),
+        tous_les_prenoms=True)
+    return first, second
+
+
+def _pair(nom: str, personas: Any, referentiel: Referentiel) -> tuple[Any, Any]:
+    if nom == "enfant_de_francais":
+        return _personas(personas)
+    if nom == "ase":
+        return _ase_personas(personas, referentiel)
+    if nom == "bpi":
+        return _title_holders(personas, referentiel, lambda f: f.bpi(statut="BPS", marie=True, enfants=1))
+    return _title_holders(personas, referentiel, lambda f: f.famille_ue(
+        accueillant="européen", lien="conjoint", activite="salarié", accueillant_titre=True, enfants=2), accueillant=True)
 
 
 def _neutral(text: str, persona: Any) -> str:
@@ -88,9 +113,11 @@ def _ways(target: Target) -> tuple[Preconditions, Preconditions]:
 
 
 OPENERS: dict[str, Callable[[Actor, Preconditions], None]] = {
-    "enfant_de_francais": edf.open_account, "ase": journeys.create_account_with_number}
+    "enfant_de_francais": edf.open_account, "ase": journeys.create_account_with_number,
+    "bpi": bpi.open_account, "famille_ue": bpi.open_account}
 CONFIRMATION = {"enfant_de_francais": "Télécharger la confirmation de dépôt",
-                "ase": "J'ouvre ma confirmation de dépôt de demande (PDF)"}
+                "ase": "J'ouvre ma confirmation de dépôt de demande (PDF)",
+                "famille_ue": "J'ouvre ma confirmation de dépôt de demande (PDF)"}
 
 
 def _run(actor_factory: Callable[[Any], Actor], persona: Any, way: Preconditions, act: Callable[[Actor], Any]) -> Any:
@@ -146,11 +173,11 @@ def _deposit(operator: OperatorAPI, way: Preconditions) -> Callable[[Actor], dic
     return act
 
 
-@pytest.mark.parametrize("nom", ["enfant_de_francais", "ase"])
+@pytest.mark.parametrize("nom", ["enfant_de_francais", "ase", "famille_ue"])
 def test_a_demande_deposited_over_http_is_the_one_the_browser_deposits(
         nom: str, personas: Any, referentiel: Referentiel, actor_factory: Callable[[Any], Actor], target: Target,
         operator: OperatorAPI) -> None:
-    by_browser, by_http = _personas(personas) if nom == "enfant_de_francais" else _ase_personas(personas, referentiel)
+    by_browser, by_http = _pair(nom, personas, referentiel)
     fast, browser_way = _ways(target)
     try:
         seen_browser = _run(actor_factory, by_browser, browser_way, _deposit(operator, browser_way))
@@ -164,6 +191,25 @@ def test_a_demande_deposited_over_http_is_the_one_the_browser_deposits(
 
 
 @pytest.mark.parametrize("nom", ["bpi", "famille_ue"])
-def test_the_other_journeys_stay_in_the_browser(nom: str) -> None:
-    """Their fillers do not run over HTTP yet: their demande is set up in the browser either way."""
-    assert not parcours.PARCOURS[nom].http
+def test_a_recapitulatif_filled_over_http_is_the_one_the_browser_fills(
+        nom: str, personas: Any, referentiel: Referentiel, actor_factory: Callable[[Any], Actor], target: Target) -> None:
+    """Guides 04-05: the récapitulatif shows every value typed (all its parts, the closed ones too)."""
+    by_browser, by_http = _pair(nom, personas, referentiel)
+    fast, browser_way = _ways(target)
+
+    def fill(way: Preconditions) -> Callable[[Actor], dict[str, Any]]:
+        def act(actor: Actor) -> dict[str, Any]:
+            parcours.du(actor).advance_to(actor, "Récapitulatif", way)
+            main = actor.browser.page.get_by_role("main")
+            return {**_page(actor), "parties": _neutral(main.text_content() or "", actor.persona)}
+        return act
+
+    try:
+        seen_browser = _run(actor_factory, by_browser, browser_way, fill(browser_way))
+        seen_http = _run(actor_factory, by_http, fast, fill(fast))
+    finally:
+        if fast.api is not None:
+            fast.api.close()
+    assert seen_http == seen_browser
+    assert seen_http["etape"] == "Récapitulatif (étape en cours)"
+    assert fast.properties == [("preconditions_demande", "http")]
