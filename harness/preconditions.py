@@ -1,10 +1,12 @@
 """Preconditions the fast way (issue 19 point 2). A "Given" whose subject is not the scenario's (an
 account already open) is set up through the simulator's operator API when the target has one, and the
 browser is handed the logged-in session (the portal's session cookie, obtained by logging in over
-HTTP); against any other target, or with `--preconditions navigateur`, or in a scenario tagged
-@navigateur (a journey that is itself the subject), the same Given replays the guide's clicks in the
-browser. Both ways leave the portal and the browser in the same state (tests/harness/
-test_preconditions.py proves it)."""
+HTTP); a demande filled up to a step, or deposited, is filled over HTTP by the journey's own fillers
+(harness.demarche_http), the browser then opening the step. Against any other target, or with
+`--preconditions navigateur`, or in a scenario tagged @navigateur (a journey that is itself the
+subject), the same Given replays the guide's clicks in the browser. Both ways leave the portal and the
+browser in the same state (tests/harness/test_preconditions.py and test_preconditions_demande.py prove
+it)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ MARKER = "navigateur"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.getgroup("anef").addoption(
         "--preconditions", choices=(AUTO, BROWSER), default=os.environ.get("ANEF_PRECONDITIONS", AUTO),
-        help="how a Given that is not the scenario's subject (an account already open) is set up: "
+        help="how a Given that is not the scenario's subject (an account already open, a demande filled) is set up: "
              "'auto' (default) through the simulator's operator API when the target has one, else in the "
              "browser; 'navigateur': always in the browser (also ANEF_PRECONDITIONS=navigateur)")
 
