@@ -21,11 +21,13 @@ import httpx
 from playwright._impl._api_structures import SetCookieParam  # the TypedDict add_cookies takes (not re-exported)
 from playwright.sync_api import Locator
 
+from . import textes
 from .actor import Actor
 from .browser import MOIS, fold, label_pattern
-from .demarche import Demarche, Upload, Zone
+from .catalogue import catalogue
+from .demarche import CURRENT_STEP, Demarche, Upload, Zone
 from .page_http import Document, HttpBrowser, Node, squash
-from .textes import pattern
+from .textes import contains, pattern
 
 UNSUPPORTED = "sans navigateur, la saisie ne lit pas « {what} » : à faire dans le navigateur"
 
@@ -212,10 +214,20 @@ class HttpDemarche(Demarche):
     def open_home(self) -> None:
         self.http.open(self.base_url + "/")
 
+    # The browser way's checks on the way are judged here too, by the catalogue (harness.textes):
+    # a text a mutant or a deployment changes fails with the same requirement named, and is counted
     def choose(self, label: str) -> None:
         doc = self.http.current
-        found = [n for n in doc.by_label(doc.root, _exact(label)) if n.kind in ("radio", "checkbox")]
-        _check(doc, _one(doc, found, f"« {label} »"))
+
+        def tick() -> None:
+            found = [n for n in doc.by_label(doc.root, _exact(label)) if n.kind in ("radio", "checkbox")]
+            _check(doc, _one(doc, found, f"« {label} »"))
+
+        exigence = catalogue().find(label)
+        if exigence is None:
+            tick()
+        else:
+            textes.current().verifier(label, tick, lieu=f"les choix de la page {doc.url}", exigence=exigence)
 
     def click(self, name: str) -> None:
         """PortalPage.click: the button or link named `name` exactly (a trailing ">" aside)."""
@@ -223,8 +235,12 @@ class HttpDemarche(Demarche):
 
     def expect_text(self, text: str) -> None:
         doc = self.http.current
-        if squash(text).casefold() not in squash(doc.root.text()).casefold():
-            raise AssertionError(f"« {text} » absent de la page {doc.url} : {' | '.join(doc.problems()) or squash(doc.root.text())[:300]}")
+
+        def shown() -> None:
+            if not contains(doc.root.text(), text):
+                raise AssertionError(f"absent : {' | '.join(doc.problems()) or squash(doc.root.text())[:300]}")
+
+        textes.current().verifier(text, shown, lieu=f"la page {doc.url}")
 
     def press(self, name: str, *, within: Zone | None = None) -> None:
         zone = within if isinstance(within, HttpZone) else self.zone
@@ -244,12 +260,24 @@ class HttpDemarche(Demarche):
             self.http.submit(target)
 
     def expect_step(self, title: str) -> None:
+        """As Demarche.expect_step: the stepper lists `title` and marks it current (aria-current)."""
         doc = self.http.current
         current = next((n for n in doc.root.iter() if n.get("aria-current") == "step"), None)
         shown = doc.name(current) if current is not None else "aucune"
-        if title.casefold() not in shown.casefold():
-            raise AssertionError(f"étape « {title} » attendue, la page {doc.url} ({doc.status}) est à l'étape "
-                                 f"« {shown} » ; elle signale : {' | '.join(doc.problems()) or 'rien'}")
+        said = f"la page {doc.url} ({doc.status}) est à l'étape « {shown} » ; elle signale : {' | '.join(doc.problems()) or 'rien'}"
+
+        def listed() -> None:
+            if not any(pattern(title).search(doc.name(n)) for n in doc.by_role(doc.root, "listitem")):
+                raise AssertionError(said)
+
+        def marked() -> None:
+            if not pattern(title).search(shown):
+                raise AssertionError(said)
+
+        v = textes.current()
+        v.verifier(title, listed, lieu="la liste des étapes de la démarche")
+        v.verifier(title, marked, lieu=f"l'étape en cours (aria-current) : « {title} »",
+                   exigence=catalogue().by_id(CURRENT_STEP))
 
     def fill_address(self, line: str, code_postal: str, *, zone: Zone | None = None) -> None:
         """As the page's script: the suggestions for what was typed, the first that starts with the
