@@ -50,16 +50,16 @@ def demarche(actor: Actor) -> Demarche:
 def open_preambule(actor: Actor) -> None:
     """Guide 03 §7-8, connected: the brique, "Moi-même", "Votre situation actuelle", the ASE item,
     "Je commence": ends on "Votre démarche en ligne"."""
-    b = actor.browser
-    b.click("Accueil")
-    b.click("Je demande ou renouvelle un titre de séjour")
-    b.choose("Moi-même")
-    b.click("Je continue")
-    b.expect_text("Votre situation actuelle")
-    b.choose(VULNERABILITE)
-    b.choose(ASE)
-    demarche(actor).press("Je commence")
-    b.expect_text(PREAMBULE)
+    d = demarche(actor)  # the browser's, or the fast preconditions' over HTTP (harness.demarche_http)
+    d.click("Accueil")
+    d.click("Je demande ou renouvelle un titre de séjour")
+    d.choose("Moi-même")
+    d.click("Je continue")
+    d.expect_text("Votre situation actuelle")
+    d.choose(VULNERABILITE)
+    d.choose(ASE)
+    d.press("Je commence")
+    d.expect_text(PREAMBULE)
 
 
 def start(actor: Actor) -> None:
@@ -146,9 +146,7 @@ def attestations(actor: Actor) -> Zone:
 
 def attest_all(actor: Actor) -> None:
     """Tick every box the ATTESTATION SUR L'HONNEUR shows (which ones is checked separately)."""
-    for box in attestations(actor).root.get_by_role("checkbox").all():
-        if box.is_visible():
-            box.check()
+    attestations(actor).tick_all()
 
 
 def attestation(actor: Actor, label: str) -> Locator:

@@ -79,14 +79,14 @@ def open_account(actor: Actor, pre: Preconditions | None = None) -> None:
 def start(actor: Actor) -> None:
     """Guide 04 §11-13: the brique, "Moi-même", "Je sollicite le renouvellement de ce titre", "Je
     commence", the préambule's "Je continue": ends on step 1."""
-    b, d = actor.browser, demarche(actor)
-    b.open_home()
-    b.click("Je demande ou renouvelle un titre de séjour")
-    b.choose("Moi-même")
-    b.click("Je continue")
-    b.choose(RENOUVELLEMENT)
-    b.click("Je commence")
-    b.expect_text(PREAMBULE)
+    d = demarche(actor)  # the browser's, or the fast preconditions' over HTTP (harness.demarche_http)
+    d.open_home()
+    d.click("Je demande ou renouvelle un titre de séjour")
+    d.choose("Moi-même")
+    d.click("Je continue")
+    d.choose(RENOUVELLEMENT)
+    d.click("Je commence")
+    d.expect_text(PREAMBULE)
     d.press("Je continue")
     d.expect_step(STEPS[0])
 

@@ -94,10 +94,32 @@ class Zone:
                 page.press(add, within=self)
             select_matching(self.nth_field(label, i), list(candidates))
 
+    def tick_all(self) -> None:
+        """Tick every box the zone shows."""
+        for box in self.root.get_by_role("checkbox").all():
+            if box.is_visible():
+                box.check()
+
+    def fill_nth(self, label: str, index: int, value: str) -> None:
+        """The `index`-th field whose label starts with `label` (a repeated "Prénom(s)")."""
+        self.nth_field(label, index).fill(value)
+
     def nth_field(self, label: str, index: int) -> Locator:
         core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
         found: Locator = self.root.get_by_label(re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)).nth(index)
         return found
+
+    def expect_value(self, label: str, value: str, message: str) -> None:
+        expect(self.field(label), message).to_have_value(value)
+
+    def expect_editable(self, label: str, message: str) -> None:
+        expect(self.field(label), message).to_be_editable()
+
+    def expect_shows(self, text: str, *, lieu: str, shown: bool = True) -> None:
+        """The zone shows `text` (or does not), judged by the catalogue."""
+        found = self.root.get_by_text(pattern(text))
+        textes.current().verifier(text, (lambda: expect(found).to_be_visible()) if shown else
+                                  (lambda: expect(found).to_have_count(0)), lieu=lieu)
 
     def error(self, label: str, message: str) -> None:
         """The message is next to the field and tied to it (its accessible description), judged by
@@ -114,6 +136,20 @@ class Demarche:
         self.browser = browser
         self.page: Page = browser.page
         self.zone = Zone(self.page)
+
+    # The page around the téléprocédure (PortalPage's, here so that a journey's start also runs over HTTP)
+    def choose(self, label: str) -> None:
+        """Tick the radio button or checkbox `label` (PortalPage.choose: judged by the catalogue)."""
+        self.browser.choose(label)
+
+    def open_home(self) -> None:
+        self.browser.open_home()
+
+    def click(self, name: str) -> None:
+        self.browser.click(name)
+
+    def expect_text(self, text: str) -> None:
+        self.browser.expect_text(text)
 
     # Moving ------------------------------------------------------------------------------------
     def press(self, name: str, *, within: Zone | None = None) -> None:

@@ -70,16 +70,14 @@ def log_in_again(actor: Actor, brique_name: str = BRIQUE) -> None:
 
 
 def start(actor: Actor) -> None:
-    b = actor.browser
-    b.choose(CHOIX)
+    demarche(actor).choose(CHOIX)
     demarche(actor).press("Je continue")
     demarche(actor).expect_step("Votre situation")
 
 
 def fill_situation(actor: Actor) -> None:
-    b = actor.browser
-    b.choose(SITUATION)
-    b.choose(SITUATION_ENFANT)
+    demarche(actor).choose(SITUATION)
+    demarche(actor).choose(SITUATION_ENFANT)
 
 
 def fill_etat_civil(actor: Actor) -> None:
@@ -138,7 +136,7 @@ def fill_situation_familiale(actor: Actor) -> None:
 
 def fill_enfant(d: Demarche, z: Zone, enfant: Any) -> None:
     z.fill("Nom de naissance", enfant.nom)
-    z.nth_field("Prénom(s)", 0).fill(enfant.prenoms[0])
+    z.fill_nth("Prénom(s)", 0, enfant.prenoms[0])
     z.choose("Quel est le sexe de votre enfant ?", SEXE[enfant.sexe])
     z.fill_date("Date de naissance", enfant.date_naissance)
     z.select("Nationalité(s)", *nationality_labels(enfant.nationalites[0]))

@@ -10,12 +10,10 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from . import textes
 from .actor import Actor
 from .demarche import Demarche, Zone, save_steps_before
 from .documents import CONFIRMATION_LABELS, Comparison, Expected, PdfDocument, compare_confirmation, expected_identity
 from .referentiel import nationality_labels
-from .textes import pattern
 
 STEPS = ("Informations personnelles", "Modalités du séjour", "Justificatifs", "Récapitulatif", "Confirmation")
 PARTS = ("MES INFORMATIONS PERSONNELLES (1/3)", "MES MODALITÉS DE SÉJOUR (2/3)", "JUSTIFICATIFS (3/3)")
@@ -64,8 +62,8 @@ def expect_address_prefilled(actor: Actor) -> None:
     message = f"{ADRESSE_A_VERIFIER} : l'adresse connue du titre ({a.ligne()}) devrait être pré-remplie, modifiable"
     for label, value in (("Numéro de voie", a.numero), ("Voie", a.voie), ("Complément d'adresse", a.complement),
                          ("Code postal", a.code_postal), ("Ville", a.ville)):
-        expect(zone.field(label), f"{message} ({label} : « {value} »)").to_have_value(value)
-    expect(zone.field("Adresse"), f"{message} : le champ « Adresse » n'est pas modifiable").to_be_editable()
+        zone.expect_value(label, value, f"{message} ({label} : « {value} »)")
+    zone.expect_editable("Adresse", f"{message} : le champ « Adresse » n'est pas modifiable")
 
 
 def fill_informations(actor: Actor) -> None:
@@ -187,9 +185,7 @@ def confirm_identity(actor: Actor) -> None:
 
 
 def expect_identity_confirmed(actor: Actor, confirmed: bool = True) -> None:
-    text = situation_zone(actor).root.get_by_text(pattern(CONFIRMEE))
-    textes.current().verifier(CONFIRMEE, (lambda: expect(text).to_be_visible()) if confirmed else
-                              (lambda: expect(text).to_have_count(0)), lieu=f"la section « {SITUATION} »")
+    situation_zone(actor).expect_shows(CONFIRMEE, lieu=f"la section « {SITUATION} »", shown=confirmed)
 
 
 def correct_numero(actor: Actor) -> None:
@@ -215,13 +211,13 @@ def start(actor: Actor) -> None:
     renouvellement de ce titre", "Je commence", the préambule's "Je continue": ends on step 1."""
     from .bpi import RENOUVELLEMENT
 
-    b, d = actor.browser, demarche(actor)
-    b.open_home()
-    b.click("Je demande ou renouvelle un titre de séjour")
-    b.choose("Moi-même")
-    b.click("Je continue")
-    b.choose(RENOUVELLEMENT)
-    b.click("Je commence")
+    d = demarche(actor)  # the browser's, or the fast preconditions' over HTTP (harness.demarche_http)
+    d.open_home()
+    d.click("Je demande ou renouvelle un titre de séjour")
+    d.choose("Moi-même")
+    d.click("Je continue")
+    d.choose(RENOUVELLEMENT)
+    d.click("Je commence")
     d.press("Je continue")
     d.expect_step(STEPS[0])
 

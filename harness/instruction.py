@@ -18,6 +18,7 @@ from . import fichiers, libelles, parcours, textes
 from .actor import Actor
 from .browser import label_pattern, select_matching
 from .documents import PdfDocument, download
+from .preconditions import Preconditions
 from .textes import pattern
 
 MES_NOTIFICATIONS = "Mes Notifications"
@@ -33,10 +34,11 @@ def _esc(text: str) -> str:
 
 
 # The demande deposited ----------------------------------------------------------------------------
-def deposit(actor: Actor) -> str:
+def deposit(actor: Actor, pre: Preconditions | None = None) -> str:
     """The persona's journey from its first step to the dépôt (the account already open and the
-    applicant connected); returns the numéro de la demande as "Mes demandes en cours" shows it."""
-    parcours.du(actor).deposit(actor)
+    applicant connected; over HTTP with fast preconditions, where the journey allows it); returns
+    the numéro de la demande as "Mes demandes en cours" shows it."""
+    parcours.du(actor).deposit(actor, pre)
     numero = numero_demande(actor)
     actor.notes.numero_demande = numero
     actor.notes.date_depot = date.today()

@@ -14,7 +14,9 @@ from . import ase, bpi, famille_ue
 from . import enfant_de_francais as edf
 from .actor import Actor
 from .demarche import Demarche, save_steps_before
+from .demarche_http import over_http
 from .documents import Comparison, PdfDocument, compare_confirmation
+from .preconditions import BROWSER, Preconditions
 
 Move = Callable[[Actor], None]
 DEPOSER = "Déposer la demande"
@@ -49,23 +51,43 @@ class Parcours:
     mention: str | None = None
     # the identity the portal prints when it holds less than the persona (None: the persona's own)
     identite_tenue: Callable[[Any], list[Any]] | None = None
+    # its start, fillers and dépôt also run over HTTP (harness.demarche_http): the fast preconditions apply
+    http: bool = False
 
-    def advance_to(self, actor: Actor, title: str) -> None:
-        """Every step before `title` filled with the persona's answers and saved."""
+    def advance_to(self, actor: Actor, title: str, pre: Preconditions | None = None) -> None:
+        """Every step before `title` filled with the persona's answers and saved; with fast
+        preconditions (and a journey whose fillers run over HTTP), over HTTP, the browser then
+        opening the step `title` as the browser way leaves it."""
         if title not in self.steps:
             raise AssertionError(f"« {title} » n'est pas une étape de la démarche {self.nom} ({self.guide}) : "
                                  f"{', '.join(self.steps)}")
+        if pre is not None and pre.fast and self.http:
+            with over_http(actor, pre.base_url) as saisie:
+                self.start(actor)
+                save_steps_before(saisie, actor, self.steps, self.fillers, title)
+            pre.note("demande", "http")
+            return
         self.start(actor)
         save_steps_before(demarche(actor), actor, self.steps, self.fillers, title)
+        if pre is not None:
+            pre.note("demande", BROWSER)
 
     def compare(self, document: PdfDocument, persona: Any) -> Comparison:
         if self.confirmation is None:
             raise AssertionError(f"la démarche {self.nom} ({self.guide}) : lecture de la confirmation de dépôt non écrite")
         return self.confirmation(document, persona)
 
-    def deposit(self, actor: Actor) -> None:
-        """From the journey's start to the page "Confirmation"."""
-        self.advance_to(actor, self.depot)
+    def deposit(self, actor: Actor, pre: Preconditions | None = None) -> None:
+        """From the journey's start to the page "Confirmation" (over HTTP as `advance_to`)."""
+        if pre is not None and pre.fast and self.http:
+            with over_http(actor, pre.base_url) as saisie:
+                self.start(actor)
+                save_steps_before(saisie, actor, self.steps, self.fillers, self.depot)
+                self.deposer(actor)
+                saisie.expect_step(self.steps[-1])
+            pre.note("demande", "http")
+            return
+        self.advance_to(actor, self.depot, pre)
         self.deposer(actor)
         demarche(actor).expect_step(self.steps[-1])
 
@@ -73,14 +95,14 @@ class Parcours:
 PARCOURS: dict[str, Parcours] = {p.nom: p for p in (
     Parcours("enfant_de_francais", "guide 02", edf.start, edf.STEPS, edf.FILLERS, "Dépôt de la demande",
              _press_deposer, lambda document, persona: compare_confirmation(document, persona),
-             mention="Vie privée et familiale"),
+             mention="Vie privée et familiale", http=True),
     # an ASE applicant's numéro étranger was registered with one prénom: the portal prints that one
     Parcours("ase", "guide 03", ase.start, ase.STEPS, ase.FILLERS, "Dépôt de la demande", _press_deposer, ase.compare,
-             mention="Vie privée et familiale", identite_tenue=ase.expected_on_confirmation),
+             mention="Vie privée et familiale", identite_tenue=ase.expected_on_confirmation, http=True),
     Parcours("bpi", "guide 04", bpi.start, bpi.STEPS, bpi.FILLERS, "Récapitulatif",
-             _validate_and_deposit(bpi.validate_parts), None),
+             _validate_and_deposit(bpi.validate_parts), None, http=True),
     Parcours("famille_ue", "guide 05", famille_ue.start, famille_ue.STEPS, famille_ue.FILLERS, "Récapitulatif",
-             _validate_and_deposit(famille_ue.validate_parts), famille_ue.compare),
+             _validate_and_deposit(famille_ue.validate_parts), famille_ue.compare, http=True),
 )}
 
 

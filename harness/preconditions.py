@@ -1,16 +1,18 @@
 """Preconditions the fast way (issue 19 point 2). A "Given" whose subject is not the scenario's (an
 account already open) is set up through the simulator's operator API when the target has one, and the
 browser is handed the logged-in session (the portal's session cookie, obtained by logging in over
-HTTP); against any other target, or with `--preconditions navigateur`, or in a scenario tagged
-@navigateur (a journey that is itself the subject), the same Given replays the guide's clicks in the
-browser. Both ways leave the portal and the browser in the same state (tests/harness/
-test_preconditions.py proves it)."""
+HTTP); a demande filled up to a step, or deposited, is filled over HTTP by the journey's own fillers
+(harness.demarche_http), the browser then opening the step. Against any other target, or with
+`--preconditions navigateur`, or in a scenario tagged @navigateur (a journey that is itself the
+subject), the same Given replays the guide's clicks in the browser. Both ways leave the portal and the
+browser in the same state (tests/harness/test_preconditions.py and test_preconditions_demande.py prove
+it)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 import pytest
@@ -27,7 +29,7 @@ MARKER = "navigateur"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.getgroup("anef").addoption(
         "--preconditions", choices=(AUTO, BROWSER), default=os.environ.get("ANEF_PRECONDITIONS", AUTO),
-        help="how a Given that is not the scenario's subject (an account already open) is set up: "
+        help="how a Given that is not the scenario's subject (an account already open, a demande filled) is set up: "
              "'auto' (default) through the simulator's operator API when the target has one, else in the "
              "browser; 'navigateur': always in the browser (also ANEF_PRECONDITIONS=navigateur)")
 
@@ -43,6 +45,8 @@ class Preconditions:
 
     api: OperatorAPI | None
     base_url: str
+    # the test's JUnit properties (request.node.user_properties): how each Given was set up
+    properties: list[tuple[str, object]] = field(default_factory=list)
 
     @property
     def fast(self) -> bool:
@@ -51,6 +55,11 @@ class Preconditions:
     @property
     def way(self) -> str:
         return "api" if self.fast else BROWSER
+
+    def note(self, given: str, way: str) -> None:
+        """Record in the JUnit file how a Given was set up: `preconditions_<given>` = `way`
+        ("http": the demande filled over HTTP; "navigateur": in the browser)."""
+        self.properties.append((f"preconditions_{given}", way))
 
     def open_account(self, actor: Actor, *, numero_etranger: str | None = None) -> None:
         """The persona's account, open and its password set, and the browser logged in on it (still
@@ -87,6 +96,7 @@ def preconditions(target: Target, request: pytest.FixtureRequest) -> Iterator[Pr
     chosen = choose(target, request.config.getoption("--preconditions"),
                     request.node.get_closest_marker(MARKER) is not None)
     request.node.user_properties.append(("preconditions", chosen.way))  # in the JUnit file: how they were set up
+    chosen.properties = request.node.user_properties
     yield chosen
     if chosen.api is not None:
         chosen.api.close()

@@ -42,9 +42,9 @@ def compte_ouvert(acteur: Actor, preconditions: Preconditions) -> None:
 
 
 @given(parsers.parse('j\'ai rempli ma demande de renouvellement jusqu\'à l\'étape "{titre}"'))
-def rempli_jusqua(acteur: Actor, titre: str) -> None:
+def rempli_jusqua(acteur: Actor, titre: str, preconditions: Preconditions) -> None:
     """The former wording of steps.demarche's "j'ai rempli ma demande jusqu'à l'étape …"."""
-    parcours.du(acteur).advance_to(acteur, titre)
+    parcours.du(acteur).advance_to(acteur, titre, preconditions)
 
 
 # Account: a title that does not match -----------------------------------------------------------

@@ -16,6 +16,7 @@ from harness.browser import PortalPage
 from harness.catalogue import normalise
 from harness.demarche import Demarche
 from harness.documents import PdfDocument, download
+from harness.preconditions import Preconditions
 from harness.recoupement import courriel_contre_document
 from harness.textes import pattern
 
@@ -27,9 +28,10 @@ def demarche(portal_page: PortalPage) -> Demarche:
 
 # Any journey: the persona says which (harness.parcours) -------------------------------------------
 @given(parsers.parse('j\'ai rempli ma demande jusqu\'à l\'étape "{titre}"'))
-def demande_remplie_jusqua(acteur: Actor, titre: str) -> None:
-    """Every step before `titre` filled with the persona's answers and saved, in its journey."""
-    parcours.du(acteur).advance_to(acteur, titre)
+def demande_remplie_jusqua(acteur: Actor, titre: str, preconditions: Preconditions) -> None:
+    """Every step before `titre` filled with the persona's answers and saved, in its journey (over
+    HTTP with fast preconditions, where the journey allows it)."""
+    parcours.du(acteur).advance_to(acteur, titre, preconditions)
 
 
 @then("la confirmation de dépôt porte mon état civil, ma nationalité et mon adresse")

@@ -32,7 +32,7 @@ def demandeur_marie(personas, actor_factory, nationalite: str, enfants: int) -> 
 def ephoto_deja_utilise(personas, actor_factory, preconditions: Preconditions) -> str:  # type: ignore[no-untyped-def]
     autre = actor_factory(personas.enfant_de_francais())
     edf.open_account(autre, preconditions)
-    edf.advance_to(autre, "Justificatifs")
+    parcours.du(autre).advance_to(autre, "Justificatifs", preconditions)
     d = edf.demarche(autre)
     d.confirm_ephoto(autre.persona.ephoto)
     d.expect_ephoto_confirmed(autre.persona.ephoto)
@@ -47,9 +47,9 @@ def compte_ouvert(acteur: Actor, preconditions: Preconditions) -> None:
 
 
 @given(parsers.parse('j\'ai rempli la demande jusqu\'à l\'étape "{titre}"'))
-def rempli_jusqua(acteur: Actor, titre: str) -> None:
+def rempli_jusqua(acteur: Actor, titre: str, preconditions: Preconditions) -> None:
     """The former wording of steps.demarche's "j'ai rempli ma demande jusqu'à l'étape …"."""
-    parcours.du(acteur).advance_to(acteur, titre)
+    parcours.du(acteur).advance_to(acteur, titre, preconditions)
 
 
 @when(parsers.parse('je me reconnecte et je clique sur "{brique}"'))

@@ -11,6 +11,7 @@ from harness import accueillant, famille_ue, parcours
 from harness.actor import Actor
 from harness.browser import label_pattern
 from harness.documents import PdfDocument
+from harness.preconditions import Preconditions
 from harness.recoupement import courriel_contre_document
 from harness.referentiel import Referentiel
 
@@ -55,8 +56,8 @@ def membre_de_famille_titulaire_avec_enfants(personas, actor_factory, referentie
 
 
 @given(parsers.parse('j\'ai commencé ma demande de renouvellement jusqu\'à l\'étape "{titre}"'))
-def commence_jusqua(acteur: Actor, titre: str) -> None:
-    parcours.du(acteur).advance_to(acteur, titre)
+def commence_jusqua(acteur: Actor, titre: str, preconditions: Preconditions) -> None:
+    parcours.du(acteur).advance_to(acteur, titre, preconditions)
 
 
 # Step 1 -----------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from harness.attestation import as_code, check_adf
 from harness.backoffice import BackOffice
 from harness.documents import PdfDocument
 from harness.journeys import wait_for_mail_saying
+from harness.preconditions import Preconditions
 from harness.recoupement import code_contre_page
 from harness.textes import pattern
 from harness.twoddoc import TrustList, scan_pdf, verify
@@ -22,8 +23,8 @@ from harness.twoddoc import TrustList, scan_pdf, verify
 
 # The demande -------------------------------------------------------------------------------------
 @given("j'ai déposé ma demande")
-def demande_deposee(acteur: Actor) -> None:
-    instruction.deposit(acteur)
+def demande_deposee(acteur: Actor, preconditions: Preconditions) -> None:
+    instruction.deposit(acteur, preconditions)
 
 
 # The agent ---------------------------------------------------------------------------------------
