@@ -35,6 +35,7 @@ Fonctionnalité: Les limites des guides tenues des deux côtés, les éléments 
     Et je vide le champ "<champ>"
     Et j'appuie sur "Enregistrer et poursuivre"
     Alors je suis à l'étape "Informations personnelles"
+    Et la page affiche "Les champs marqués d'un * sont obligatoires."
     Et le champ "<champ>" signale "Ce champ est obligatoire."
     Et la page montre mon nom de naissance
 

@@ -261,7 +261,8 @@ def _check_code(document: PdfDocument, persona: Any, trust: TrustList, report: A
 TITRE_ADF = ("ATTESTATION DE DÉCISION FAVORABLE", "SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR")
 IDENTIFIANT_ADF, EMISSION_ADF = "Identifiant (N° étranger)", "DATE D'ÉMISSION"
 IDENTITE_ADF = ("Nom de naissance", "Nom d'usage", "Prénom", "Né(e) le", "A", "Nationalité", "Adresse")
-DECISION = re.compile(r"Le (\d{2}/\d{2}/\d{4}), une décision favorable a été prise à la suite de votre demande")
+DECISION = re.compile(r"Le (\d{2}/\d{2}/\d{4}), une décision favorable a été prise à la suite de votre demande",
+                      re.IGNORECASE)
 CARTE = re.compile(r"Une (.+?), valable du (\d{2}/\d{2}/\d{4}) au (\d{2}/\d{2}/\d{4}) portant la mention (.+?) "
                    r"va vous être délivré\(e\)\.")
 ACCOMPAGNEE = "Cette attestation n'est valable qu'accompagnée du visa de long séjour ou du titre précédemment détenu."
@@ -278,12 +279,13 @@ def euros(amount: str) -> str:
 
 def check_adf(document: PdfDocument, persona: Any, trust: TrustList, *, numero_etranger: str, numero_demande: str,
               debut: date, fin: date, taxe: str, mention: str | None = None,
-              identity: Sequence[Expected] | None = None) -> AttestationReport:
+              identity: Sequence[Expected] | None = None, phrase: str | None = None) -> AttestationReport:
     """Every check of the guide's ADF and of the ANTS specification (type 13, 6J = 3) on one
     downloaded ADF: the references, the persona's identity, the decision's card (dates, `mention`
     when given), the taxe, the guide's sentences; the code verified and compared with all of it.
     `identity`: what the administration's record holds when it is less than the persona (e.g. the one
-    prénom an ASE applicant's numéro étranger was registered with); the persona's by default."""
+    prénom an ASE applicant's numéro étranger was registered with); the persona's by default.
+    `phrase`: the decision's sentence after its date, judged by the catalogue (guide 03's by default)."""
     report = AttestationReport(filename=document.filename, nom="l'attestation de décision favorable")
     problems = report.problems
     for line in TITRE_ADF:
@@ -308,6 +310,9 @@ def check_adf(document: PdfDocument, persona: Any, trust: TrustList, *, numero_e
         problems.append("phrase de la décision absente : « Le JJ/MM/AAAA, une décision favorable a été prise … »")
     elif emission is not None and parse_fr(decision.group(1)) != emission:
         problems.append(f"date de la décision {decision.group(1)} différente de la DATE D'ÉMISSION {emission:%d/%m/%Y}")
+    wording = phrase or "une décision favorable a été prise à la suite de votre demande d'admission au séjour."
+    if problem := textes.current().probleme(wording, document.flat, lieu=f"le document « {document.filename} »"):
+        problems.append(problem)
     carte = CARTE.search(document.flat)
     validite = None
     if carte is None:

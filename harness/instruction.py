@@ -238,6 +238,11 @@ def expected_mention(persona: Any) -> str | None:
     return journey.mention if journey is not None else None
 
 
+def expected_decision(persona: Any) -> str:
+    """The ADF's decision sentence the persona's journey prints (harness.parcours)."""
+    return parcours.pour(persona).decision
+
+
 def identity_held(persona: Any) -> list[Any] | None:
     """The identity the portal prints when it holds less than the persona (an ASE applicant's numéro
     étranger was registered with one prénom); None: the persona's own."""

@@ -20,6 +20,8 @@ from .preconditions import BROWSER, Preconditions
 
 Move = Callable[[Actor], None]
 DEPOSER = "Déposer la demande"
+# The ADF's decision sentence for a renewal: the simulator's (SIM-ADF-DECISION-RENOUVELLEMENT), no guide shows one.
+RENOUVELLEMENT = "une décision favorable a été prise à la suite de votre demande de renouvellement de titre de séjour."
 
 
 def _press_deposer(actor: Actor) -> None:
@@ -49,6 +51,8 @@ class Parcours:
     confirmation: Callable[[PdfDocument, Any], Comparison] | None
     # the card a favourable decision grants, as guide 03's ADF words it (None: the guides show none)
     mention: str | None = None
+    # the ADF's sentence after "Le JJ/MM/AAAA, " (guide 03 ADF: a first demande; the renewals' is the simulator's)
+    decision: str = "une décision favorable a été prise à la suite de votre demande d'admission au séjour."
     # the identity the portal prints when it holds less than the persona (None: the persona's own)
     identite_tenue: Callable[[Any], list[Any]] | None = None
     # its start, fillers and dépôt also run over HTTP (harness.demarche_http): the fast preconditions apply
@@ -100,9 +104,9 @@ PARCOURS: dict[str, Parcours] = {p.nom: p for p in (
     Parcours("ase", "guide 03", ase.start, ase.STEPS, ase.FILLERS, "Dépôt de la demande", _press_deposer, ase.compare,
              mention="Vie privée et familiale", identite_tenue=ase.expected_on_confirmation, http=True),
     Parcours("bpi", "guide 04", bpi.start, bpi.STEPS, bpi.FILLERS, "Récapitulatif",
-             _validate_and_deposit(bpi.validate_parts), None, http=True),
+             _validate_and_deposit(bpi.validate_parts), None, decision=RENOUVELLEMENT, http=True),
     Parcours("famille_ue", "guide 05", famille_ue.start, famille_ue.STEPS, famille_ue.FILLERS, "Récapitulatif",
-             _validate_and_deposit(famille_ue.validate_parts), famille_ue.compare, http=True),
+             _validate_and_deposit(famille_ue.validate_parts), famille_ue.compare, decision=RENOUVELLEMENT, http=True),
 )}
 
 

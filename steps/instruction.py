@@ -171,6 +171,7 @@ def adf_conforme(acteur: Actor, document: PdfDocument, trust_list: TrustList) ->
                        numero_etranger=acteur.notes.numero_etranger or acteur.persona.numero_etranger,
                        numero_demande=acteur.numero_demande, debut=decision.debut, fin=decision.fin,
                        taxe=decision.taxe, mention=instruction.expected_mention(acteur.persona),
+                       phrase=instruction.expected_decision(acteur.persona),
                        identity=instruction.identity_held(acteur.persona))
     report.check()
     assert report.fields().get("6J") == "3", report.summary()
