@@ -79,6 +79,13 @@ def open_account(actor: Actor, pre: Preconditions | None = None) -> None:
 def start(actor: Actor) -> None:
     """Guide 04 §11-13: the brique, "Moi-même", "Je sollicite le renouvellement de ce titre", "Je
     commence", the préambule's "Je continue": ends on step 1."""
+    start_renewal(actor, STEPS[0], PREAMBULE)
+
+
+def start_renewal(actor: Actor, first_step: str, preambule: str | None = None) -> None:
+    """A renewal from the connected home page (guides 04 and 05): the brique, "Moi-même", "Je
+    sollicite le renouvellement de ce titre", "Je commence", the préambule (`preambule`: a text it
+    shows) and its "Je continue": ends on `first_step`."""
     d = demarche(actor)  # the browser's, or the fast preconditions' over HTTP (harness.demarche_http)
     d.open_home()
     d.click("Je demande ou renouvelle un titre de séjour")
@@ -86,9 +93,10 @@ def start(actor: Actor) -> None:
     d.click("Je continue")
     d.choose(RENOUVELLEMENT)
     d.click("Je commence")
-    d.expect_text(PREAMBULE)
+    if preambule is not None:
+        d.expect_text(preambule)
     d.press("Je continue")
-    d.expect_step(STEPS[0])
+    d.expect_step(first_step)
 
 
 # Step 1 ---------------------------------------------------------------------------------------

@@ -209,17 +209,9 @@ def fill_justificatifs(actor: Actor) -> None:
 def start(actor: Actor) -> None:
     """Guide 05 from the connected home page: the brique, "Moi-même", "Je sollicite le
     renouvellement de ce titre", "Je commence", the préambule's "Je continue": ends on step 1."""
-    from .bpi import RENOUVELLEMENT
+    from .bpi import start_renewal
 
-    d = demarche(actor)  # the browser's, or the fast preconditions' over HTTP (harness.demarche_http)
-    d.open_home()
-    d.click("Je demande ou renouvelle un titre de séjour")
-    d.choose("Moi-même")
-    d.click("Je continue")
-    d.choose(RENOUVELLEMENT)
-    d.click("Je commence")
-    d.press("Je continue")
-    d.expect_step(STEPS[0])
+    start_renewal(actor, STEPS[0])
 
 
 def fill_modalites_confirmees(actor: Actor) -> None:

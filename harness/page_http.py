@@ -47,6 +47,19 @@ class Node:
     def get(self, name: str) -> str:
         return self.attrs.get(name) or ""
 
+    def find(self, tag: str | None = None, **attrs: str) -> Node | None:
+        return next(self.find_all(tag, **attrs), None)
+
+    def find_all(self, tag: str | None = None, **attrs: str) -> Iterator[Node]:
+        """The nodes below (and with) this one of that tag whose attributes have these values
+        (`class_=` for class: a trailing "_" is dropped)."""
+        for node in self.iter():
+            if (tag is None or node.tag == tag) and all(node.attrs.get(k.rstrip("_")) == v for k, v in attrs.items()):
+                yield node
+
+    def has_class(self, name: str) -> bool:
+        return name in self.get("class").split()
+
     @property
     def kind(self) -> str:
         """An input's type (text when absent), else the tag."""
@@ -85,6 +98,14 @@ class _Tree(HTMLParser):
         self.stack[-1].children.append(data)
 
 
+def parse(html: str) -> Node:
+    """The page's tree, as the browser builds it (the parts the harness reads)."""
+    tree = _Tree()
+    tree.feed(html)
+    tree.close()
+    return tree.root
+
+
 def squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -94,10 +115,7 @@ class Document:
 
     def __init__(self, url: str, status: int, html: str) -> None:
         self.url, self.status = url, status
-        tree = _Tree()
-        tree.feed(html)
-        tree.close()
-        self.root = tree.root
+        self.root = parse(html)
         self.by_id = {n.get("id"): n for n in self.root.iter() if n.get("id")}
         self.label_for: dict[str, list[Node]] = {}
         for n in self.root.iter():

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from html.parser import HTMLParser
 from typing import Any
 
 from hypothesis import strategies as st
@@ -21,6 +18,7 @@ from starlette.testclient import TestClient
 
 from fake_anef.engine.schema import Bloc
 from harness import fichiers
+from harness.page_http import Node, parse, squash
 
 BASE = "/teleprocedures/vpf-enfant-de-francais"
 BRIQUE = "/demarches/premiere-demande"  # "Je demande un premier titre -sans numéro étranger, sans visa-"
@@ -57,65 +55,6 @@ DATE_MESSAGES = tuple(MESSAGES[k] for k in ("obligatoire", "date_invalide", "dat
 
 
 # Reading a page ---------------------------------------------------------------------------------
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str | None]
-    children: list[Node | str] = field(default_factory=list)
-
-    def iter(self) -> Iterator[Node]:
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-    def find(self, tag: str | None = None, **attrs: str) -> Node | None:
-        return next(self.find_all(tag, **attrs), None)
-
-    def find_all(self, tag: str | None = None, **attrs: str) -> Iterator[Node]:
-        for node in self.iter():
-            if (tag is None or node.tag == tag) and all(node.attrs.get(k.rstrip("_")) == v for k, v in attrs.items()):
-                yield node
-
-    def has_class(self, name: str) -> bool:
-        return name in (self.attrs.get("class") or "").split()
-
-
-class _Tree(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, dict(attrs))
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Node(tag, dict(attrs)))
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 class Page:
     """A page as the user reads it."""
 
@@ -127,10 +66,7 @@ class Page:
     @cached_property
     def root(self) -> Node:
         """The page as a tree (parsed when first read: most redirects are never read)."""
-        tree = _Tree()
-        tree.feed(self.html)
-        tree.close()
-        return tree.root
+        return parse(self.html)
 
     def __contains__(self, text: str) -> bool:
         return squash(text) in squash(self.root.text())
@@ -173,7 +109,7 @@ class Page:
                     continue
                 out[name] = node.attrs.get("value") or ""
             elif node.tag == "textarea":
-                out[name] = node.text().removeprefix("\n")
+                out[name] = node.text()  # the newline after <textarea> is dropped by the parser
             elif node.tag == "select":
                 options = list(node.find_all("option"))
                 chosen = next((o for o in options if "selected" in o.attrs), options[0] if options else None)
