@@ -89,7 +89,7 @@ def read_fields(flat: str, labels: Sequence[str], end: str | None = None) -> dic
             position = match.end()
     stop = len(flat)
     if end:
-        match = re.compile(end).search(flat, position)
+        match = re.compile(end, re.IGNORECASE).search(flat, position)
         if match:
             stop = match.start()
     out = {}
