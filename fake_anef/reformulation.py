@@ -224,16 +224,34 @@ def alter_everywhere(chosen: str) -> dict[str, str]:
         changes[s] = s.replace(chosen, new_text)
         return changes[s]
 
+    _rewrite_portal(change)
+    if not changes:
+        raise ValueError(f"texte_guide_choisi : « {chosen} » n'est dans aucun texte du portail")
+    return changes
+
+
+def _rewrite_portal(change: Callable[[str], str]) -> None:
+    """Pass every string the portal shows through `change`: the tables of texts.py and the bundled
+    definitions (as loaded once at start). The one walk over where the portal holds its texts."""
     for name in [n for n in vars(texts) if n.isupper()]:
         old = getattr(texts, name)
         new = _rewrite(old, change, set())
         if new is not old:
             setattr(texts, name, new)
-    from .engine import definition  # the definitions, as loaded once at start
+    from .engine import definition
     _rewrite(list(definition.bundled()), change, set())
-    if not changes:
-        raise ValueError(f"texte_guide_choisi : « {chosen} » n'est dans aucun texte du portail")
-    return changes
+
+
+def portal_strings() -> list[str]:
+    """Every string of texts.py and of the bundled definitions: where `alter_everywhere` looks."""
+    found: list[str] = []
+
+    def collect(s: str) -> str:
+        found.append(s)
+        return s
+
+    _rewrite_portal(collect)
+    return found
 
 
 def _set_module(path: tuple[Any, ...], value: str) -> None:

@@ -14,7 +14,7 @@ A dev tool, like scripts/mutation.py: it reads fake_anef and harness.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -35,36 +35,6 @@ def normative(natures: Iterable[str] = NATURES) -> list[dict[str, Any]]:
     return out
 
 
-def _strings(obj: Any, seen: set[int]) -> Iterator[str]:
-    if isinstance(obj, str):
-        yield obj
-    elif id(obj) in seen or isinstance(obj, (int, float, bool, type(None), bytes)):
-        return
-    else:
-        seen.add(id(obj))
-        if isinstance(obj, dict):
-            items: Iterable[Any] = obj.values()
-        elif isinstance(obj, (list, tuple, set, frozenset)):
-            items = obj
-        elif hasattr(obj, "__dataclass_fields__"):
-            items = (getattr(obj, name) for name in obj.__dataclass_fields__)
-        else:
-            return
-        for item in items:
-            yield from _strings(item, seen)
-
-
-def portal_strings() -> list[str]:
-    """Every string of the portal's texts (texts.py) and of its bundled definitions: where
-    texte_guide_choisi looks for the text it alters."""
-    from fake_anef import texts
-    from fake_anef.engine import definition
-
-    seen: set[int] = set()
-    found = [s for name in vars(texts) if name.isupper() for s in _strings(getattr(texts, name), seen)]
-    return found + list(_strings(list(definition.bundled()), seen))
-
-
 def tagged(features: Path = ROOT / "features") -> set[str]:
     """The @exig_… tags the features carry."""
     return {m for path in features.glob("*.feature")
@@ -80,9 +50,10 @@ def plan(named: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(text mutants to run, requirements without a mutant). `named`: the requirement ids the
     catalogue's mutants already name (those need no text mutant when the portal does not hold
     their text). Each text mutant: name, guide, regle, exigence, texte, tag, covered."""
+    from fake_anef import reformulation
     from harness.catalogue import tag_for
 
-    strings, tags = portal_strings(), tagged()
+    strings, tags = reformulation.portal_strings(), tagged()
     mutants, without = [], []
     for entry in normative():
         text = str(entry["texte"])
