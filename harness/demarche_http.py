@@ -13,194 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
 import httpx
 from playwright._impl._api_structures import SetCookieParam  # the TypedDict add_cookies takes (not re-exported)
-from playwright.sync_api import Locator
 
 from . import textes
 from .actor import Actor
-from .browser import MOIS, fold, label_pattern
+from .browser import label_pattern
 from .catalogue import catalogue
 from .demarche import CURRENT_STEP, Demarche, Upload, Zone
-from .page_http import Document, HttpBrowser, Node, squash
+from .page_http import HttpBrowser, squash
 from .textes import contains, pattern
-
-UNSUPPORTED = "sans navigateur, la saisie ne lit pas « {what} » : à faire dans le navigateur"
-
-
-def _exact(text: str) -> re.Pattern[str]:
-    return re.compile(rf"^\s*{re.escape(text)}\s*$", re.IGNORECASE)
-
-
-def _one(doc: Document, found: list[Node], what: str) -> Node:
-    """The element a Playwright locator would act on: the rendered one(s) first (a part the
-    page's script has not shown yet is kept as a fallback), and exactly one, as strict mode wants."""
-    shown = [n for n in found if not n.hidden] or found
-    if len(shown) != 1:
-        raise AssertionError(f"{what} : {len(shown)} éléments dans la page {doc.url} (un seul attendu)"
-                             + (f" ; la page signale : {' | '.join(doc.problems())}" if doc.problems() else ""))
-    return shown[0]
-
-
-@dataclass
-class HttpZone(Zone):
-    """A part of the page over HTTP, found again in each new page (as a locator is)."""
-
-    saisie: HttpDemarche | None = None
-    path: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def doc(self) -> Document:
-        assert self.saisie is not None
-        return self.saisie.http.current
-
-    def node(self) -> Node:
-        doc, node = self.doc, self.doc.root
-        for role, name in self.path:
-            node = _one(doc, doc.by_role(node, role, label_pattern(name)), f"{role} « {name} »")
-        return node
-
-    def _within(self, role: str, name: str) -> HttpZone:
-        return HttpZone(None, self.saisie, (*self.path, (role, name)))
-
-    def section(self, title: str) -> HttpZone:
-        return self._within("region", title)
-
-    def group(self, legend: str) -> HttpZone:
-        return self._within("group", legend)
-
-    def control(self, label: str | re.Pattern[str], index: int | None = None) -> Node:
-        pattern = label_pattern(label) if isinstance(label, str) else label
-        found = self.doc.by_label(self.node(), pattern)
-        if index is not None:
-            found = [n for n in found if not n.hidden] or found
-            if index >= len(found):
-                raise AssertionError(f"champ « {pattern.pattern} » n° {index + 1} absent de la page {self.doc.url}")
-            return found[index]
-        return _one(self.doc, found, f"le champ « {pattern.pattern} »")
-
-    # What a person does with a field ---------------------------------------------------------------
-    def fill(self, label: str, value: str) -> None:
-        _type(self.control(label), value)
-
-    def choose(self, legend: str, option: str) -> None:
-        group = self.group(legend)
-        _check(self.doc, _one(self.doc, self.doc.by_label(group.node(), _exact(option)), f"« {option} » de « {legend} »"))
-
-    def tick(self, label: str) -> None:
-        _check(self.doc, self.control(label))
-
-    def select(self, label: str, *candidates: str) -> None:
-        _select(self.doc, self.control(label), list(candidates))
-
-    def fill_date(self, legend: str, value: date | None, *, day: bool = True, month: bool = True) -> None:
-        group = self.group(legend)
-        _type(group.control("Jour"), f"{value.day:02d}" if value and day else "")
-        if value and month:
-            _select(self.doc, group.control("Mois"), [MOIS[value.month - 1], f"{value.month:02d}", str(value.month)])
-        else:
-            _select_index(group.control("Mois"), 0)
-        _type(group.control("Année"), str(value.year) if value else "")
-
-    def _nth(self, label: str) -> re.Pattern[str]:
-        core = re.escape(label.strip().rstrip(":").rstrip("*").strip())
-        return re.compile(rf"^\s*{core}(?![\w(])", re.IGNORECASE)
-
-    def fill_many(self, label: str, values: Any, add: str, page: Demarche) -> None:
-        for i, value in enumerate(values):
-            if i:
-                page.press(add, within=self)
-            _type(self.control(self._nth(label), i), value)
-
-    def select_many(self, label: str, values: Any, add: str, page: Demarche) -> None:
-        for i, candidates in enumerate(values):
-            if i:
-                page.press(add, within=self)
-            _select(self.doc, self.control(self._nth(label), i), list(candidates))
-
-    def tick_all(self) -> None:
-        """Every box the page shows as served (a box a condition of this very step hides is not)."""
-        root = self.node()
-        for box in root.iter():
-            if box.kind == "checkbox" and not box.hidden:
-                _check(self.doc, box)
-
-    def fill_nth(self, label: str, index: int, value: str) -> None:
-        _type(self.control(self._nth(label), index), value)
-
-    # What a filler checks on its way (guide 05's pre-filled address, the accueillant confirmed)
-    def expect_value(self, label: str, value: str, message: str) -> None:
-        if self.control(label).get("value") != value:
-            raise AssertionError(message)
-
-    def expect_editable(self, label: str, message: str) -> None:
-        control = self.control(label)
-        if "readonly" in control.attrs or "disabled" in control.attrs:
-            raise AssertionError(message)
-
-    def expect_shows(self, text: str, *, lieu: str, shown: bool = True) -> None:
-        if bool(pattern(text).search(squash(self.node().text()))) != shown:
-            raise AssertionError(f"« {text} » {'absent de' if shown else 'présent dans'} {lieu} ({self.doc.url})")
-
-    # Reading is the browser's: these belong to the scenario's subject, never to a precondition
-    def field(self, label: str) -> Locator:
-        raise AssertionError(UNSUPPORTED.format(what=label))
-
-    def nth_field(self, label: str, index: int) -> Locator:
-        raise AssertionError(UNSUPPORTED.format(what=label))
-
-    def error(self, label: str, message: str) -> None:
-        raise AssertionError(UNSUPPORTED.format(what=message))
-
-
-def _type(control: Node, value: str) -> None:
-    if control.tag == "textarea":
-        control.children = [value]
-    elif control.tag == "input" and control.kind not in ("checkbox", "radio", "file"):
-        control.attrs["value"] = value
-    else:
-        raise AssertionError(f"on ne tape pas dans un champ {control.kind}")
-
-
-def _check(doc: Document, control: Node) -> None:
-    if control.kind == "radio":
-        form = doc.form_of(control)
-        for other in form.iter():
-            if other.kind == "radio" and other.get("name") == control.get("name"):
-                other.attrs.pop("checked", None)
-    elif control.kind != "checkbox":
-        raise AssertionError(f"on ne coche pas un champ {control.kind}")
-    control.attrs["checked"] = ""
-
-
-def _options(select: Node) -> list[Node]:
-    if select.tag != "select":
-        raise AssertionError(f"un champ {select.kind} n'est pas une liste déroulante")
-    return [o for o in select.iter() if o.tag == "option"]
-
-
-def _select_index(select: Node, index: int) -> None:
-    for i, option in enumerate(_options(select)):
-        if i == index:
-            option.attrs["selected"] = ""
-        else:
-            option.attrs.pop("selected", None)
-
-
-def _select(doc: Document, select: Node, candidates: list[str]) -> None:
-    """The option whose text is one of `candidates`, accents and case aside (browser.select_matching)."""
-    wanted = {fold(c) for c in candidates}
-    options = _options(select)
-    for i, option in enumerate(options):
-        if fold(squash(option.text())) in wanted:
-            _select_index(select, i)
-            return
-    raise AssertionError(f"aucune option parmi {candidates} dans « {doc.name(select)} » : "
-                         f"{[squash(o.text()) for o in options][:20]}")
+from .zone_http import HttpZone, check, exact, one, type_into
 
 
 class HttpDemarche(Demarche):
@@ -220,8 +44,8 @@ class HttpDemarche(Demarche):
         doc = self.http.current
 
         def tick() -> None:
-            found = [n for n in doc.by_label(doc.root, _exact(label)) if n.kind in ("radio", "checkbox")]
-            _check(doc, _one(doc, found, f"« {label} »"))
+            found = [n for n in doc.by_label(doc.root, exact(label)) if n.kind in ("radio", "checkbox")]
+            check(doc, one(doc, found, f"« {label} »"))
 
         exigence = catalogue().find(label)
         if exigence is None:
@@ -292,11 +116,11 @@ class HttpDemarche(Demarche):
                        if starts.search(s["libelle"] + (f" ({s['complement']})" if s.get("complement") else ""))), None)
         if chosen is None:
             raise AssertionError(f"adresse « {line} » absente des suggestions pour « {typed} »")
-        _type(field, chosen["libelle"])
+        type_into(field, chosen["libelle"])
         prefix = f"{field.get('data-adresse')}_"
         for detail in self.http.current.form_of(field).iter():
             if detail.tag == "input" and detail.get("name").startswith(prefix):
-                _type(detail, str(chosen.get(detail.get("name")[len(prefix):]) or ""))
+                type_into(detail, str(chosen.get(detail.get("name")[len(prefix):]) or ""))
         if z.control("Code postal").get("value") != code_postal:
             raise AssertionError(f"code postal {code_postal} attendu pour « {line} »")
 
