@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing first (scripts/bootstrap.sh).
-.PHONY: conformance test serve bootstrap bench deploiement deploiement-reformule guides mutation
+.PHONY: conformance test test-complet serve bootstrap bench deploiement deploiement-reformule guides mutation
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -8,11 +8,15 @@ bootstrap:
 conformance: bootstrap
 	.venv/bin/anef run $(ARGS)
 
-# Lint (ruff), types (mypy --strict on fake_anef/ and harness/, [tool.mypy] in pyproject.toml), then side by side: unit and property tests; the features; the features again, in deployment
-# mode (scripts/test.sh; ANEF_TEST_SERIE=1 for one after the other). Outputs in reports/make-test/.
+# Lint (ruff), types (mypy --strict on fake_anef/ and harness/, [tool.mypy] in pyproject.toml), then side by side: unit and property tests; the features; the deployment-mode
+# sample (scripts/test.sh; ANEF_TEST_SERIE=1 for one after the other). Outputs in reports/make-test/.
 # DEPLOIEMENT_ARGS (the deployment run's options) reaches it in the environment, as make exports it.
 test: bootstrap
 	bash scripts/test.sh $(ARGS)
+
+# The same with every feature in deployment mode (two shards) instead of the sample: what CI runs (.ci/run).
+test-complet: bootstrap
+	ANEF_TEST_COMPLET=1 bash scripts/test.sh $(ARGS)
 
 # The suite against the bundled portal playing a vendor's deployment: no operator API, reference data
 # from docs/recette-exemple.yaml (RECETTE=...), the agent's pages as back-office, its published trust

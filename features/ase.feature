@@ -175,7 +175,7 @@ Fonctionnalité: Première demande de titre de séjour d'un étranger confié à
     Alors je suis à l'étape "Justificatifs"
 
   @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_G03_ETAPE_2_DATE_DEBUT_UNION @exig_G03_ETAPE_2_MARIE @exig_G03_ETAPE_2_PAYS_UNION @exig_G03_ETAPE_2_QUELLE_EST_VOTRE @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @cas_3
+  @cas_3 @echantillon_deploiement
   Scénario: Un demandeur majeur marié indique la date et le pays de son union
     Soit un demandeur majeur marié confié à l'ASE, dont le numéro étranger est connu du portail
     Et j'ai créé mon compte avec mon numéro étranger et je suis connecté

@@ -31,7 +31,7 @@ Fonctionnalité: Créer un compte ANEF
     Et je suis connecté sur la page d'accueil
 
   @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_COMMENT_CREER_SUIS_TITULAIRE_NUMERO @exig_G01_III_COMMENT_POUR_DES_RAISONS @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_COMPLETER_LES_RENSEIGNEMENTS @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G02_INSTRUCTION_ETAPE_3_DEMANDER_TITRE @exig_G02_REINITIALISATION_MOT_NOUVEAU_MOT_PASSE @exig_G02_REINITIALISATION_MOT_REINITIALISATION_MOT_PASSE @exig_G02_REINITIALISATION_MOT_VALIDER_MON_MOT @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_3_CREATION_COMPLETER_RENSEIGNEMENTS @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_7_CHOIX_DEMARCHES @exig_G03_8_CHOIX_CONTINUE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
-  @chemin_b
+  @chemin_b @echantillon_deploiement
   Scénario: Créer un compte avec un numéro étranger sans titre de séjour
     Soit un demandeur titulaire d'un numéro étranger sans titre de séjour, connu du portail
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -118,7 +118,7 @@ Fonctionnalité: Créer un compte ANEF
       | un caractère spécial  | Abcdefg1     | Le mot de passe doit contenir au moins un caractère spécial. |
 
   @exig_G01_III_COMMENT_CREEZ_VOTRE_MOT @exig_G01_III_COMMENT_LIEN_EST_VALABLE
-  @chemin_c @horloge
+  @chemin_c @horloge @echantillon_deploiement
   Scénario: Le lien de confirmation n'est plus valable après 24 heures
     Soit un titulaire d'un titre de séjour connu du portail
     Et j'ai demandé la création de mon compte avec mon titre de séjour

@@ -72,7 +72,7 @@ Fonctionnalité: Première demande de titre de séjour d'un enfant étranger de 
       | tunisienne  | Justificatif de séjour régulier | Justificatif de visa de long séjour en cours de validité |
 
   @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_8_CHOIX_MOTIF_SEJOUR @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_1_REVENIR_ETAPE_PRECEDENTE @exig_G03_ETAPE_2_DATE_DEBUT_UNION @exig_G03_ETAPE_2_MARIE @exig_G03_ETAPE_2_PAYS_UNION @exig_G03_ETAPE_2_QUELLE_EST_VOTRE @exig_SIM_ENFANT_2 @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @cas_1
+  @cas_1 @echantillon_deploiement
   Scénario: Un demandeur marié, parent de deux enfants, déclare son union et ses enfants
     Soit un demandeur marié, de nationalité "marocaine", parent de 2 enfants, enfant d'un parent français
     Et j'ai ouvert mon compte sans numéro étranger

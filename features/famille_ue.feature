@@ -114,6 +114,7 @@ Fonctionnalité: Renouvellement du titre d'un membre de famille d'un citoyen UE/
     Et ce courriel porte en pièce jointe la confirmation de dépôt téléchargée
 
   @exig_G03_8_CHOIX_JUSTIFICATIFS @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_SIM_AUCUN_TITRE_SEJOUR @exig_SIM_CONFIRMEZ_IDENTITE_VOTRE @exig_SIM_DOCUMENT_IDENTITE_ACCUEILLANT @exig_SIM_IDENTITE_CONFIRMEE @exig_SIM_MODALITES_SEJOUR @exig_SIM_NUMERO_ETRANGER_ACCUEILLANT @exig_SIM_STRUCTURE_ETAPE_COURANTE
+  @echantillon_deploiement
   Scénario: Le numéro étranger saisi ne correspond pas à l'accueillant : l'erreur est à côté du champ, rien n'est perdu
     Soit un membre de famille "descendant" d'un accueillant européen "non salarié" titulaire d'un titre de séjour, leurs titres de séjour étant connus du portail
     Et j'ai ouvert mon compte avec mon titre de séjour

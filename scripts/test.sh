@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# `make test`: ruff and mypy, then the three runs of the suite side by side, since each leaves a core idle
-# part of the time (it waits on its browser, its portal or a mail):
-#   - the unit, property and mutation-sample tests (tests/), reports in reports/tests/;
+# `make test`: ruff and mypy, then three runs side by side, since each leaves a core idle part of the
+# time (it waits on its browser, its portal or a mail):
+#   - the unit, property and mutation-sample tests (tests/), reports in reports/tests/; the pages they
+#     open are not analysed for accessibility (--accessibilite non: the features run does it, and the
+#     accessibility plugin's own tests run it in their own pytest processes);
 #   - every feature against the bundled portal (features/), reports in reports/;
-#   - every feature in deployment mode (scripts/deploiement.sh), reports in reports/deploiement/, in two
-#     shards side by side (ANEF_DEPLOIEMENT_TRANCHES, default 2 here), merged into one report.
+#   - the deployment-mode sample (scripts/deploiement.sh -m echantillon_deploiement: one scenario per
+#     adapter of that mode), reports in reports/deploiement/.
+# ANEF_TEST_COMPLET=1 (`make test-complet`, and CI): every feature in deployment mode instead of the
+# sample, in two shards side by side (ANEF_DEPLOIEMENT_TRANCHES, default 2 then), merged into one report.
 # Each run keeps its own reports folder and Playwright output folder (pytest-playwright empties its
 # --output folder as it starts). Their outputs are printed one after the other when all have ended,
 # with each run's wall and CPU time; the exit status is the first non-zero one (1 if any run failed).
 # Usage: scripts/test.sh [pytest options for the tests and features, e.g. -k chemin_a]
 #        DEPLOIEMENT_ARGS="-m compte" scripts/test.sh            (options of the deployment run)
-#        ANEF_TEST_SERIE=1 scripts/test.sh                       (one run after the other, as before)
+#        ANEF_TEST_SERIE=1 scripts/test.sh                       (one run after the other)
 # With pytest options, tests/ and features/ run in one pytest process (the selection applies to both,
 # as with `pytest ARGS`); the deployment run still runs beside it.
 set -uo pipefail
@@ -21,6 +25,12 @@ PY=.venv/bin/python
 LOGS=reports/make-test
 rm -rf "$LOGS" && mkdir -p "$LOGS" reports/tests
 eval "DEPLOIEMENT=(${DEPLOIEMENT_ARGS:-})"  # with its quotes, as `bash scripts/deploiement.sh $(DEPLOIEMENT_ARGS)` had
+if [ -n "${ANEF_TEST_COMPLET:-}" ]; then
+  TRANCHES=${ANEF_DEPLOIEMENT_TRANCHES:-2}
+else  # the sample, unless DEPLOIEMENT_ARGS chose another selection
+  TRANCHES=${ANEF_DEPLOIEMENT_TRANCHES:-1}
+  [ ${#DEPLOIEMENT[@]} -eq 0 ] && DEPLOIEMENT=(-m echantillon_deploiement)
+fi
 
 declare -a NAMES=() PIDS=()
 run() {  # run NAME COMMAND...: in the background (or at once with ANEF_TEST_SERIE), output in $LOGS/NAME.log
@@ -36,13 +46,13 @@ run() {  # run NAME COMMAND...: in the background (or at once with ANEF_TEST_SER
 }
 
 if [ $# -eq 0 ]; then
-  run tests env ANEF_REPORTS_DIR=reports/tests $PY -m pytest tests --output=reports/tests/playwright
+  run tests env ANEF_REPORTS_DIR=reports/tests $PY -m pytest tests --output=reports/tests/playwright --accessibilite non
   run features $PY -m pytest features
 else
   run pytest $PY -m pytest "$@"
 fi
-# the deployment run is the longest part: in two shards, each against its own demonstration portal
-run deploiement env ANEF_DEPLOIEMENT_TRANCHES="${ANEF_DEPLOIEMENT_TRANCHES:-2}" bash scripts/deploiement.sh "${DEPLOIEMENT[@]}"
+# the whole deployment run is the longest part: then in two shards, each against its own demonstration portal
+run deploiement env ANEF_DEPLOIEMENT_TRANCHES="$TRANCHES" bash scripts/deploiement.sh "${DEPLOIEMENT[@]}"
 for pid in "${PIDS[@]}"; do wait "$pid"; done
 
 status=0
