@@ -1,4 +1,5 @@
-"""The suite's wall time and its slowest scenarios, from a JUnit file a run left.
+"""The suite's wall time and its slowest scenarios, from a JUnit file a run left; and the time of each
+part of the last `make test` (reports/make-test/, the line scripts/test.sh ends each part's log with).
 
     python benchmarks/slowest.py [reports/junit.xml] [--top 10]
 
@@ -21,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(args.junit)
     if not path.exists():
         print(f"Slowest scenarios: no JUnit file at {path} (run `make conformance` first)")
+        make_test(path.parent / "make-test")
         return 0
     root = ET.parse(path).getroot()
     suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
@@ -32,7 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     for case in ranked:
         where = (case.get("classname") or "").rsplit(".", 1)[-1]
         print(f"  {float(case.get('time') or 0):7.1f} s  {where}::{case.get('name')}")
+    make_test(path.parent / "make-test")
     return 0
+
+
+def make_test(folder: Path) -> None:
+    """Each part's wall and CPU time as the last `make test` printed them (`tests : 312.4 s réel, …`)."""
+    logs = sorted(folder.glob("*.log"))
+    if not logs:
+        return
+    print(f"Last make test ({folder}), its parts side by side:")
+    for log in logs:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+        print(f"  {lines[-1] if lines else log.stem + ' : (vide)'}")
 
 
 if __name__ == "__main__":
