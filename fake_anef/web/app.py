@@ -15,6 +15,7 @@ from ..portal import Portal
 from ..settings import Settings
 from . import agent, certificats, comptes, demarche, espace, limits, notifications, operator, suivi
 from .protection import OriginCheck, SecurityHeaders
+from .routing import IndexedRouter
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -37,5 +38,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
         exception_handlers={400: limits.bad_request},
     )
+    app.router = IndexedRouter(routes)  # before the first request builds the middleware stack around it
     app.state.portal = portal
     return app

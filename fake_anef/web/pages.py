@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, pass_context
 from sqlalchemy import select
+from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.templating import Jinja2Templates
@@ -16,6 +17,7 @@ from starlette.templating import Jinja2Templates
 from .. import security, texts
 from ..portal import Portal
 from ..store import Agent, Compte, SessionEpoch
+from . import routing
 
 T = TypeVar("T", Compte, Agent)  # the rows a session names
 _ROWS = "anef.rows"  # scope key: the rows loaded for this request (session_row)
@@ -23,6 +25,16 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 # A mistyped or missing name is an error, not an empty string on the page.
 templates.env.undefined = StrictUndefined
 templates.env.globals["T"] = texts
+# Compiled once: no file check on every render (a changed template needs a restart, as code does).
+templates.env.auto_reload = False
+
+
+@pass_context
+def _url_for(context: dict[str, Any], name: str, /, **path_params: Any) -> URL:
+    return routing.url_for(context["request"], name, **path_params)
+
+
+templates.env.globals["url_for"] = _url_for  # each link built once (routing.url_for)
 
 
 def portal(request: Request) -> Portal:
