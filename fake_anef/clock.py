@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from . import memo
 from .store import SimSetting, Store
 
 _KEY = "clock_offset_seconds"
@@ -15,6 +16,10 @@ class Clock:
         self._store = store
 
     def offset(self) -> timedelta:
+        """Read once per request (fake_anef.memo): a page asks for "now" several times."""
+        return memo.once(_KEY, self._read_offset)
+
+    def _read_offset(self) -> timedelta:
         with self._store.session() as s:
             row = s.get(SimSetting, _KEY)
             return timedelta(seconds=float(row.value)) if row else timedelta(0)
@@ -26,6 +31,7 @@ class Clock:
                 s.add(SimSetting(key=_KEY, value=str(offset.total_seconds())))
             else:
                 row.value = str(offset.total_seconds())
+        memo.put(_KEY, offset)
 
     def now(self) -> datetime:
         """Local time of the portal (naive, Europe/Paris as the guides show it), shifted."""

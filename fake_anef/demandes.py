@@ -117,9 +117,10 @@ class Demandes:
     def pieces(self, s: Session, demande: Demande) -> list[Piece]:
         return list(s.scalars(select(Piece).where(Piece.demande_id == demande.id).order_by(Piece.id)))
 
-    def stored_pieces(self, s: Session, demande: Demande) -> StoredPieces:
+    def stored_pieces(self, s: Session, demande: Demande, rows: list[Piece] | None = None) -> StoredPieces:
+        """`rows`: the demande's pieces when the caller already read them (one statement, not two)."""
         counts: dict[str, int] = {}
-        for piece in self.pieces(s, demande):
+        for piece in self.pieces(s, demande) if rows is None else rows:
             counts[piece.justificatif] = counts.get(piece.justificatif, 0) + 1
         return StoredPieces(counts=counts, ephoto=demande.ephoto)
 

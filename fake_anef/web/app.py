@@ -10,6 +10,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from .. import memo
 from ..engine.definition import bundled
 from ..portal import Portal
 from ..settings import Settings
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=routes,
         middleware=[
             Middleware(SecurityHeaders),  # outermost: refusals carry the headers too
+            Middleware(memo.PerRequest),  # values read once per request (the clock's offset)
             Middleware(limits.BodyLimit),  # a body too large is refused before anything reads it
             Middleware(OriginCheck, base_url=portal.settings.base_url),
             # SameSite=Lax: a foreign site's POST never carries the session; HttpOnly is Starlette's default
