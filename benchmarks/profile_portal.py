@@ -1,6 +1,7 @@
 """Per-request work of the bundled portal, counted in-process (issue 19 pt 3): CPU, SQL statements,
-database sessions, route matches and template renders per page, so a change is judged by what it
-saves and not by wall-clock times on a loaded machine.
+ORM sessions and database connections checked out, route matches, url_for's route tries and
+template renders per page, so a change is judged by what it saves and not by wall-clock times on a
+loaded machine.
 
     python benchmarks/profile_portal.py [--requests 300] [--page etape|accueil|accueil-anonyme] [--sql] [--profile N]
 
@@ -60,7 +61,11 @@ def _counting(app: Any) -> Iterator[Counter[str]]:
         setattr(owner, name, counted)
         return lambda: setattr(owner, name, original)
 
+    def checkout(*_: Any) -> None:
+        counts["connections"] += 1
+
     event.listen(engine, "before_cursor_execute", statement)
+    event.listen(engine, "checkout", checkout)
     undo = [wrap(store, "session", "sessions"), wrap(Route, "matches", "route_matches"),
             wrap(Mount, "matches", "route_matches"), wrap(Route, "url_path_for", "url_tries"),
             wrap(Mount, "url_path_for", "url_tries"), wrap(Template, "render", "renders")]
@@ -68,6 +73,7 @@ def _counting(app: Any) -> Iterator[Counter[str]]:
         yield counts
     finally:
         event.remove(engine, "before_cursor_execute", statement)
+        event.remove(engine, "checkout", checkout)
         for u in undo:
             u()
         del store.session  # the instance attribute set by wrap: back to the class's method
@@ -102,7 +108,7 @@ async def _run(args: argparse.Namespace) -> None:
     n = args.requests
     print(f"{args.page} ({path}), {n} GET in-process (httpx ASGI transport; no HTTP server, no network):")
     print(f"  CPU {cpu / n * 1000:.2f} ms/request (wall {wall / n * 1000:.2f} ms)   SQL statements {counts['sql'] / n:.2f}   "
-          f"sessions {counts['sessions'] / n:.2f}   route matches {counts['route_matches'] / n:.1f}   "
+          f"ORM sessions {counts['sessions'] / n:.2f}   connections {counts['connections'] / n:.2f}   route matches {counts['route_matches'] / n:.1f}   "
           f"url_for route tries {counts['url_tries'] / n:.1f}   "
           f"template renders {counts['renders'] / n:.2f}")
     if args.sql:

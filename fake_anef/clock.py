@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
+
 from . import memo
 from .store import SimSetting, Store
 
 _KEY = "clock_offset_seconds"
+_OFFSET = select(SimSetting.value).where(SimSetting.key == _KEY)  # built once (store.Store.rows)
 
 
 class Clock:
@@ -20,9 +23,8 @@ class Clock:
         return memo.once(_KEY, self._read_offset)
 
     def _read_offset(self) -> timedelta:
-        with self._store.session() as s:
-            row = s.get(SimSetting, _KEY)
-            return timedelta(seconds=float(row.value)) if row else timedelta(0)
+        rows = self._store.rows(_OFFSET, {})
+        return timedelta(seconds=float(rows[0][0])) if rows else timedelta(0)
 
     def set_offset(self, offset: timedelta) -> None:
         with self._store.session() as s:

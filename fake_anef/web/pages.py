@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 from jinja2 import StrictUndefined, pass_context
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
@@ -55,15 +56,18 @@ def session_row(request: Request, key: str, model: type[T]) -> T | None:
     row = None
     if row_id is not None:
         with portal(request).store.session() as s:
-            found = s.execute(
-                select(model, SessionEpoch.epoch)
-                .outerjoin(SessionEpoch, SessionEpoch.sujet == f"{key}:{row_id}")
-                .where(model.id == row_id)
-            ).first()
+            found = s.execute(_row_statement(model), {"sujet": f"{key}:{row_id}", "id": row_id}).first()
         if found is not None and request.session.get(f"{key}:epoch") == (found[1] or 0):
             row = found[0]
     cache[key] = row
     return row
+
+
+@cache
+def _row_statement(model: type[T]) -> Select[tuple[T, int]]:
+    """The row and its session epoch, one statement built once per model (bound parameters)."""
+    return (select(model, SessionEpoch.epoch).outerjoin(SessionEpoch, SessionEpoch.sujet == bindparam("sujet"))
+            .where(model.id == bindparam("id")))
 
 
 def forget_rows(request: Request) -> None:
