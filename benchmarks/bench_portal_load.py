@@ -138,11 +138,14 @@ class Phase:
         self.times: dict[str, list[float]] = {}
         self.logins = 0
         self.lock = threading.Lock()
+        self.last: dict[str, float] = {}  # when the last page of each kind came back (--max-requests may end early)
+        self.started = time.perf_counter()
         self.wall = self.portal_cpu = self.generator_cpu = 0.0
 
     def record(self, page: str, ms: float) -> None:
         with self.lock:
             self.times.setdefault(page, []).append(ms)
+            self.last[page] = time.perf_counter()
 
 
 def _threads(pages: list[tuple[str, httpx.Client, str]], login_clients: list[tuple[httpx.Client, str]],
@@ -251,7 +254,7 @@ def _print(name: str, phase: Phase) -> None:
     pages = sum(len(t) for t in phase.times.values())
     for page, times in phase.times.items():
         print(f"  {name:<11} {page:<6} pages={len(times):5d}  médiane={statistics.median(times):7.1f} ms  "
-              f"p95={_p95(times):7.1f} ms  max={max(times):7.1f} ms  {len(times) / phase.wall:5.0f} pages/s  "
+              f"p95={_p95(times):7.1f} ms  max={max(times):7.1f} ms  {len(times) / (phase.last[page] - phase.started):5.0f} pages/s  "
               f"connexions={phase.logins}")
     print(f"  {'':<11} CPU par page : portail {phase.portal_cpu / max(pages, 1) * 1000:.2f} ms (connexions comprises), "
           f"générateur de charge {phase.generator_cpu / max(pages, 1) * 1000:.2f} ms")

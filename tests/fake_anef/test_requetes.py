@@ -7,12 +7,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from html import unescape
 
 from sqlalchemy import event
 from starlette.testclient import TestClient
 
+from fake_anef.clock import Clock
 from fake_anef.mail.sink import MailStore
+from fake_anef.settings import Settings
+from fake_anef.store import Store
+from fake_anef.web.app import create_app
 
 from .test_hardening_web import _deposit, app  # noqa: F401  (the fixture)
 from .test_web_demarche import BASE, _account
@@ -72,3 +77,67 @@ def test_logging_out_shows_the_next_page_without_the_account(app, smtp_sink: tup
         assert "Se déconnecter" in client.get("/").text
         after = client.post("/deconnexion")
         assert "Se déconnecter" not in after.text
+
+
+# What is kept to make pages cheap never outlives its request: another worker process (a second app
+# on the same database, as `anef serve --workers 2` runs) sees every change at once.
+def _second_worker(app):  # type: ignore[no-untyped-def]
+    settings = app.state.portal.settings
+    return create_app(Settings(data_dir=settings.data_dir, smtp_port=settings.smtp_port, base_url=settings.base_url))
+
+
+def _bell(page: str) -> str:
+    return re.search(r"Notifications non lues : \d+", unescape(page)).group(0)  # type: ignore[union-attr]
+
+
+def test_the_bell_shows_a_notification_sent_after_the_last_page_on_every_worker(app, smtp_sink: tuple[MailStore, int]) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    with TestClient(app) as client, TestClient(_second_worker(app)) as other:
+        numero = _deposit(client, smtp_sink)
+        client.post(f"/__sim__/demandes/{numero}/instruction").raise_for_status()
+        other.cookies = client.cookies  # the same browser, its next page served by the other worker
+        assert _bell(client.get("/").text) == _bell(other.get("/").text) == "Notifications non lues : 0"
+        client.post(f"/__sim__/demandes/{numero}/complement", json={
+            "motifs": {"domicile": "illisible"}, "observations": "Copie lisible"}).raise_for_status()
+        assert _bell(other.get("/").text) == "Notifications non lues : 1"
+        assert _bell(client.get("/").text) == "Notifications non lues : 1"
+
+
+def test_a_logout_ends_the_session_on_every_worker_at_once(app, smtp_sink: tuple[MailStore, int]) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    with TestClient(app) as client, TestClient(_second_worker(app)) as other:
+        _account(client, smtp_sink, "awa@example.org")
+        other.cookies = client.cookies  # a copy of the cookie
+        assert "Se déconnecter" in other.get("/").text
+        client.post("/deconnexion")
+        assert "Se déconnecter" not in other.get("/").text
+
+
+def test_the_clock_read_once_per_request_follows_a_shift_at_once(app) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    with TestClient(app) as client, TestClient(_second_worker(app)) as other:
+        assert client.get("/__sim__/clock").json()["offset_seconds"] == 0
+        shifted = client.post("/__sim__/clock", json={"advance_hours": 48}).json()  # read, then written, in one request
+        assert shifted["offset_seconds"] == 48 * 3600
+        assert client.get("/__sim__/clock").json()["offset_seconds"] == 48 * 3600
+        assert other.get("/__sim__/clock").json()["offset_seconds"] == 48 * 3600
+        other.delete("/__sim__/clock")
+        assert client.get("/__sim__/clock").json()["offset_seconds"] == 0
+        # written by another process, behind this one's back
+        Clock(Store(app.state.portal.settings.db_url)).set_offset(timedelta(hours=-3))
+        assert client.get("/__sim__/clock").json()["offset_seconds"] == -3 * 3600
+
+
+def test_url_for_gives_the_links_starlette_gives(app) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """routing.IndexedRouter keeps the route of a name: the URLs are still those of Starlette's scan,
+    whatever the parameters' values and the host the portal is reached by."""
+    from starlette.routing import Router
+
+    plain = Router(app.router.routes)
+    for name, params in (("demarche_etape", {"procedure": "ase", "etape": "depot"}),
+                         ("demarche_etape", {"procedure": "vpf-enfant-de-francais", "etape": "situation"}),
+                         ("notification", {"id": 7}), ("notification", {"id": 12}),
+                         ("static", {"path": "sim.css"}), ("accueil", {})):
+        for _ in range(2):  # the second time from what was kept
+            assert app.router.url_path_for(name, **params) == plain.url_path_for(name, **params)
+    with TestClient(app) as client:
+        for host in ("testserver", "127.0.0.1:8123"):
+            page = client.get("/", headers={"host": host}).text
+            assert f'href="http://{host}/static/sim.css"' in page
