@@ -4,7 +4,9 @@ signed cookie it handed out (logout, password change)."""
 
 from __future__ import annotations
 
+import os
 import secrets
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import cache
@@ -49,15 +51,37 @@ def verify(password_hash: str | None, password: str) -> bool:
     return check_password(password_hash, password)
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+# argon2 releases the GIL: four clients logging in at once would be four threads hashing on a
+# 2-core machine, and the event loop serving every page would get a fraction of a core. At most one
+# hash per core but one at a time in this process: the others wait their turn (a login takes a
+# little longer while many log in), and the pages keep a core (issue 19: the home page while 4
+# clients log in).
+HASHING_AT_ONCE = max(1, _cores() - 1)
+_hashing = threading.BoundedSemaphore(HASHING_AT_ONCE)
+
+
+def _bounded(work: Callable[..., T], *args: object) -> T:
+    """In the worker thread: wait for a hashing slot (the thread waits, never the event loop)."""
+    with _hashing:
+        return work(*args)
+
+
 async def verify_in_thread(password_hash: str | None, password: str) -> bool:
     """argon2 takes tens of milliseconds of CPU: run it in a worker thread, not on the event loop."""
-    return await anyio.to_thread.run_sync(verify, password_hash, password)
+    return await anyio.to_thread.run_sync(_bounded, verify, password_hash, password)
 
 
 async def hash_in_thread(password: str) -> str:
     from .accounts import hash_password
 
-    return await anyio.to_thread.run_sync(hash_password, password)
+    return await anyio.to_thread.run_sync(_bounded, hash_password, password)
 
 
 # Throttling -------------------------------------------------------------------------------------

@@ -141,3 +141,49 @@ def test_url_for_gives_the_links_starlette_gives(app) -> None:  # type: ignore[n
         for host in ("testserver", "127.0.0.1:8123"):
             page = client.get("/", headers={"host": host}).text
             assert f'href="http://{host}/static/sim.css"' in page
+
+
+def test_logins_at_once_hash_a_bounded_number_at_a_time_and_all_succeed(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """security._bounded: five clients logging in together never run more argon2 hashes at once than
+    the slots (here 2), so the event loop keeps a core; each login still succeeds."""
+    import asyncio
+    import threading
+    import time
+
+    import httpx
+
+    import fake_anef.accounts
+    from fake_anef import security
+
+    class Counting:
+        def __init__(self, real) -> None:  # type: ignore[no-untyped-def]
+            self.real, self.now, self.peak, self.lock = real, 0, 0, threading.Lock()
+
+        def verify(self, password_hash: str, password: str) -> bool:
+            with self.lock:
+                self.now += 1
+                self.peak = max(self.peak, self.now)
+            try:
+                time.sleep(0.05)  # long enough for the other logins' threads to arrive meanwhile
+                return self.real.verify(password_hash, password)
+            finally:
+                with self.lock:
+                    self.now -= 1
+
+    emails = [f"u{i}@example.org" for i in range(5)]
+    counting = Counting(fake_anef.accounts._hasher)
+
+    async def run() -> list[int]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            for email in emails:
+                (await client.post("/__sim__/comptes", json={"email": email, "mot_de_passe": "Abcdef1!x"})).raise_for_status()
+            monkeypatch.setattr(fake_anef.accounts, "_hasher", counting)
+            monkeypatch.setattr(security, "_hashing", threading.BoundedSemaphore(2))
+            return list(await asyncio.gather(*(login(email) for email in emails)))
+
+    async def login(email: str) -> int:  # a client of its own: its own session cookie
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            return (await client.post("/connexion", data={"identifiant": email, "mot_de_passe": "Abcdef1!x"})).status_code
+
+    assert asyncio.run(run()) == [303] * 5
+    assert counting.peak == 2, f"{counting.peak} argon2 hashes at once"
