@@ -8,7 +8,6 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import BaseRoute, Mount
-from starlette.staticfiles import StaticFiles
 
 from .. import memo
 from ..engine.definition import bundled
@@ -16,7 +15,7 @@ from ..portal import Portal
 from ..settings import Settings
 from . import agent, certificats, comptes, demarche, espace, limits, notifications, operator, suivi
 from .protection import OriginCheck, SecurityHeaders
-from .routing import IndexedRouter
+from .routing import IndexedRouter, StaticAssets
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -26,7 +25,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                                *agent.routes, *notifications.routes]
     if portal.settings.operator_api:
         routes += operator.routes
-    routes.append(Mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"))
+    routes.append(Mount("/static", StaticAssets(Path(__file__).parent / "static"), name="static"))
     app = Starlette(
         routes=routes,
         middleware=[

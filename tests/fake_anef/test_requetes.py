@@ -140,7 +140,17 @@ def test_url_for_gives_the_links_starlette_gives(app) -> None:  # type: ignore[n
     with TestClient(app) as client:
         for host in ("testserver", "127.0.0.1:8123"):
             page = client.get("/", headers={"host": host}).text
-            assert f'href="http://{host}/static/sim.css"' in page
+            assert re.search(rf'href="http://{re.escape(host)}/static/sim\.css\?v=[0-9a-f]{{12}}"', page), page[:800]
+
+
+def test_static_files_linked_with_their_version_are_kept_by_the_browser(app) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    with TestClient(app) as client:
+        link = re.search(r'href="([^"]*/static/sim\.css\?v=[^"]+)"', client.get("/").text).group(1)  # type: ignore[union-attr]
+        kept = client.get(link)
+        assert kept.status_code == 200 and kept.text == client.get("/static/sim.css").text
+        assert kept.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert "cache-control" not in client.get("/static/sim.css").headers  # unversioned: revalidated as before
+        assert client.get("/static/absent.css?v=0").status_code == 404
 
 
 def test_logins_at_once_hash_a_bounded_number_at_a_time_and_all_succeed(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
