@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+import anyio.to_thread
 from jinja2 import StrictUndefined, pass_context
 from sqlalchemy import Select, bindparam, select
 from starlette.datastructures import URL
@@ -104,6 +107,20 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 
 def redirect(request: Request, route: str, **params: str) -> RedirectResponse:
     return RedirectResponse(request.url_for(route, **params), status_code=303)
+
+
+# reportlab keeps module-level state (fonts, caches): one drawing at a time, in a worker thread
+_drawing = threading.Lock()
+
+
+async def draw(work: Callable[..., bytes], *args: Any, **kwargs: Any) -> bytes:
+    """A PDF drawn in a worker thread: tens of milliseconds of CPU the event loop does not wait for
+    (every other page goes on being served); the drawings themselves take turns."""
+    def locked() -> bytes:
+        with _drawing:
+            return work(*args, **kwargs)
+
+    return await anyio.to_thread.run_sync(locked)
 
 
 async def send_mail(p: Portal, to: str, key: str, **values: Any) -> None:

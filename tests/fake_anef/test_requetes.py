@@ -197,3 +197,32 @@ def test_logins_at_once_hash_a_bounded_number_at_a_time_and_all_succeed(app, mon
 
     assert asyncio.run(run()) == [303] * 5
     assert counting.peak == 2, f"{counting.peak} argon2 hashes at once"
+
+
+def test_downloaded_pdfs_are_drawn_off_the_event_loop(app, smtp_sink: tuple[MailStore, int], monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The confirmation de dépôt and the list of pièces (tens of ms of drawing each) are drawn in a
+    worker thread: the other pages are served meanwhile. The files are still the same PDFs."""
+    import asyncio
+
+    from fake_anef.web import demarche
+
+    on_loop: list[bool] = []
+
+    def recorded(work):  # type: ignore[no-untyped-def]
+        def drawing(*args, **kwargs):  # type: ignore[no-untyped-def]
+            try:
+                asyncio.get_running_loop()
+                on_loop.append(True)
+            except RuntimeError:
+                on_loop.append(False)
+            return work(*args, **kwargs)
+        return drawing
+
+    monkeypatch.setattr(demarche, "confirmation_pdf", recorded(demarche.confirmation_pdf))
+    monkeypatch.setattr(demarche, "liste_pieces_pdf", recorded(demarche.liste_pieces_pdf))
+    with TestClient(app) as client:
+        _deposit(client, smtp_sink)
+        liste = client.get(f"{BASE}/liste-des-pieces-justificatives.pdf")
+        confirmation = client.get(f"{BASE}/confirmation-depot.pdf")
+    assert liste.content.startswith(b"%PDF") and confirmation.content.startswith(b"%PDF")
+    assert on_loop == [False, False], f"drawn on the event loop: {on_loop}"
