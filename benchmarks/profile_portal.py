@@ -3,10 +3,10 @@ ORM sessions and database connections checked out, route matches, url_for's rout
 template renders per page, so a change is judged by what it saves and not by wall-clock times on a
 loaded machine.
 
-    python benchmarks/profile_portal.py [--requests 300] [--page etape|accueil|accueil-anonyme] [--sql] [--profile N]
+    python benchmarks/profile_portal.py [--requests 300] [--page etape|accueil|accueil-anonyme …] [--sql] [--profile N]
 
 Builds the portal's ASGI app in this process (temporary data folder, no server, no sink: the account
-is opened through the operator API), GETs the page `--requests` times with one logged-in client
+is opened through the operator API), GETs each page `--requests` times with one (logged-in) client
 (httpx over ASGI, in one event loop), and prints the counts per request. `--profile N` also prints
 cProfile's N most expensive functions (cumulative). Asserts nothing.
 """
@@ -38,6 +38,7 @@ from fake_anef.settings import Settings  # noqa: E402
 from fake_anef.web.app import create_app  # noqa: E402
 
 PASSWORD = "Abcdef1!x"
+PAGES = ["etape", "accueil", "accueil-anonyme"]  # a step page and the home page logged in, the home page anonymous
 
 
 @contextmanager
@@ -79,7 +80,7 @@ def _counting(app: Any) -> Iterator[Counter[str]]:
         del store.session  # the instance attribute set by wrap: back to the class's method
 
 
-async def _run(args: argparse.Namespace) -> None:
+async def _run(args: argparse.Namespace, page: str) -> None:
     with tempfile.TemporaryDirectory(prefix="profile-portal-") as tmp:
         app = create_app(Settings(data_dir=Path(tmp), base_url="http://testserver", smtp_port=1))
         transport = httpx.ASGITransport(app=app)
@@ -87,12 +88,12 @@ async def _run(args: argparse.Namespace) -> None:
             email = "usager@example.org"
             (await client.post("/__sim__/comptes", json={"email": email, "mot_de_passe": PASSWORD})).raise_for_status()
             path = "/"
-            if args.page != "accueil-anonyme":
+            if page != "accueil-anonyme":
                 (await client.post("/connexion", data={"identifiant": email, "mot_de_passe": PASSWORD})).raise_for_status()
-            if args.page == "etape":
-                page = await client.post("/demarches/premiere-demande", data={"motif": "attaches-familiales"})
-                assert "/etapes/" in str(page.url), page.url
-                path = page.url.path
+            if page == "etape":
+                step = await client.post("/demarches/premiere-demande", data={"motif": "attaches-familiales"})
+                assert "/etapes/" in str(step.url), step.url
+                path = step.url.path
             for _ in range(20):  # warm-up: templates compiled, caches filled
                 (await client.get(path)).raise_for_status()
             profiler = cProfile.Profile() if args.profile else None
@@ -106,7 +107,7 @@ async def _run(args: argparse.Namespace) -> None:
                     profiler.disable()
                 cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     n = args.requests
-    print(f"{args.page} ({path}), {n} GET in-process (httpx ASGI transport; no HTTP server, no network):")
+    print(f"{page} ({path}), {n} GET in-process (httpx ASGI transport; no HTTP server, no network):")
     print(f"  CPU {cpu / n * 1000:.2f} ms/request (wall {wall / n * 1000:.2f} ms)   SQL statements {counts['sql'] / n:.2f}   "
           f"ORM sessions {counts['sessions'] / n:.2f}   connections {counts['connections'] / n:.2f}   route matches {counts['route_matches'] / n:.1f}   "
           f"url_for route tries {counts['url_tries'] / n:.1f}   "
@@ -122,10 +123,12 @@ async def _run(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=300)
-    parser.add_argument("--page", choices=["etape", "accueil", "accueil-anonyme"], default="etape")
+    parser.add_argument("--page", choices=PAGES, action="append", help=f"the page(s) measured; all by default: {', '.join(PAGES)}")
     parser.add_argument("--sql", action="store_true", help="print the statements run per request")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print cProfile's N top functions")
-    asyncio.run(_run(parser.parse_args()))
+    args = parser.parse_args()
+    for page in args.page or PAGES:
+        asyncio.run(_run(args, page))
 
 
 if __name__ == "__main__":

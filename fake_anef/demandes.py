@@ -49,7 +49,7 @@ def _owned(compte_id: int, numero_etranger: str | None) -> ColumnElement[bool]:
     return Demande.compte_id == compte_id
 
 
-def _current_statement(by_numero: bool) -> Select[tuple[Demande]]:
+def _current_statement(by_numero: bool) -> Select[Demande]:
     """Demandes.current's statement, built once per shape (every wizard page runs it)."""
     owned: ColumnElement[bool] = Demande.compte_id == bindparam("compte_id")
     if by_numero:  # as _owned

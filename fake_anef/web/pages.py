@@ -67,7 +67,7 @@ def session_row(request: Request, key: str, model: type[T]) -> T | None:
 
 
 @cache
-def _row_statement(model: type[T]) -> Select[tuple[T, int]]:
+def _row_statement(model: type[T]) -> Select[T, int]:
     """The row and its session epoch, one statement built once per model (bound parameters)."""
     return (select(model, SessionEpoch.epoch).outerjoin(SessionEpoch, SessionEpoch.sujet == bindparam("sujet"))
             .where(model.id == bindparam("id")))
