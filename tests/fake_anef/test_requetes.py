@@ -5,11 +5,15 @@ statement; a regression brings back one look-up per helper, seen here as a count
 from __future__ import annotations
 
 import re
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from html import unescape
+from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 from starlette.testclient import TestClient
 
@@ -189,6 +193,7 @@ def test_logins_at_once_hash_a_bounded_number_at_a_time_and_all_succeed(app, mon
                 (await client.post("/__sim__/comptes", json={"email": email, "mot_de_passe": "Abcdef1!x"})).raise_for_status()
             monkeypatch.setattr(fake_anef.accounts, "_hasher", counting)
             monkeypatch.setattr(security, "_hashing", threading.BoundedSemaphore(2))
+            monkeypatch.setattr(security, "HASHING_AT_ONCE", 2)
             return list(await asyncio.gather(*(login(email) for email in emails)))
 
     async def login(email: str) -> int:  # a client of its own: its own session cookie
@@ -226,3 +231,31 @@ def test_downloaded_pdfs_are_drawn_off_the_event_loop(app, smtp_sink: tuple[Mail
         confirmation = client.get(f"{BASE}/confirmation-depot.pdf")
     assert liste.content.startswith(b"%PDF") and confirmation.content.startswith(b"%PDF")
     assert on_loop == [False, False], f"drawn on the event loop: {on_loop}"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fcntl: the bound across processes is POSIX only")
+def test_a_hashing_slot_taken_by_another_worker_process_is_waited_for(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`anef serve --workers N`: the processes share HASHING_AT_ONCE slots (lock files in the data
+    folder), so N workers do not hash N times as much at once."""
+    import subprocess
+    import textwrap
+
+    from fake_anef import security
+
+    monkeypatch.setattr(security, "HASHING_AT_ONCE", 1)
+    monkeypatch.setattr(security, "_slots", None)
+    security.share_hashing_slots(tmp_path / "argon2")
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import fcntl, time
+        with open({str(tmp_path / "argon2" / "argon2-0.lock")!r}, "a") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            print("held", flush=True)
+            time.sleep(0.5)
+        """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        held_at = time.monotonic()
+        started = security._bounded(time.monotonic)
+    finally:
+        holder.wait(10)
+    assert started - held_at >= 0.4, "hashed while another worker process held the only slot"
