@@ -20,8 +20,11 @@ LIMIT_SECONDS = 900
 BENCHES = [  # (file, normal arguments, --quick arguments)
     ("bench_twoddoc.py", ["--count", "100"], ["--count", "20"]),
     ("bench_account_journey.py", ["--count", "3"], ["--count", "1"]),
+    ("profile_portal.py", ["--requests", "300"], ["--requests", "100"]),  # CPU and counts per page, in-process
     ("bench_portal_pages.py", ["--clients", "20", "--requests", "25"], ["--clients", "20", "--requests", "5"]),
-    ("bench_portal_load.py", [], []),
+    # the lean generator (raw keep-alive connections; the 20 httpx threads cost ~1 ms of CPU per page on the same 2 cores)
+    ("bench_portal_load.py", ["--client", "asyncio"], ["--client", "asyncio", "--seconds", "5"]),
+    ("bench_portal_load.py", ["--client", "asyncio", "--workers", "2"], ["--client", "asyncio", "--workers", "2", "--seconds", "5"]),
     ("bench_mail_sink.py", ["--mails", "1000"], ["--mails", "200", "--polls", "10"]),  # h3's: the home page while clients log in (when present)
     ("slowest.py", [], []),
 ]

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
+
+from . import memo
 from .store import SimSetting, Store
 
 _KEY = "clock_offset_seconds"
+_OFFSET = select(SimSetting.value).where(SimSetting.key == _KEY)  # built once (store.Store.rows)
 
 
 class Clock:
@@ -15,9 +19,12 @@ class Clock:
         self._store = store
 
     def offset(self) -> timedelta:
-        with self._store.session() as s:
-            row = s.get(SimSetting, _KEY)
-            return timedelta(seconds=float(row.value)) if row else timedelta(0)
+        """Read once per request (fake_anef.memo): a page asks for "now" several times."""
+        return memo.once(_KEY, self._read_offset)
+
+    def _read_offset(self) -> timedelta:
+        rows = self._store.rows(_OFFSET, {})
+        return timedelta(seconds=float(rows[0][0])) if rows else timedelta(0)
 
     def set_offset(self, offset: timedelta) -> None:
         with self._store.session() as s:
@@ -26,6 +33,7 @@ class Clock:
                 s.add(SimSetting(key=_KEY, value=str(offset.total_seconds())))
             else:
                 row.value = str(offset.total_seconds())
+        memo.put(_KEY, offset)
 
     def now(self) -> datetime:
         """Local time of the portal (naive, Europe/Paris as the guides show it), shifted."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from .accounts import Accounts, hash_password, temporary_password
@@ -49,6 +49,18 @@ def _owned(compte_id: int, numero_etranger: str | None) -> ColumnElement[bool]:
     return Demande.compte_id == compte_id
 
 
+def _current_statement(by_numero: bool) -> Select[Demande]:
+    """Demandes.current's statement, built once per shape (every wizard page runs it)."""
+    owned: ColumnElement[bool] = Demande.compte_id == bindparam("compte_id")
+    if by_numero:  # as _owned
+        owned = or_(owned, Demande.numero_etranger == bindparam("numero_etranger"))
+    return select(Demande).where(owned, Demande.procedure == bindparam("procedure")).order_by(Demande.id.desc())
+
+
+_CURRENT = {False: _current_statement(False), True: _current_statement(True)}
+_PIECES = select(Piece).where(Piece.demande_id == bindparam("demande_id")).order_by(Piece.id)
+
+
 @dataclass
 class Demandes:
     store: Store
@@ -60,10 +72,10 @@ class Demandes:
         """The account's demande for this procedure (the draft, or the one deposited). With the
         account's numéro étranger, also the demande in instruction under that numéro: the
         definitive account (created at instruction) owns what the temporary one deposited."""
-        return s.scalar(
-            select(Demande).where(_owned(compte_id, numero_etranger), Demande.procedure == procedure)
-            .order_by(Demande.id.desc())
-        )
+        params: dict[str, Any] = {"compte_id": compte_id, "procedure": procedure}
+        if numero_etranger:
+            params["numero_etranger"] = numero_etranger
+        return s.scalar(_CURRENT[bool(numero_etranger)], params)
 
     def create(self, s: Session, compte_id: int, definition: Definition) -> Demande:
         now = self.clock.now()
@@ -115,11 +127,12 @@ class Demandes:
 
     # Justificatifs ----------------------------------------------------------------------------
     def pieces(self, s: Session, demande: Demande) -> list[Piece]:
-        return list(s.scalars(select(Piece).where(Piece.demande_id == demande.id).order_by(Piece.id)))
+        return list(s.scalars(_PIECES, {"demande_id": demande.id}))
 
-    def stored_pieces(self, s: Session, demande: Demande) -> StoredPieces:
+    def stored_pieces(self, s: Session, demande: Demande, rows: list[Piece] | None = None) -> StoredPieces:
+        """`rows`: the demande's pieces when the caller already read them (one statement, not two)."""
         counts: dict[str, int] = {}
-        for piece in self.pieces(s, demande):
+        for piece in self.pieces(s, demande) if rows is None else rows:
             counts[piece.justificatif] = counts.get(piece.justificatif, 0) + 1
         return StoredPieces(counts=counts, ephoto=demande.ephoto)
 

@@ -21,7 +21,7 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]  # the module or None: the file lock is skipped where there is none
 
-from . import faults, faults_definitions, reformulation
+from . import faults, faults_definitions, reformulation, security
 from .accounts import Accounts
 from .clock import Clock
 from .documents.certificates import ensure_certificate, trust_list_pem
@@ -53,6 +53,7 @@ class Portal:
         reformulation.apply(settings.faults, settings.texte_guide)  # wording fault modes (reformule_derives, texte_guide_modifie)
         store = Store(settings.db_url)
         store.create_all()
+        security.share_hashing_slots(settings.data_dir / "argon2")  # one bound for all the workers
         clock = Clock(store)
         broken = faults.Faults(settings.faults, settings.valeur_fausse)
         portal = cls(

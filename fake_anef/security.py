@@ -4,17 +4,26 @@ signed cookie it handed out (logout, password change)."""
 
 from __future__ import annotations
 
+import os
 import secrets
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, TypeVar
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, TypeVar
 
 import anyio.to_thread
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from .store import LoginFailure, SessionEpoch
+
+try:
+    import fcntl
+except ImportError:  # Windows: the bound holds within each process only
+    fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from .store import Store
@@ -49,15 +58,78 @@ def verify(password_hash: str | None, password: str) -> bool:
     return check_password(password_hash, password)
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+# argon2 releases the GIL: four clients logging in at once would be four threads hashing on a
+# 2-core machine, and the event loop serving every page would get a fraction of a core. At most one
+# hash per core but one at a time: the others wait their turn (a login takes a little longer while
+# many log in), and the pages keep a core (issue 19: the home page while 4 clients log in). The
+# bound holds in this process (a semaphore) and, once share_hashing_slots named the portal's folder,
+# across its worker processes too (`anef serve --workers N`: one lock file per slot, flock).
+HASHING_AT_ONCE = max(1, _cores() - 1)
+_hashing = threading.BoundedSemaphore(HASHING_AT_ONCE)
+_slots: Path | None = None
+
+
+def share_hashing_slots(folder: Path) -> None:
+    """The folder every process of this portal sees (its data folder): the slots are shared there."""
+    global _slots
+    folder.mkdir(parents=True, exist_ok=True)
+    _slots = folder
+
+
+def _bounded(work: Callable[..., T], *args: object) -> T:
+    """In the worker thread: wait for a hashing slot (the thread waits, never the event loop)."""
+    with _hashing:
+        folder = _slots
+        if folder is None or fcntl is None:
+            return work(*args)
+        with _slot(folder):
+            return work(*args)
+
+
+@contextmanager
+def _slot(folder: Path) -> Iterator[None]:
+    """One of the HASHING_AT_ONCE lock files, the first free one, else wait for one taken."""
+    assert fcntl is not None
+    handles = [open(folder / f"argon2-{i}.lock", "a") for i in range(HASHING_AT_ONCE)]  # noqa: SIM115
+    try:
+        held = next((h for h in handles if _try_lock(h)), None)
+        if held is None:
+            held = handles[threading.get_ident() % len(handles)]
+            fcntl.flock(held, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(held, fcntl.LOCK_UN)
+    finally:
+        for handle in handles:
+            handle.close()
+
+
+def _try_lock(handle: IO[str]) -> bool:
+    assert fcntl is not None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
 async def verify_in_thread(password_hash: str | None, password: str) -> bool:
     """argon2 takes tens of milliseconds of CPU: run it in a worker thread, not on the event loop."""
-    return await anyio.to_thread.run_sync(verify, password_hash, password)
+    return await anyio.to_thread.run_sync(_bounded, verify, password_hash, password)
 
 
 async def hash_in_thread(password: str) -> str:
     from .accounts import hash_password
 
-    return await anyio.to_thread.run_sync(hash_password, password)
+    return await anyio.to_thread.run_sync(_bounded, hash_password, password)
 
 
 # Throttling -------------------------------------------------------------------------------------

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, create_engine, event, inspect
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.sql import Executable
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -214,6 +216,12 @@ class Store:
     def session(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
             yield session
+
+    def rows(self, statement: Executable, params: dict[str, Any]) -> Sequence[Row[*tuple[Any, ...]]]:
+        """A read of plain columns on a connection, without an ORM session: several times cheaper
+        for the small look-ups every page makes (the bell, the clock's offset). Nothing is written."""
+        with self.engine.connect() as conn:
+            return conn.execute(statement, params).all()
 
 
 def database_url(url: str) -> str:

@@ -8,13 +8,14 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import BaseRoute, Mount
-from starlette.staticfiles import StaticFiles
 
+from .. import memo
 from ..engine.definition import bundled
 from ..portal import Portal
 from ..settings import Settings
 from . import agent, certificats, comptes, demarche, espace, limits, notifications, operator, suivi
 from .protection import OriginCheck, SecurityHeaders
+from .routing import IndexedRouter, StaticAssets
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -24,11 +25,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
                                *agent.routes, *notifications.routes]
     if portal.settings.operator_api:
         routes += operator.routes
-    routes.append(Mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"))
+    routes.append(Mount("/static", StaticAssets(Path(__file__).parent / "static"), name="static"))
     app = Starlette(
         routes=routes,
         middleware=[
             Middleware(SecurityHeaders),  # outermost: refusals carry the headers too
+            Middleware(memo.PerRequest),  # values read once per request (the clock's offset)
             Middleware(limits.BodyLimit),  # a body too large is refused before anything reads it
             Middleware(OriginCheck, base_url=portal.settings.base_url),
             # SameSite=Lax: a foreign site's POST never carries the session; HttpOnly is Starlette's default
@@ -37,5 +39,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
         exception_handlers={400: limits.bad_request},
     )
+    app.router = IndexedRouter(routes)  # before the first request builds the middleware stack around it
     app.state.portal = portal
     return app

@@ -26,7 +26,7 @@ from . import espace
 from .demarche_page import D, demandes_of, go, render_step, step_page, step_url
 from .demarche_post import post
 from .forms import read_form
-from .pages import content_disposition, current_account, portal, render
+from .pages import content_disposition, current_account, draw, portal, render
 
 
 def _definition(request: Request) -> Definition | None:
@@ -183,7 +183,7 @@ async def confirmation_document(request: Request) -> Response:
             return Response(status_code=404)
         values = document_values(definition, demande, wz.Wizard(definition, p.clock.today()), p.faults)
     name = confirmation_filename(definition, values)
-    return Response(confirmation_pdf(definition, values), media_type="application/pdf",
+    return Response(await draw(confirmation_pdf, definition, values), media_type="application/pdf",
                     headers=content_disposition("attachment", name))
 
 
@@ -209,7 +209,7 @@ async def liste_pieces(request: Request) -> Response:
     if definition is None:
         return Response(status_code=404)
     broken = "annexe_sans_pieces_hors_etape" in portal(request).faults
-    return Response(liste_pieces_pdf(definition, sans_hors_etape=broken), media_type="application/pdf",
+    return Response(await draw(liste_pieces_pdf, definition, sans_hors_etape=broken), media_type="application/pdf",
                     headers=content_disposition("attachment", definition.liste_pieces.fichier))
 
 

@@ -189,5 +189,6 @@ def step_page(request: Request, s: Any, definition: Definition, demande: Demande
     demandes = demandes_of(request)
     connected = current_account(request)  # loaded once per request (pages.session_row)
     titulaire = connected if connected is not None and connected.id == demande.compte_id else s.get(Compte, demande.compte_id)
-    return StepPage(request, definition, demande, step, values, errors or {}, demandes.stored_pieces(s, demande),
-                    demandes.pieces(s, demande), sources=prefill_sources(s, titulaire), **extra)
+    rows = demandes.pieces(s, demande)
+    return StepPage(request, definition, demande, step, values, errors or {}, demandes.stored_pieces(s, demande, rows),
+                    rows, sources=prefill_sources(s, titulaire), **extra)

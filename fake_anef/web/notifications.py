@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -37,18 +37,37 @@ def etat(n: Notification) -> str:
     return "repondu" if n.repondue_at else "lue" if n.lue_at else "non_lue"
 
 
+def _cloche_statement(by_numero: bool) -> Select[Any]:
+    """The bell's one statement: the latest five (id, date, titre), each row carrying the unread
+    count (no row: nothing unread). Built once per shape (`by_numero`: the account has a numéro
+    étranger, _query) with bound parameters, and run without an ORM session (store.Store.rows): it
+    is on every page of a connected user."""
+    mine = [Demande.compte_id == bindparam("compte_id")]
+    if by_numero:
+        mine.append(Demande.numero_etranger == bindparam("numero_etranger"))
+    notifications = select(Notification.id, Notification.created_at, Notification.titre).join(
+        Demande, Demande.id == Notification.demande_id).where(or_(*mine))
+    non_lues = (select(func.count()).select_from(Notification).join(Demande, Demande.id == Notification.demande_id)
+                .where(or_(*mine), Notification.lue_at.is_(None)).scalar_subquery())
+    return notifications.add_columns(non_lues).order_by(Notification.created_at.desc(), Notification.id.desc()).limit(5)
+
+
+_CLOCHE = {False: _cloche_statement(False), True: _cloche_statement(True)}
+
+
 def cloche(request: Request) -> dict[str, Any]:
-    """For the header: the unread count and the latest notifications."""
+    """For the header: the unread count and the latest notifications (read afresh on every page:
+    a notification sent a moment ago shows at once)."""
     compte = current_account(request)
     if compte is None:
         return {"non_lues": 0, "dernieres": []}
-    # one statement: the latest five, each row carrying the unread count (no row: nothing unread)
-    non_lues = _query(compte).where(Notification.lue_at.is_(None)).with_only_columns(func.count()).correlate(None).scalar_subquery()
-    with portal(request).store.session() as s:
-        rows = s.execute(_query(compte).add_columns(non_lues)
-                         .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(5)).all()
-    return {"non_lues": rows[0][1] if rows else 0,
-            "dernieres": [{"id": n.id, "date": f"{n.created_at:%d/%m/%Y}", "titre": n.titre} for n, _ in rows]}
+    by_numero = bool(compte.numero_etranger)
+    params: dict[str, Any] = {"compte_id": compte.id}
+    if by_numero:
+        params["numero_etranger"] = compte.numero_etranger
+    rows = portal(request).store.rows(_CLOCHE[by_numero], params)
+    return {"non_lues": rows[0][3] if rows else 0,
+            "dernieres": [{"id": id_, "date": f"{created_at:%d/%m/%Y}", "titre": titre} for id_, created_at, titre, _ in rows]}
 
 
 templates.env.globals["cloche"] = cloche

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from jinja2 import StrictUndefined
-from sqlalchemy import select
+import anyio.to_thread
+from jinja2 import StrictUndefined, pass_context
+from sqlalchemy import Select, bindparam, select
+from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.templating import Jinja2Templates
@@ -16,6 +21,7 @@ from starlette.templating import Jinja2Templates
 from .. import security, texts
 from ..portal import Portal
 from ..store import Agent, Compte, SessionEpoch
+from . import routing
 
 T = TypeVar("T", Compte, Agent)  # the rows a session names
 _ROWS = "anef.rows"  # scope key: the rows loaded for this request (session_row)
@@ -23,6 +29,16 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 # A mistyped or missing name is an error, not an empty string on the page.
 templates.env.undefined = StrictUndefined
 templates.env.globals["T"] = texts
+# Compiled once: no file check on every render (a changed template needs a restart, as code does).
+templates.env.auto_reload = False
+
+
+@pass_context
+def _url_for(context: dict[str, Any], name: str, /, **path_params: Any) -> URL:
+    return routing.url_for(context["request"], name, **path_params)
+
+
+templates.env.globals["url_for"] = _url_for  # each link built once (routing.url_for)
 
 
 def portal(request: Request) -> Portal:
@@ -43,15 +59,18 @@ def session_row(request: Request, key: str, model: type[T]) -> T | None:
     row = None
     if row_id is not None:
         with portal(request).store.session() as s:
-            found = s.execute(
-                select(model, SessionEpoch.epoch)
-                .outerjoin(SessionEpoch, SessionEpoch.sujet == f"{key}:{row_id}")
-                .where(model.id == row_id)
-            ).first()
+            found = s.execute(_row_statement(model), {"sujet": f"{key}:{row_id}", "id": row_id}).first()
         if found is not None and request.session.get(f"{key}:epoch") == (found[1] or 0):
             row = found[0]
     cache[key] = row
     return row
+
+
+@cache
+def _row_statement(model: type[T]) -> Select[T, int]:
+    """The row and its session epoch, one statement built once per model (bound parameters)."""
+    return (select(model, SessionEpoch.epoch).outerjoin(SessionEpoch, SessionEpoch.sujet == bindparam("sujet"))
+            .where(model.id == bindparam("id")))
 
 
 def forget_rows(request: Request) -> None:
@@ -88,6 +107,20 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 
 def redirect(request: Request, route: str, **params: str) -> RedirectResponse:
     return RedirectResponse(request.url_for(route, **params), status_code=303)
+
+
+# reportlab keeps module-level state (fonts, caches): one drawing at a time, in a worker thread
+_drawing = threading.Lock()
+
+
+async def draw(work: Callable[..., bytes], *args: Any, **kwargs: Any) -> bytes:
+    """A PDF drawn in a worker thread: tens of milliseconds of CPU the event loop does not wait for
+    (every other page goes on being served); the drawings themselves take turns."""
+    def locked() -> bytes:
+        with _drawing:
+            return work(*args, **kwargs)
+
+    return await anyio.to_thread.run_sync(locked)
 
 
 async def send_mail(p: Portal, to: str, key: str, **values: Any) -> None:
