@@ -118,8 +118,8 @@ class Profile:
         except ImportError:
             return
         cls = axe_audit.Auditor
-        for name in ("audit", "state_key", "_wait_for_running_analysis"):
-            if not getattr(getattr(cls, name), "_profiled", False):
+        for name in ("audit", "state_key", "_read_state", "_wait_for_running_analysis", "_wait_for_other_analysis"):
+            if hasattr(cls, name) and not getattr(getattr(cls, name), "_profiled", False):
                 static = isinstance(cls.__dict__.get(name), staticmethod)
                 wrapped = self._timed(name, getattr(cls, name))
                 wrapped._profiled = True  # type: ignore[attr-defined]
@@ -129,7 +129,8 @@ class Profile:
         from playwright.sync_api import Page
 
         evaluate = Page.evaluate
-        kinds = {axe_audit.AXE_SCRIPT: "inject_axe", axe_audit._RUN_JS: "run_axe", axe_audit._STATE_JS: "state"}
+        kinds = {getattr(axe_audit, name, None): kind for name, kind in (
+            ("AXE_SCRIPT", "inject_axe"), ("_RUN_JS", "run_axe"), ("_STATE_JS", "state"), ("_SETTLED_JS", "wait"))}
 
         def counted_evaluate(page: Any, expression: str, arg: Any = None) -> Any:
             kind = kinds.get(expression, "other")
@@ -143,6 +144,19 @@ class Profile:
         if not getattr(evaluate, "_profiled", False):
             counted_evaluate._profiled = True  # type: ignore[attr-defined]
             Page.evaluate = counted_evaluate  # type: ignore[method-assign]
+        wait_for_function = Page.wait_for_function
+
+        def counted_wait(page: Any, expression: str, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return wait_for_function(page, expression, **kwargs)
+            finally:
+                profile.auditor["eval_wait_for_function_n"] = profile.auditor.get("eval_wait_for_function_n", 0) + 1
+                profile.auditor["eval_wait_for_function_wall"] = (profile.auditor.get("eval_wait_for_function_wall", 0.0)
+                                                                  + time.perf_counter() - started)
+        if not getattr(wait_for_function, "_profiled", False):
+            counted_wait._profiled = True  # type: ignore[attr-defined]
+            Page.wait_for_function = counted_wait  # type: ignore[method-assign]
 
         def counting(auditor: Any, page: Any, **kwargs: Any) -> Any:
             before = len(auditor.states)
