@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -130,7 +131,9 @@ class Auditor:
         self.axe_version = ""
         self.seconds = 0.0  # time spent reading pages and running axe-core (shown in the summary)
         self.runs = 0  # axe-core runs: one per page state, unless a page went away mid-run
-        self._busy: set[int] = set()  # pages being analysed (a route handler runs in its own greenlet)
+        # analyses under way, by page (the load listener runs in its own greenlet): a count, as the
+        # after-step check may go on once the listener's page was left while the listener winds up
+        self._busy: Counter[int] = Counter()
 
     def watches(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -158,11 +161,11 @@ class Auditor:
         """The page's current state, analysed now if it is new. None when not a page to analyse.
         `quiet`: a best-effort analysis (a load listener) that gives up on a page being analysed
         already or being left; otherwise it waits for the other analysis to end, and follows a navigation."""
-        if id(page) in self._busy:
+        if self._busy[id(page)]:
             if quiet:
                 return None
             self._wait_for_other_analysis(page)
-        self._busy.add(id(page))
+        self._busy[id(page)] += 1
         started = time.perf_counter()
         try:
             for attempt in range(3):
@@ -175,7 +178,9 @@ class Auditor:
                         self.failures.append(f"{page.url} ({test}, {step}) : {str(exc).splitlines()[0]}")
             return None
         finally:
-            self._busy.discard(id(page))
+            self._busy[id(page)] -= 1
+            if not self._busy[id(page)]:
+                del self._busy[id(page)]
             self.seconds += time.perf_counter() - started
 
     def _wait_for_other_analysis(self, page: Page) -> None:
@@ -185,7 +190,7 @@ class Auditor:
         axe-core runs, the page holds the answer until the run ends. (Not page.wait_for_function:
         it installs Playwright's injected script in each document's main world, a cost per page.)
         A page closed or left meanwhile has nothing to wait for: this check follows the navigation."""
-        while id(page) in self._busy and not page.is_closed():
+        while self._busy[id(page)] and not page.is_closed():
             try:
                 page.evaluate(_SETTLED_JS)
             except PlaywrightError:
