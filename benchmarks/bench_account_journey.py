@@ -2,19 +2,21 @@
 
     python benchmarks/bench_account_journey.py [--count 3] [--par-etape]
 
-1. raw HTTP (httpx + the mailbox API), what a precondition set up "the fast way" costs;
-2. a plain Playwright script in Chromium doing the scenario's steps one for one (the same clicks,
-   texts checked and mail read, through the same page helpers), browser running, a warm-up first;
-3. the BDD scenario (features/compte_anef.feature, @chemin_a) in pytest: one process per way of
+1. the BDD scenario (features/compte_anef.feature, @chemin_a) in pytest: one process per way of
    running it, the scenario played count+1 times in it. The first play is the cold one (first page
-   of the browser, every page state new to the accessibility auditor): shown apart, as the script's
-   warm-up is. Per journey = setup + call + teardown of a play. Ways: the default options; with
-   `--accessibilite non` (no analysis: the script's work); with `--tracing=on`. The process's
-   start-up (interpreter, imports, collection, portal and Chromium launch) is shown apart.
-CPU is this process's (or pytest's), Chromium's and the portal's, read from /proc: figures that hold
-better than wall times on a shared machine. `--par-etape`: where the default scenario's time goes,
-step by step (benchmarks/step_profile.py). All against bundled portals on 127.0.0.1. Prints medians;
-asserts nothing.
+   of the browser, every page state new to the accessibility auditor): shown apart. Per journey =
+   setup + call + teardown of a play. Ways: the default options; `--accessibilite non` (no analysis:
+   the script's work); `--tracing=on`. The process's start-up (interpreter, imports, collection,
+   portal and Chromium launch) is shown apart.
+2. a plain Playwright script doing the scenario's steps one for one (the same clicks, texts checked
+   and mail read, through the same page helpers), in a context of its own: run in each of those
+   processes before each warm play (benchmarks/step_profile.py), in the same browser against the
+   same portal, so that script and scenario are timed in the same moments of a shared machine;
+3. raw HTTP (httpx + the mailbox API), what a precondition set up "the fast way" costs.
+CPU is the journey's Python process's, Chromium's (with Playwright's driver) and the portal's, read
+from /proc: figures that hold better than wall times on a shared machine. `--par-etape`: where the
+default scenario's time goes, step by step. All against bundled portals on 127.0.0.1. Prints
+medians; asserts nothing.
 """
 
 from __future__ import annotations
@@ -41,7 +43,6 @@ from harness.actor import Actor  # noqa: E402
 from harness.browser import PortalPage  # noqa: E402
 from harness.journeys import TEMP_ACCOUNT_MAIL, fill_email, log_in  # noqa: E402
 from harness.mailbox import Mailbox  # noqa: E402
-from harness.plugin import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from harness.target import BundledPortal, Target  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -126,7 +127,7 @@ def bdd_process(count: int, extra: list[str], folder: Path, *, steps: Path | Non
     """One pytest process playing the scenario count+1 times: its cold play, its warm plays, its start-up."""
     times = folder / "times.jsonl"
     times.unlink(missing_ok=True)
-    env = {**os.environ, "BENCH_TIMES": str(times), "BENCH_REPEAT": str(count + 1),
+    env = {**os.environ, "BENCH_TIMES": str(times), "BENCH_REPEAT": str(count + 1), "BENCH_SCRIPT": "1",
            "PYTHONPATH": f"{HERE}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
            "ANEF_REPORTS_DIR": str(folder / "reports")}
     if steps is not None:
@@ -138,6 +139,7 @@ def bdd_process(count: int, extra: list[str], folder: Path, *, steps: Path | Non
     ended = time.time()
     rows = [json.loads(line) for line in times.read_text().splitlines()] if times.exists() else []
     plays: dict[str, dict[str, dict[str, object]]] = {}
+    script = [Sample.of(float(row["wall"]), row) for row in rows if row["event"] == "script"]
     for row in rows:
         if "test" in row:
             plays.setdefault(str(row["test"]), {})[str(row["event"])] = row
@@ -147,17 +149,20 @@ def bdd_process(count: int, extra: list[str], folder: Path, *, steps: Path | Non
         tail = done.stdout.decode(errors="replace").splitlines()[-15:]
         raise RuntimeError(f"pytest {' '.join(extra)}: exit {done.returncode}, {len(ordered)} play(s)\n" + "\n".join(tail))
     teardowns = [float(p["teardown"]["duration"]) for p in ordered[:-1]]  # type: ignore[arg-type]
+    first = ordered[0]
 
     def journey(play: dict[str, dict[str, object]], last: bool) -> Sample:
         # the last play's teardown also stops the browser and the portal: the others' median instead
         teardown = statistics.median(teardowns) if last else float(play["teardown"]["duration"])  # type: ignore[arg-type]
         wall = float(play["setup"]["duration"]) + float(play["call"]["duration"]) + teardown  # type: ignore[arg-type]
-        return Sample.of(wall, play["call"])  # type: ignore[arg-type]
+        # CPU: a warm play's from its setup to its teardown (its context opened and closed, as the
+        # script's); the cold play's during its call (its setup launches the portal and Chromium)
+        return Sample.of(wall, play["call"] if play is first else play["play"])  # type: ignore[arg-type]
 
-    first = ordered[0]
     return {
         "cold": journey(first, False),
         "warm": [journey(p, i == len(ordered) - 2) for i, p in enumerate(ordered[1:])],
+        "script": script,
         # from the process's start to the end of the first play's setup (session fixtures: portal, Chromium)
         "startup": float(first["setup_start"]["at"]) - started + float(first["setup"]["duration"]),  # type: ignore[arg-type]
         "process": ended - started,
@@ -174,12 +179,12 @@ def _line(name: str, samples: list[Sample], base: list[Sample] | None = None) ->
     ratio = f"×{wall / _median(base, 'wall'):.2f}" if base else ""
     cpu_total = sum(_median(samples, k) for k in ("cpu", "browser_cpu", "portal_cpu"))
     cpu_ratio = f"×{cpu_total / sum(_median(base, k) for k in ('cpu', 'browser_cpu', 'portal_cpu')):.2f}" if base else ""
-    return (f"{name:<46} {wall * 1000:7.0f} {min(s['wall'] for s in samples) * 1000:7.0f} {len(samples):3d}   {cpu}"
+    return (f"{name:<50} {wall * 1000:7.0f} {min(s['wall'] for s in samples) * 1000:7.0f} {len(samples):3d}   {cpu}"
             f"   {ratio:>6} {cpu_ratio:>6}")
 
 
-HEADER = (f"{'':<46} {'wall':>7} {'min':>7} {'n':>3}   {'CPU':>6}   {'browsr':>6}   {'portal':>6}   {'wall':>6} {'CPU':>6}\n"
-          f"{'':<46} {'ms':>7} {'ms':>7} {'':>3}   {'ms':>6}   {'ms':>6}   {'ms':>6}   {'ratio to the script':>13}")
+HEADER = (f"{'':<50} {'wall':>7} {'min':>7} {'n':>3}   {'CPU':>6}   {'browsr':>6}   {'portal':>6}   {'wall':>6} {'CPU':>6}\n"
+          f"{'':<50} {'ms':>7} {'ms':>7} {'':>3}   {'ms':>6}   {'ms':>6}   {'ms':>6}   {'ratio to the script':>13}")
 
 
 def step_table(path: Path) -> list[str]:
@@ -225,11 +230,10 @@ def step_table(path: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--count", type=int, default=3, help="journeys per way, warm (default 3, at most 20)")
+    parser.add_argument("--count", type=int, default=3, help="warm journeys per way (default 3, at most 20)")
     parser.add_argument("--par-etape", action="store_true", help="also where the default scenario's time goes, step by step")
     args = parser.parse_args()
     count = max(1, min(args.count, 20))
-    from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as data:
         portal = BundledPortal(Path(data) / "portail", Path(data) / "portal.log")
@@ -242,16 +246,6 @@ def main() -> int:
                 clock, started = Clock(), time.perf_counter()
                 http_journey(target, mailbox).close()
                 http.append(Sample.of(time.perf_counter() - started, clock.lap()))
-            script = []
-            with sync_playwright() as pw:
-                launch = {"executable_path": CHROMIUM} if Path(CHROMIUM).exists() else {}
-                browser = pw.chromium.launch(args=CHROMIUM_ARGS, **launch)
-                playwright_journey(browser, target, mailbox)  # warm-up
-                for _ in range(count):
-                    clock, started = Clock(), time.perf_counter()
-                    playwright_journey(browser, target, mailbox)
-                    script.append(Sample.of(time.perf_counter() - started, clock.lap()))
-                browser.close()
         finally:
             mailbox.close()
             portal.stop()
@@ -263,21 +257,24 @@ def main() -> int:
             steps = Path(folder) / "steps.jsonl"
             bdd_process(count, [], Path(folder), steps=steps)
             table = step_table(steps)
-    print(f"Account journey, path a (guide 01), the scenario's 18 steps; {count} warm journeys per way "
-          "(medians; CPU of the journey's Python process, of Chromium, of the portal)")
+    print(f"Account journey, path a (guide 01), the scenario's 18 steps; {count} warm journeys per way, medians.")
+    print("Each pytest process plays the scenario count+1 times and, before each warm play, runs the plain")
+    print("Playwright script's journey in the same browser against the same portal: both are timed in the same")
+    print("moments of a shared machine. Ratios: to the script of the same process. CPU: Python, Chromium, portal.")
     print(HEADER)
-    print(_line("raw HTTP", http, script))
-    print(_line("plain Playwright script (browser running)", script, script))
     for name, _ in WAYS:
-        print(_line(f"BDD scenario, {name}", bdd[name]["warm"], script))  # type: ignore[arg-type]
+        run = bdd[name]
+        print(_line("plain Playwright script (process of ↓)", run["script"], run["script"]))  # type: ignore[arg-type]
+        print(_line(f"BDD scenario, {name}", run["warm"], run["script"]))  # type: ignore[arg-type]
+    print(_line("raw HTTP (no browser; ratio to the first script)", http, bdd[WAYS[0][0]]["script"]))  # type: ignore[arg-type]
     print("first play of a fresh pytest process (cold: first page of the browser, page states new to the auditor)")
     for name, _ in WAYS:
-        print(_line(f"BDD scenario, {name}, cold", [bdd[name]["cold"]], script))  # type: ignore[list-item]
+        print(_line(f"BDD scenario, {name}, cold", [bdd[name]["cold"]], bdd[name]["script"]))  # type: ignore[list-item,arg-type]
     print("pytest process, apart from the journeys")
     for name, _ in WAYS:
         run = bdd[name]
-        print(f"{'  start-up to the first scenario, ' + name:<46} {float(run['startup']) * 1000:7.0f} ms   "  # type: ignore[arg-type]
-              f"(whole process: {float(run['process']):.1f} s for {count + 1} plays)")  # type: ignore[arg-type]
+        print(f"{'  start-up to the first scenario, ' + name:<60} {float(run['startup']) * 1000:7.0f} ms   "  # type: ignore[arg-type]
+              f"(whole process: {float(run['process']):.1f} s for {count + 1} plays and {count} scripts)")  # type: ignore[arg-type]
     if args.par_etape:
         print()
         print("\n".join(table))

@@ -228,10 +228,41 @@ class Calls:
         self.out = out
         self.clock: Clock | None = None
         self.cost: dict[str, float] = {}
+        self.session: dict[str, Any] = {}  # the session's browser, target and mailbox, for the script
+        self.plays = 0
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(self, fixturedef: Any, request: pytest.FixtureRequest) -> Any:
+        result = yield
+        if fixturedef.argname in ("browser", "target", "mailbox"):
+            self.session[fixturedef.argname] = result
+        return result
+
+    def _script(self) -> None:
+        """$BENCH_SCRIPT: the plain Playwright script's journey, run before a warm play in this
+        process's browser against its portal, so both are timed in the same moments of a shared
+        machine; in a context of its own (not watched, not traced), timed alone."""
+        from bench_account_journey import playwright_journey
+
+        clock, started = Clock(), time.perf_counter()
+        playwright_journey(self.session["browser"], self.session["target"], self.session["mailbox"])
+        self._write({"event": "script", "wall": time.perf_counter() - started, **clock.lap()})
 
     def _write(self, row: dict[str, Any]) -> None:
         with self.out.open("a") as out:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[None]:
+        """Before a play, outside its setup's timing: the script, from the second play on."""
+        self.plays += 1
+        if os.environ.get("BENCH_SCRIPT") and self.plays > 1 and len(self.session) == 3:
+            self._script()
+        clock = Clock()  # the play's CPU, setup to teardown, as the script's is context to context
+        try:
+            return (yield)
+        finally:
+            self._write({"event": "play", "test": item.nodeid, **clock.lap()})
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
