@@ -156,8 +156,9 @@ def bdd_process(count: int, extra: list[str], folder: Path, *, steps: Path | Non
         teardown = statistics.median(teardowns) if last else float(play["teardown"]["duration"])  # type: ignore[arg-type]
         wall = float(play["setup"]["duration"]) + float(play["call"]["duration"]) + teardown  # type: ignore[arg-type]
         # CPU: a warm play's from its setup to its teardown (its context opened and closed, as the
-        # script's); the cold play's during its call (its setup launches the portal and Chromium)
-        return Sample.of(wall, play["call"] if play is first else play["play"])  # type: ignore[arg-type]
+        # script's); the cold play's and the last's during their call (the first's setup launches
+        # the portal and Chromium, the last's teardown stops them)
+        return Sample.of(wall, play["call"] if play is first or last else play["play"])  # type: ignore[arg-type]
 
     return {
         "cold": journey(first, False),
