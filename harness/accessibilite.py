@@ -224,7 +224,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     blocking = [f for f in findings if f.bloquant]
     terminalreporter.write_sep("-", "accessibilité (axe-core, RGAA 4.1)")
     terminalreporter.write_line(
-        f"{len(states)} état(s) de page analysé(s), {len(findings)} constat(s) dont {len(blocking)} grave(s) ou "
-        f"critique(s), en {auditor.seconds:.1f} s ; rapport : {per_worker('accessibilite.html')}")
+        f"{len(states)} état(s) de page analysé(s) ({auditor.runs} exécution(s) d'axe-core), {len(findings)} "
+        f"constat(s) dont {len(blocking)} grave(s) ou critique(s), en {auditor.seconds:.1f} s ; rapport : "
+        f"{per_worker('accessibilite.html')}")
     for failure in auditor.failures:
         terminalreporter.write_line(f"analyse impossible : {failure}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,24 +26,28 @@ AXE_OPTIONS = {"resultTypes": ["violations"],
                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice",
                                                      "RGAAv4"]}}
 
+# axe-core refuses a second run while one is under way: a run leaves its promise in the page, and
+# anything else that reads the page first waits for it there (no polling, never the clock).
+_RUN = "__anefAxeRun"
+_SETTLED = f"try {{ await window.{_RUN}; }} catch (e) {{}}"
 # What tells one page state from another: the path, the title, the outline of its headings and
 # legends (their levels, not their words: an applicant's name or a numéro de demande does not make a
 # new page, nor does a count), its form controls, whether errors are shown, which disclosures are open.
-_STATE_JS = """() => ({
-  html: (document.contentType || '').includes('html') && !!document.body && document.body.children.length > 0,
-  title: document.title,
-  headings: [...document.querySelectorAll('h1,h2,h3,h4,legend,input,select,textarea,button')]
-    .filter(el => el.type !== 'hidden').map(el => el.tagName + (el.type ? ':' + el.type : '')),
-  errors: document.querySelectorAll('[aria-invalid="true"], [role="alert"]').length > 0,
-  open: [...document.querySelectorAll('details[open], dialog[open], [aria-expanded="true"]')].length,
-})"""
-# axe-core refuses a second run while one is under way: the run says so on the page, so another
-# analysis of the same page waits on that condition (page.wait_for_function), never on the clock.
-_RUNNING = "__anefAxeEnCours"
-_RUN_JS = f"""async options => {{
-  window.{_RUNNING} = true;
-  try {{ return await axe.run(document, options); }} finally {{ window.{_RUNNING} = false; }}
+# `axe`: whether this document has axe-core already (read in the same round trip).
+_STATE_JS = f"""async () => {{
+  {_SETTLED}
+  return {{
+    html: (document.contentType || '').includes('html') && !!document.body && document.body.children.length > 0,
+    title: document.title,
+    headings: [...document.querySelectorAll('h1,h2,h3,h4,legend,input,select,textarea,button')]
+      .filter(el => el.type !== 'hidden').map(el => el.tagName + (el.type ? ':' + el.type : '')),
+    errors: document.querySelectorAll('[aria-invalid="true"], [role="alert"]').length > 0,
+    open: [...document.querySelectorAll('details[open], dialog[open], [aria-expanded="true"]')].length,
+    axe: typeof window.axe === 'object',
+  }};
 }}"""
+_RUN_JS = f"options => (window.{_RUN} = axe.run(document, options))"
+_SETTLED_JS = f"async () => {{ {_SETTLED} return true; }}"
 _ID_SEGMENT = re.compile(r"^(?=.*\d)[A-Za-z0-9_.~-]{6,}$|^\d+$")
 
 
@@ -125,7 +130,10 @@ class Auditor:
         self.failures: list[str] = []  # page states axe-core could not be run on (page gone, …)
         self.axe_version = ""
         self.seconds = 0.0  # time spent reading pages and running axe-core (shown in the summary)
-        self._busy: set[int] = set()  # pages being analysed (a route handler runs in its own greenlet)
+        self.runs = 0  # axe-core runs: one per page state, unless a page went away mid-run
+        # analyses under way, by page (the load listener runs in its own greenlet): a count, as the
+        # after-step check may go on once the listener's page was left while the listener winds up
+        self._busy: Counter[int] = Counter()
 
     def watches(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -133,6 +141,11 @@ class Auditor:
 
     def state_key(self, page: Page) -> tuple[str, str] | None:
         """(key, title) of what the page shows now, or None for a page that is not an HTML page of the target."""
+        keyed = self._read_state(page)
+        return None if keyed is None else keyed[:2]
+
+    def _read_state(self, page: Page) -> tuple[str, str, bool] | None:
+        """(key, title, whether axe-core is in the page already): one round trip to the page."""
         if page.is_closed() or not self.watches(page.url):
             return None
         page.wait_for_load_state("load")  # a step may end as its click's page is still loading
@@ -142,17 +155,17 @@ class Auditor:
         headings = re.sub(r"\d+", "#", "|".join(state["headings"]))
         digest = hashlib.sha1(f"{headings}|{state['errors']}|{state['open']}".encode()).hexdigest()[:12]
         title = re.sub(r"\d+", "#", state["title"])
-        return f"{page_path(page.url)} · {title} · {digest}", state["title"]
+        return f"{page_path(page.url)} · {title} · {digest}", state["title"], bool(state.get("axe"))
 
     def audit(self, page: Page, *, test: str, step: str, quiet: bool = False) -> PageState | None:
         """The page's current state, analysed now if it is new. None when not a page to analyse.
         `quiet`: a best-effort analysis (a load listener) that gives up on a page being analysed
-        already or being left; otherwise it waits for the other analysis, and follows a navigation."""
-        if id(page) in self._busy:
+        already or being left; otherwise it waits for the other analysis to end, and follows a navigation."""
+        if self._busy[id(page)]:
             if quiet:
                 return None
-            self._wait_for_running_analysis(page)
-        self._busy.add(id(page))
+            self._wait_for_other_analysis(page)
+        self._busy[id(page)] += 1
         started = time.perf_counter()
         try:
             for attempt in range(3):
@@ -165,29 +178,35 @@ class Auditor:
                         self.failures.append(f"{page.url} ({test}, {step}) : {str(exc).splitlines()[0]}")
             return None
         finally:
-            self._busy.discard(id(page))
+            self._busy[id(page)] -= 1
+            if not self._busy[id(page)]:
+                del self._busy[id(page)]
             self.seconds += time.perf_counter() - started
 
-    @staticmethod
-    def _wait_for_running_analysis(page: Page) -> None:
-        """The load listener is analysing this page: wait until its axe-core run is over, as the page
-        says (the flag `_RUN_JS` holds while axe-core runs; a new document has none). A page left or
-        closed meanwhile has nothing to wait for: the analysis then follows the navigation."""
-        try:
-            page.wait_for_function(f"() => !window.{_RUNNING}")
-        except PlaywrightError:
-            return
+    def _wait_for_other_analysis(self, page: Page) -> None:
+        """The load listener is analysing this page, in its own greenlet: wait until it is over, so
+        that its result is the one this check reads (two analyses of one state would run axe-core
+        twice). Each wait is a round trip to the page, during which the listener goes on; while
+        axe-core runs, the page holds the answer until the run ends. (Not page.wait_for_function:
+        it installs Playwright's injected script in each document's main world, a cost per page.)
+        A page closed or left meanwhile has nothing to wait for: this check follows the navigation."""
+        while self._busy[id(page)] and not page.is_closed():
+            try:
+                page.evaluate(_SETTLED_JS)
+            except PlaywrightError:
+                return
 
     def _audit(self, page: Page, *, test: str, step: str) -> PageState | None:
-        keyed = self.state_key(page)  # waits for the page's load first: a navigation is followed
+        keyed = self._read_state(page)  # waits for the page's load first: a navigation is followed
         if keyed is None:
             return None
-        key, title = keyed
+        key, title, has_axe = keyed
         if key in self.states:
             return self.states[key]
         url = page.url
-        if not page.evaluate("() => typeof window.axe === 'object'"):
+        if not has_axe:
             page.evaluate(AXE_SCRIPT)
+        self.runs += 1
         result = page.evaluate(_RUN_JS, AXE_OPTIONS)
         if result.get("url") and result["url"] != url:  # read one page, analysed the next: drop it
             return None

@@ -89,10 +89,15 @@ class Catalogue:
     exigences: tuple[Exigence, ...]
     _ids: dict[str, Exigence] = field(init=False, repr=False, compare=False)
     _tags: dict[str, str] = field(init=False, repr=False, compare=False)
+    _texts: dict[str, list[Exigence]] = field(init=False, repr=False, compare=False)  # by normalised text
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_ids", {e.id: e for e in self.exigences})
         object.__setattr__(self, "_tags", {tag_for(e.id): e.id for e in self.exigences})
+        texts: dict[str, list[Exigence]] = {}
+        for e in self.exigences:  # a text check looks its text up at every step: folded once here
+            texts.setdefault(normalise(e.texte), []).append(e)
+        object.__setattr__(self, "_texts", texts)
 
     def by_id(self, id_: str) -> Exigence:
         return self._ids[id_]
@@ -123,8 +128,7 @@ class Catalogue:
         except that the simulator's entry for the journey `parcours` (its section names the journey)
         comes first: the same words in a journey whose guide does not show them ("Acte de mariage",
         guide 04's, is the simulator's in guide 05's journey) are the simulator's wording there."""
-        wanted = normalise(texte)
-        found = [e for e in self.exigences if normalise(e.texte) == wanted]
+        found = list(self._texts.get(normalise(texte), ()))
         found.sort(key=lambda e: (not (parcours and e.guide_code == "SIM" and e.section.startswith(parcours)), not e.normative))
         return found[0] if found else None
 

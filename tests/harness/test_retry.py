@@ -33,7 +33,7 @@ def test_a_scenario_failing_once_is_flaky_with_the_trace_of_its_retry(pytester: 
     pytester.makepyfile(test_inner=INNER_TEST)
     pytester.makeconftest('pytest_plugins = ["harness.plugin"]')  # after pytest-playwright, as the root conftest does
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--output", "out",
-                                           "--junitxml", "junit.xml")
+                                           "--junitxml", "junit.xml", "--screenshot=only-on-failure")
     outcomes = result.parseoutcomes()
     assert (outcomes.get("failed"), outcomes.get("flaky"), outcomes.get("rerun"), outcomes.get("passed")) == (2, 1, 2, None)
     result.stdout.fnmatch_lines(["*flaky scenarios (failed, then passed on retry)*",
@@ -41,6 +41,11 @@ def test_a_scenario_failing_once_is_flaky_with_the_trace_of_its_retry(pytester: 
     traces = sorted(p.relative_to(pytester.path / "out").parent.name for p in (pytester.path / "out").rglob("trace*.zip"))
     assert traces == ["test-inner-py-test-fails-always-chromium-retry1",
                       "test-inner-py-test-fails-once-chromium-retry1"]  # none of a 1st attempt
+    # --screenshot=only-on-failure (the suite's addopts): every failed attempt's page kept, no other
+    shots = sorted(str(p.relative_to(pytester.path / "out")) for p in (pytester.path / "out").rglob("*.png"))
+    assert shots == ["test-inner-py-test-fails-always-chromium-retry1/test-failed-1.png",
+                     "test-inner-py-test-fails-always-chromium/test-failed-1.png",
+                     "test-inner-py-test-fails-once-chromium/test-failed-1.png"], shots
     cases = {c.get("name").removesuffix("[chromium]"): c for c in ET.parse(pytester.path / "junit.xml").iter("testcase")}
     flaky = {(p.get("name"), p.get("value")) for p in cases["test_fails_once"].iter("property")}
     assert ("flaky", "true") in flaky and ("attempts", "2") in flaky
