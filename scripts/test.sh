@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: ruff and mypy, then three runs side by side, since each leaves a core idle part of the
 # time (it waits on its browser, its portal or a mail):
-#   - the unit, property and mutation-sample tests (tests/), reports in reports/tests/; the pages they
+#   - the unit, property and mutation-sample tests (tests/), in one process (ANEF_TESTS_PROCESSUS=N: in N
+#     pytest-xdist workers; beside the other two runs, 2 gained nothing: make test already keeps both cores
+#     busy), reports in reports/tests/; the pages they
 #     open are not analysed for accessibility (--accessibilite non: the features run does it, and the
 #     accessibility plugin's own tests run it in their own pytest processes);
 #   - every feature against the bundled portal (features/), reports in reports/;
@@ -46,7 +48,7 @@ run() {  # run NAME COMMAND...: in the background (or at once with ANEF_TEST_SER
 }
 
 if [ $# -eq 0 ]; then
-  run tests env ANEF_REPORTS_DIR=reports/tests $PY -m pytest tests --output=reports/tests/playwright --accessibilite non
+  run tests env ANEF_REPORTS_DIR=reports/tests $PY -m pytest tests -n "${ANEF_TESTS_PROCESSUS:-0}" --output=reports/tests/playwright --accessibilite non
   run features $PY -m pytest features
 else
   run pytest $PY -m pytest "$@"

@@ -45,3 +45,12 @@ def postgres_url() -> str:
     Base.metadata.drop_all(store.engine)
     store.engine.dispose()
     return url
+
+
+@pytest.fixture
+def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """pytest's own, its inner runs not taken for workers of this run's pytest-xdist (`make test` runs
+    tests/ in two workers): an inner run writes reports/accessibilite.json, not accessibilite-gw0.json."""
+    for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID"):
+        monkeypatch.delenv(name, raising=False)
+    return pytester
