@@ -8,7 +8,8 @@
 #     accessibility plugin's own tests run it in their own pytest processes);
 #   - every feature against the bundled portal (features/), reports in reports/;
 #   - the deployment-mode sample (scripts/deploiement.sh -m echantillon_deploiement: one scenario per
-#     adapter of that mode), reports in reports/deploiement/.
+#     adapter of that mode; --accessibilite non, the features run analyses those pages), reports in
+#     reports/deploiement/.
 # ANEF_TEST_COMPLET=1 (`make test-complet`, and CI): every feature in deployment mode instead of the
 # sample, in two shards side by side (ANEF_DEPLOIEMENT_TRANCHES, default 2 then), merged into one report.
 # Each run keeps its own reports folder and Playwright output folder (pytest-playwright empties its
@@ -31,7 +32,9 @@ if [ -n "${ANEF_TEST_COMPLET:-}" ]; then
   TRANCHES=${ANEF_DEPLOIEMENT_TRANCHES:-2}
 else  # the sample, unless DEPLOIEMENT_ARGS chose another selection
   TRANCHES=${ANEF_DEPLOIEMENT_TRANCHES:-1}
-  [ ${#DEPLOIEMENT[@]} -eq 0 ] && DEPLOIEMENT=(-m echantillon_deploiement)
+  # its pages are the features run's, analysed there; report-only analysis against another target is
+  # tests/harness/test_accessibilite.py's (make test-complet analyses every page of deployment mode too)
+  [ ${#DEPLOIEMENT[@]} -eq 0 ] && DEPLOIEMENT=(-m echantillon_deploiement --accessibilite non)
 fi
 
 declare -a NAMES=() PIDS=()
