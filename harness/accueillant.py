@@ -9,14 +9,16 @@ from datetime import timedelta
 
 from . import famille_ue
 from .actor import Actor
+from .browser import fold
 
 NOM = "Nom de l'accueillant"
 DATE_NAISSANCE = "Date de naissance de l'accueillant"
 
 
 def autre_nom(nom: str) -> str:
-    """The same name with its last letter changed (a difference no accent or case folding hides)."""
-    last = "A" if nom[-1:].upper() != "A" else "E"
+    """The same name with its last letter changed (a difference no accent or case folding hides: a
+    name ending in "Á" or "à" gets an "E", never an "A")."""
+    last = "A" if fold(nom[-1:]).upper() != "A" else "E"
     return nom[:-1] + last
 
 
