@@ -36,6 +36,7 @@ import time
 from pathlib import Path
 
 import httpx
+from proc_cpu import table, tree
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "Abcdef1!x"
@@ -109,26 +110,10 @@ def step_page(client: httpx.Client) -> str:
 
 def _tree_cpu(pid: int) -> float | None:
     """CPU seconds (user + system) of a process and its descendants so far (Linux /proc; None elsewhere)."""
-    try:
-        stats = {}
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                except OSError:
-                    continue
-                stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))  # ppid, utime + stime
-    except OSError:
+    procs = table()
+    if not procs:
         return None
-    tree, ticks, grew = {pid}, 0, True
-    while grew:
-        grew = False
-        for child, (parent, _) in stats.items():
-            if parent in tree and child not in tree:
-                tree.add(child)
-                grew = True
-    ticks = sum(stats[p][1] for p in tree if p in stats)
-    return ticks / os.sysconf("SC_CLK_TCK")
+    return sum(procs[p].own for p in tree(pid, procs) if p in procs)
 
 
 class Phase:

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from proc_cpu import table, tree
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ("modifier_ma_situation or abandonner_la_demande or un_demandeur_majeur_marié "
            "or un_demandeur_marié_atteste")
@@ -32,28 +34,11 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-TICK = os.sysconf("SC_CLK_TCK")
-
-
 def _tree_cpu(root: int, seen: dict[int, float]) -> None:
     """Own CPU seconds (utime + stime) of `root` and its descendants now, into `seen` (by pid)."""
-    parents: dict[int, int] = {}
-    times: dict[int, float] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(entry.name)] = int(fields[1])
-        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / TICK
-    for pid, cpu in times.items():
-        ancestor = pid
-        while ancestor not in (0, 1, root):
-            ancestor = parents.get(ancestor, 0)
-        if ancestor == root:
-            seen[pid] = max(cpu, seen.get(pid, 0.0))
+    procs = table()
+    for pid in tree(root, procs):
+        seen[pid] = max(procs[pid].own, seen.get(pid, 0.0))
 
 
 def run(mode: str, selection: str) -> tuple[float, float, float, int]:

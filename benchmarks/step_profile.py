@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-_TICK = os.sysconf("SC_CLK_TCK")
-
+from proc_cpu import table, tree
 
 _KINDS: dict[int, str] = {}
 
@@ -41,27 +39,10 @@ def _children_cpu() -> dict[str, float]:
     """CPU seconds (user + system) of this process's descendants, by kind: browser, portal, other.
     A process's own times plus those of its children it has reaped (Chromium's renderers of closed
     contexts are gone, their time counted in their parent's)."""
-    parents: dict[int, int] = {}
-    cpu: dict[int, float] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        pid = int(entry.name)
-        parents[pid] = int(fields[1])
-        cpu[pid] = sum(int(f) for f in fields[11:15]) / _TICK  # utime stime cutime cstime
-    me = os.getpid()
+    procs, me = table(), os.getpid()
     out = {"browser": 0.0, "portal": 0.0, "other": 0.0}
-    for pid, value in cpu.items():
-        up, seen = parents.get(pid), 0
-        while up and up != me and seen < 50:
-            up, seen = parents.get(up), seen + 1
-        if up == me:
-            out[_kind(pid)] += value
+    for pid in tree(me, procs) - {me}:
+        out[_kind(pid)] += procs[pid].own + procs[pid].reaped
     return out
 
 
