@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -26,11 +26,18 @@ N = texts.MES_NOTIFICATIONS
 PAR_PAGE = 10
 
 
+def _belongs(compte_id: Any, numero_etranger: Any | None) -> ColumnElement[bool]:
+    """Whose notifications they are: those of the account's demandes, and of the demandes filed under
+    its numéro étranger (values, or bound parameters for a statement built once)."""
+    mine = [Demande.compte_id == compte_id]
+    if numero_etranger is not None:
+        mine.append(Demande.numero_etranger == numero_etranger)
+    return or_(*mine)
+
+
 def _query(compte: Compte) -> Select[Notification]:
-    mine = [Demande.compte_id == compte.id]
-    if compte.numero_etranger:
-        mine.append(Demande.numero_etranger == compte.numero_etranger)
-    return (select(Notification).join(Demande, Demande.id == Notification.demande_id).where(or_(*mine)))
+    return (select(Notification).join(Demande, Demande.id == Notification.demande_id)
+            .where(_belongs(compte.id, compte.numero_etranger or None)))
 
 
 def etat(n: Notification) -> str:
@@ -42,13 +49,11 @@ def _cloche_statement(by_numero: bool) -> Select[Any]:
     count (no row: nothing unread). Built once per shape (`by_numero`: the account has a numéro
     étranger, _query) with bound parameters, and run without an ORM session (store.Store.rows): it
     is on every page of a connected user."""
-    mine = [Demande.compte_id == bindparam("compte_id")]
-    if by_numero:
-        mine.append(Demande.numero_etranger == bindparam("numero_etranger"))
+    mine = _belongs(bindparam("compte_id"), bindparam("numero_etranger") if by_numero else None)
     notifications = select(Notification.id, Notification.created_at, Notification.titre).join(
-        Demande, Demande.id == Notification.demande_id).where(or_(*mine))
+        Demande, Demande.id == Notification.demande_id).where(mine)
     non_lues = (select(func.count()).select_from(Notification).join(Demande, Demande.id == Notification.demande_id)
-                .where(or_(*mine), Notification.lue_at.is_(None)).scalar_subquery())
+                .where(mine, Notification.lue_at.is_(None)).scalar_subquery())
     return notifications.add_columns(non_lues).order_by(Notification.created_at.desc(), Notification.id.desc()).limit(5)
 
 
