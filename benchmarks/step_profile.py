@@ -99,12 +99,11 @@ class Profile:
         except ImportError:
             return
         cls = axe_audit.Auditor
-        for name in ("audit", "state_key", "_read_state", "_wait_for_running_analysis", "_wait_for_other_analysis"):
-            if hasattr(cls, name) and not getattr(getattr(cls, name), "_profiled", False):
-                static = isinstance(cls.__dict__.get(name), staticmethod)
+        for name in ("audit", "_read_state", "_wait_for_other_analysis"):
+            if not getattr(getattr(cls, name), "_profiled", False):
                 wrapped = self._timed(name, getattr(cls, name))
                 wrapped._profiled = True  # type: ignore[attr-defined]
-                setattr(cls, name, staticmethod(wrapped) if static else wrapped)
+                setattr(cls, name, wrapped)
         original = cls._audit
         profile = self
         from playwright.sync_api import Page

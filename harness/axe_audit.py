@@ -139,13 +139,9 @@ class Auditor:
         parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc}" in self.origins
 
-    def state_key(self, page: Page) -> tuple[str, str] | None:
-        """(key, title) of what the page shows now, or None for a page that is not an HTML page of the target."""
-        keyed = self._read_state(page)
-        return None if keyed is None else keyed[:2]
-
     def _read_state(self, page: Page) -> tuple[str, str, bool] | None:
-        """(key, title, whether axe-core is in the page already): one round trip to the page."""
+        """(key, title, whether axe-core is in the page already) of what the page shows now, in one
+        round trip; None for a page that is not an HTML page of the target."""
         if page.is_closed() or not self.watches(page.url):
             return None
         page.wait_for_load_state("load")  # a step may end as its click's page is still loading
