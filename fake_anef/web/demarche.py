@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..accounts import fold
-from ..attestations import attestation_file, document_values
+from ..attestations import document_values
 from ..demandes import BROUILLON
 from ..documents.demande import confirmation_filename, confirmation_pdf, liste_pieces_pdf
 from ..engine import pieces as piece_rules
@@ -26,7 +26,7 @@ from . import espace
 from .demarche_page import D, demandes_of, go, render_step, step_page, step_url
 from .demarche_post import post
 from .forms import read_form
-from .pages import content_disposition, current_account, draw, portal, render
+from .pages import content_disposition, current_account, draw, drawn_attestation, portal, render
 
 
 def _definition(request: Request) -> Definition | None:
@@ -200,7 +200,8 @@ async def attestation_document(request: Request) -> Response:
         demande = demandes_of(request).current(s, compte.id, definition.id)
         if demande is None or demande.etat == BROUILLON:
             return Response(status_code=404)
-        name, pdf = attestation_file(p, definition, demande, attestation)
+        demande_id = demande.id
+    name, pdf = await drawn_attestation(p, definition, demande_id, attestation)
     return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
 
 

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from .. import texts
-from ..attestations import attestation_file, document_values
+from ..attestations import document_values
 from ..demandes import BROUILLON, EphotoTaken
 from ..documents.demande import confirmation_filename, confirmation_pdf
 from ..engine import pieces as piece_rules
@@ -32,7 +32,7 @@ from ..mail.sender import Attachment
 from ..store import Compte, EphotoCode
 from .demarche_page import D, demandes_of, identity_record, prefill_sources, render_step, step_page, step_url
 from .demarche_submission import Submission, Upload
-from .pages import portal, render, send_mail
+from .pages import draw, drawn_attestation, portal, render, send_mail
 
 R = texts.REFUS
 MAX_SQL_INTEGER = 2**63 - 1
@@ -233,19 +233,21 @@ def _deposit(sub: Submission) -> Response:
     # 02's "Bonjour CARLOS ROMALOS," is a name typed in capitals: the two agree).
     nom = p.faults.depot_greeting_name(
         " ".join(x for x in (values.get(ident["prenom"], ""), values.get(ident["nom"], "")) if x))
-    attachments = []
-    if definition.confirmation is not None:
-        mailed = p.faults.mailed_values(values)
-        attachments.append(Attachment(confirmation_filename(definition, mailed), confirmation_pdf(definition, mailed)))
-    for attestation in definition.attestations_emises("depot"):  # issued now, kept: the mail and the download are one file
-        name, content = attestation_file(p, definition, demande, attestation)
-        if attestation.courriel:
-            if p.faults.forges_mailed_code():
-                name, content = attestation_file(p, definition, demande, attestation, courriel=True)
-            attachments.append(Attachment(name, content))
-    email = sub.compte.email
+    mailed = p.faults.mailed_values(values)
+    email, demande_id = sub.compte.email, demande.id
 
     async def notify() -> None:
+        """After the commit, before the answer: the mail's PDFs drawn off the event loop (pages.draw)."""
+        attachments = []
+        if definition.confirmation is not None:
+            content = await draw(confirmation_pdf, definition, mailed)
+            attachments.append(Attachment(confirmation_filename(definition, mailed), content))
+        for attestation in definition.attestations_emises("depot"):  # issued now, kept: the mail and the download are one file
+            name, content = await drawn_attestation(p, definition, demande_id, attestation)
+            if attestation.courriel:
+                if p.faults.forges_mailed_code():
+                    name, content = await drawn_attestation(p, definition, demande_id, attestation, courriel=True)
+                attachments.append(Attachment(name, content))
         p.journal("demande_deposee", numero=numero, procedure=definition.id)
         await send_mail(p, email, "depot_demande", nom=p.faults.greeted(nom), attachments=tuple(attachments))
 

@@ -15,12 +15,11 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from .. import delai, texts
-from ..attestations import attestation_file
 from ..engine.definition import by_id
 from ..instruction import identite_of
 from ..store import Compte, Demande, Notification, Piece
 from . import complement
-from .pages import content_disposition, current_account, portal, redirect, render, templates
+from .pages import content_disposition, current_account, drawn_attestation, portal, redirect, render, templates
 
 N = texts.MES_NOTIFICATIONS
 PAR_PAGE = 10
@@ -204,7 +203,8 @@ async def document(request: Request) -> Response:
         attestation = _document_of(definition, n) if n is not None else None
         if attestation is None or definition is None or demande is None:
             return Response(status_code=404)
-        name, pdf = attestation_file(p, definition, demande, attestation)
+        demande_id = demande.id
+    name, pdf = await drawn_attestation(p, definition, demande_id, attestation)
     p.journal("attestation_telechargee", notification=request.path_params["id"], fichier=name)
     return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
 

@@ -19,8 +19,10 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.templating import Jinja2Templates
 
 from .. import security, texts
+from ..attestations import attestation_file
+from ..engine.definition import Attestation, Definition
 from ..portal import Portal
-from ..store import Agent, Compte, SessionEpoch
+from ..store import Agent, Compte, Demande, SessionEpoch
 from . import routing
 
 T = TypeVar("T", Compte, Agent)  # the rows a session names
@@ -119,6 +121,21 @@ async def draw(work: Callable[..., bytes], *args: Any, **kwargs: Any) -> bytes:
     def locked() -> bytes:
         with _drawing:
             return work(*args, **kwargs)
+
+    return await anyio.to_thread.run_sync(locked)
+
+
+async def drawn_attestation(p: Portal, definition: Definition, demande_id: int, attestation: Attestation, *,
+                            courriel: bool = False) -> tuple[str, bytes]:
+    """(file name, PDF) of an attestation (attestations.attestation_file: drawn and its 2D-DOC signed
+    the first time, read back afterwards) in a worker thread, as `draw` does, with a database
+    session of its own (the request's is not handed to another thread). LookupError: not issued."""
+    def locked() -> tuple[str, bytes]:
+        with _drawing, p.store.session() as s:
+            demande = s.get(Demande, demande_id)
+            if demande is None:
+                raise LookupError(f"demande {demande_id} inconnue")
+            return attestation_file(p, definition, demande, attestation, courriel=courriel)
 
     return await anyio.to_thread.run_sync(locked)
 

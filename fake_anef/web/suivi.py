@@ -24,12 +24,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import texts
-from ..attestations import attestation_file
 from ..demandes import ATTESTATIONS_STATE, BROUILLON, DECISION, DECISION_STATE, DEPOSEE, DISPONIBLE
 from ..engine.definition import Definition, by_id
 from ..faults import Faults
 from ..store import Compte, Demande, Titre
-from .pages import content_disposition, current_account, portal, redirect, render
+from .pages import content_disposition, current_account, drawn_attestation, portal, redirect, render
 
 M = texts.MES_DEMANDES
 
@@ -149,10 +148,11 @@ async def document(request: Request) -> Response:
         attestation = definition.attestation(request.path_params["document"]) if definition else None
         if d is None or definition is None or attestation is None:
             return Response(status_code=404)
-        try:
-            name, pdf = attestation_file(p, definition, d, attestation)
-        except LookupError:  # not issued (yet)
-            return Response(status_code=404)
+        demande_id = d.id
+    try:
+        name, pdf = await drawn_attestation(p, definition, demande_id, attestation)
+    except LookupError:  # not issued (yet)
+        return Response(status_code=404)
     return Response(pdf, media_type="application/pdf", headers=content_disposition("attachment", name))
 
 

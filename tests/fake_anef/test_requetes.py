@@ -233,6 +233,51 @@ def test_downloaded_pdfs_are_drawn_off_the_event_loop(app, smtp_sink: tuple[Mail
     assert on_loop == [False, False], f"drawn on the event loop: {on_loop}"
 
 
+def test_the_depot_mail_and_the_attestations_are_drawn_off_the_event_loop(tmp_path: Path, smtp_sink: tuple[MailStore, int],  # noqa: F811
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The confirmation attached to the dépôt's mail and an attestation (drawn and its 2D-DOC signed
+    at its first download) are drawn in a worker thread too; the mail still carries its PDF and
+    the attestation downloaded is a PDF."""
+    import asyncio
+
+    from fake_anef import attestations
+    from fake_anef.web import demarche_post
+
+    from .test_web_agent import SEED
+    from .test_web_agent import _deposit as deposit_first
+    from .test_web_demarche import _body, _mails
+
+    on_loop: list[tuple[str, bool]] = []
+
+    def recorded(name: str, work):  # type: ignore[no-untyped-def]
+        def drawing(*args, **kwargs):  # type: ignore[no-untyped-def]
+            try:
+                asyncio.get_running_loop()
+                on_loop.append((name, True))
+            except RuntimeError:
+                on_loop.append((name, False))
+            return work(*args, **kwargs)
+        return drawing
+
+    monkeypatch.setattr(demarche_post, "confirmation_pdf", recorded("confirmation", demarche_post.confirmation_pdf))
+    monkeypatch.setattr(attestations, "attestation_pdf", recorded("attestation", attestations.attestation_pdf))
+    app = create_app(Settings(data_dir=tmp_path / "portail", smtp_port=smtp_sink[1], base_url="http://testserver",
+                              seed_file=SEED))
+    with TestClient(app) as client:
+        numero = deposit_first(client, smtp_sink)
+        client.post(f"/__sim__/demandes/{numero}/instruction").raise_for_status()
+        client.post(f"/__sim__/demandes/{numero}/decision",
+                    json={"date_debut": "2027-01-18", "date_fin": "2028-01-17", "taxe": "225"}).raise_for_status()
+        [decision_id] = {int(x) for x in re.findall(r'/espace/notifications/(\d+)">[^<]*Notification de décision',
+                                                    client.get("/espace/notifications").text)}
+        download = client.get(f"/espace/notifications/{decision_id}/document")
+    assert download.content.startswith(b"%PDF")
+    [mail] = [m for m in _mails(smtp_sink, "awa@example.org") if "bien été enregistrée" in _body(m, "plain")]
+    [attached] = [part.get_payload(decode=True) for part in mail.iter_attachments()]
+    assert attached.startswith(b"%PDF")
+    assert on_loop == [("confirmation", False), ("attestation", False)], f"drawn on the event loop: {on_loop}"
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="fcntl: the bound across processes is POSIX only")
 def test_a_hashing_slot_taken_by_another_worker_process_is_waited_for(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """`anef serve --workers N`: the processes share HASHING_AT_ONCE slots (lock files in the data
