@@ -71,7 +71,17 @@ _STATE_JS = f"""async () => {{
     armed: typeof window.{_ARM} === 'function' && window.{_ARM}() === true,
   }};
 }}"""
-_RUN_JS = f"options => (window.{_RUN} = axe.run(document, options))"
+# The run's answer is cut down in the page to what `findings` reads: axe-core's whole result (its passes,
+# inapplicable and incomplete rules, each check's details) is ~50 KB per page, and sending it back cost
+# more than the run itself.
+_RUN_JS = f"""options => (window.{_RUN} = axe.run(document, options)).then(r => ({{
+  url: r.url,
+  testEngine: {{version: r.testEngine.version}},
+  violations: r.violations.map(v => ({{
+    id: v.id, impact: v.impact, tags: v.tags, help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({{target: n.target, html: n.html, failureSummary: n.failureSummary}})),
+  }})),
+}}))"""
 _SETTLED_JS = f"async () => {{ {_SETTLED} return true; }}"
 _ID_SEGMENT = re.compile(r"^(?=.*\d)[A-Za-z0-9_.~-]{6,}$|^\d+$")
 
