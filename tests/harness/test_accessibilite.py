@@ -84,6 +84,7 @@ def test_a_known_violation_is_reported_with_its_rgaa_criterion(pytester: pytest.
     assert state["chemin"] == "/adresse/:id" and state["titre"] == "Page en faute"
     by_rule = {c["regle"]: c for c in state["constats"]}
     assert by_rule["label"]["rgaa"] == "11.1" and by_rule["label"]["bloquant"]
+    assert by_rule["label"]["rgaa_tests"] and by_rule["label"]["aide"].startswith("https://")  # axe-core's tags, its help
     assert by_rule["label"]["elements"][0]["cible"] == "input" and by_rule["label"]["elements"][0]["correction"]
     assert by_rule["image-alt"]["rgaa"] == "1.1"
     html = (pytester.path / "reports" / "accessibilite.html").read_text(encoding="utf-8")
