@@ -236,8 +236,11 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         f"{len(states)} état(s) de page analysé(s) ({auditor.runs} exécution(s) d'axe-core), {len(findings)} "
         f"constat(s) dont {len(blocking)} grave(s) ou critique(s), en {auditor.seconds:.1f} s ; rapport : "
         f"{per_worker('accessibilite.html')}")
-    phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in auditor.timing.items())
-    terminalreporter.write_line(f"dont {phases} ; {auditor.reads} lecture(s) de page, {auditor.reused} vérification(s) "
-                                "sans lecture (page inchangée depuis la précédente)")
+    phases = {name: f"{auditor.timing.get(key, 0.0):.1f} s" for key, name in (
+        ("lecture", "lecture des pages (leur chargement compris)"), ("injection", "injection d'axe-core"),
+        ("axe-core", "exécutions d'axe-core"), ("attente", "hors de ce temps, attente d'une autre analyse de la page"))}
+    terminalreporter.write_line("dont " + ", ".join(f"{name} {t}" for name, t in phases.items()) + f" ; {auditor.reads} "
+                                f"lecture(s) de page, {auditor.reused} vérification(s) sans lecture (page inchangée "
+                                "depuis sa dernière lecture)")
     for failure in auditor.failures:
         terminalreporter.write_line(f"analyse impossible : {failure}")

@@ -78,7 +78,8 @@ def test_a_known_violation_is_reported_with_its_rgaa_criterion(pytester: pytest.
     report_only = pytester.runpytest_subprocess(*PLUGINS, "-rA")
     report_only.assert_outcomes(passed=1)
     report_only.stdout.fnmatch_lines(["*accessibilit*", "*label (critique) — RGAA 11.1 (Formulaires)*",
-                                      "*1 état(s) de page analysé(s) (1 exécution(s) d'axe-core)*"])
+                                      "*1 état(s) de page analysé(s) (1 exécution(s) d'axe-core)*",
+                                      "dont lecture des pages*injection d'axe-core*1 lecture(s) de page*"])
     data = json.loads((pytester.path / "reports" / "accessibilite.json").read_text(encoding="utf-8"))
     [state] = data["pages"]
     assert state["chemin"] == "/adresse/:id" and state["titre"] == "Page en faute"
