@@ -3,7 +3,9 @@
 Each browser context the fixtures open (the applicant's tab, the agent's pages) is watched: after
 every Gherkin step (and at the end of a test that has no steps) each of its pages is analysed with
 axe-core (harness.axe_audit), once per distinct page state in the session; the findings are mapped to
-RGAA 4.1 (harness.rgaa). Why at step ends: the page is then settled, and the analysis runs in the
+RGAA 4.1 (harness.rgaa). A page is read again only if it may have changed since its last read: its
+main frame navigated, or its document reported a change (an observer in each document, called back
+through a binding); otherwise the check after a step reuses the state last read. Why at step ends: the page is then settled, and the analysis runs in the
 test's own flow. A page that a step only crosses is analysed, best effort, as it loads (a "load"
 listener); analysing it as it is left (holding its navigation in a route) was tried: Playwright cannot
 evaluate in a page whose navigation is pending.
@@ -22,10 +24,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Frame, Page
 from pluggy import Result
 
-from .axe_audit import Auditor, PageState
+from .axe_audit import CHANGED, OBSERVER_JS, Auditor, PageState
 from .plugin import REPORTS, per_worker
 from .rapport_accessibilite import merge_reports, write_reports
 from .target import Target
@@ -73,10 +75,17 @@ class Watch:
 
     def install(self, context: BrowserContext) -> None:
         self.contexts.append(context)
+        context.expose_binding(CHANGED, lambda source: self.auditor.changed(source["page"]))
+        context.add_init_script(OBSERVER_JS)
         context.on("page", self._watch_page)
 
     def _watch_page(self, page: Page) -> None:
+        page.on("framenavigated", lambda frame: self._navigated(page, frame))
         page.on("load", lambda _loaded: self._on_load(page))
+
+    def _navigated(self, page: Page, frame: Frame) -> None:
+        if frame == page.main_frame:  # the state is the main document's
+            self.auditor.changed(page)
 
     def _on_load(self, page: Page) -> None:
         """Best effort, for the pages a step only crosses (the agent's login in one back-office step):
@@ -227,5 +236,11 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         f"{len(states)} état(s) de page analysé(s) ({auditor.runs} exécution(s) d'axe-core), {len(findings)} "
         f"constat(s) dont {len(blocking)} grave(s) ou critique(s), en {auditor.seconds:.1f} s ; rapport : "
         f"{per_worker('accessibilite.html')}")
+    phases = {name: f"{auditor.timing.get(key, 0.0):.1f} s" for key, name in (
+        ("lecture", "lecture des pages (leur chargement compris)"), ("injection", "injection d'axe-core"),
+        ("axe-core", "exécutions d'axe-core"), ("attente", "hors de ce temps, attente d'une autre analyse de la page"))}
+    terminalreporter.write_line("dont " + ", ".join(f"{name} {t}" for name, t in phases.items()) + f" ; {auditor.reads} "
+                                f"lecture(s) de page, {auditor.reused} vérification(s) sans lecture (page inchangée "
+                                "depuis sa dernière lecture)")
     for failure in auditor.failures:
         terminalreporter.write_line(f"analyse impossible : {failure}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+import weakref
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -30,10 +31,33 @@ AXE_OPTIONS = {"resultTypes": ["violations"],
 # anything else that reads the page first waits for it there (no polling, never the clock).
 _RUN = "__anefAxeRun"
 _SETTLED = f"try {{ await window.{_RUN}; }} catch (e) {{}}"
+# Whether a page may have changed since its last read, told by the page itself: every document of a
+# watched context runs OBSERVER_JS (an init script), whose MutationObserver, armed by each read in the
+# same task as the read, calls CHANGED back (a binding) on the first change of the document after it,
+# then waits for the next read. The state key below is made of the document only (its nodes, their
+# attributes and text, its title) and of its URL: with no call back and no navigation of the main frame
+# since a read, the state read is still the page's state, and the check after a step reuses it.
+CHANGED = "__anefA11yChanged"
+_ARM = "__anefA11yArm"
+OBSERVER_JS = f"""(() => {{
+  if (window.{_ARM}) return;
+  let armed = false;
+  const observer = new MutationObserver(() => {{
+    observer.disconnect();
+    armed = false;
+    if (typeof window.{CHANGED} === 'function') window.{CHANGED}();
+  }});
+  window.{_ARM} = () => {{
+    if (!armed) observer.observe(document, {{subtree: true, childList: true, attributes: true, characterData: true}});
+    armed = true;
+    return true;
+  }};
+}})();"""
 # What tells one page state from another: the path, the title, the outline of its headings and
 # legends (their levels, not their words: an applicant's name or a numéro de demande does not make a
 # new page, nor does a count), its form controls, whether errors are shown, which disclosures are open.
-# `axe`: whether this document has axe-core already (read in the same round trip).
+# `axe`: whether this document has axe-core already; `armed`: whether its observer (OBSERVER_JS) now
+# watches it for the next change (both in the same round trip).
 _STATE_JS = f"""async () => {{
   {_SETTLED}
   return {{
@@ -44,9 +68,20 @@ _STATE_JS = f"""async () => {{
     errors: document.querySelectorAll('[aria-invalid="true"], [role="alert"]').length > 0,
     open: [...document.querySelectorAll('details[open], dialog[open], [aria-expanded="true"]')].length,
     axe: typeof window.axe === 'object',
+    armed: typeof window.{_ARM} === 'function' && window.{_ARM}() === true,
   }};
 }}"""
-_RUN_JS = f"options => (window.{_RUN} = axe.run(document, options))"
+# The run's answer is cut down in the page to what `findings` reads: axe-core's whole result (its passes,
+# inapplicable and incomplete rules, each check's details) is ~50 KB per page, and sending it back cost
+# more than the run itself.
+_RUN_JS = f"""options => (window.{_RUN} = axe.run(document, options)).then(r => ({{
+  url: r.url,
+  testEngine: {{version: r.testEngine.version}},
+  violations: r.violations.map(v => ({{
+    id: v.id, impact: v.impact, tags: v.tags, help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({{target: n.target, html: n.html, failureSummary: n.failureSummary}})),
+  }})),
+}}))"""
 _SETTLED_JS = f"async () => {{ {_SETTLED} return true; }}"
 _ID_SEGMENT = re.compile(r"^(?=.*\d)[A-Za-z0-9_.~-]{6,}$|^\d+$")
 
@@ -122,7 +157,8 @@ def findings(violations: list[dict[str, Any]]) -> list[Finding]:
 
 class Auditor:
     """Runs axe-core on the pages of the allowed origins, at most once per page state (a session's
-    cache: the same state seen by another scenario reuses the first result)."""
+    cache: the same state seen by another scenario reuses the first result). A page is read again only
+    when it may have changed since its last read (`changed`: a navigation, or its document's report)."""
 
     def __init__(self, origins: set[str]) -> None:
         self.origins = origins
@@ -131,36 +167,67 @@ class Auditor:
         self.axe_version = ""
         self.seconds = 0.0  # time spent reading pages and running axe-core (shown in the summary)
         self.runs = 0  # axe-core runs: one per page state, unless a page went away mid-run
+        # where that time went: "lecture" (the page's load, its state), "injection", "axe-core", "attente"
+        # (another analysis of the page); reads made and checks that reused the last read
+        self.timing: dict[str, float] = {}
+        self.reads = 0
+        self.reused = 0
         # analyses under way, by page (the load listener runs in its own greenlet): a count, as the
         # after-step check may go on once the listener's page was left while the listener winds up
         self._busy: Counter[int] = Counter()
+        # the state each page showed at its last read, while nothing says it changed since; and, per
+        # page, how many changes were reported (a read that saw one arrive meanwhile is not reused)
+        self._fresh: weakref.WeakKeyDictionary[Page, PageState] = weakref.WeakKeyDictionary()
+        self._changes: weakref.WeakKeyDictionary[Page, int] = weakref.WeakKeyDictionary()
 
     def watches(self, url: str) -> bool:
         parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc}" in self.origins
 
-    def _read_state(self, page: Page) -> tuple[str, str, bool] | None:
-        """(key, title, whether axe-core is in the page already) of what the page shows now, in one
-        round trip; None for a page that is not an HTML page of the target."""
+    def _time(self, phase: str, started: float) -> None:
+        self.timing[phase] = self.timing.get(phase, 0.0) + time.perf_counter() - started
+
+    def changed(self, page: Page) -> None:
+        """The page's main frame navigated, or its document reported a change: read it again."""
+        self._fresh.pop(page, None)
+        self._changes[page] = self._changes.get(page, 0) + 1
+
+    def _read_state(self, page: Page) -> tuple[str, str, bool, bool] | None:
+        """(key, title, whether axe-core is in the page already, whether its observer now watches it)
+        of what the page shows now, in one round trip; None for a page that is not an HTML page of the
+        target."""
         if page.is_closed() or not self.watches(page.url):
             return None
-        page.wait_for_load_state("load")  # a step may end as its click's page is still loading
-        state = page.evaluate(_STATE_JS)
+        started = time.perf_counter()
+        try:
+            page.wait_for_load_state("load")  # a step may end as its click's page is still loading
+            state = page.evaluate(_STATE_JS)
+        finally:
+            self._time("lecture", started)
+            self.reads += 1
         if not state["html"]:
             return None
         headings = re.sub(r"\d+", "#", "|".join(state["headings"]))
         digest = hashlib.sha1(f"{headings}|{state['errors']}|{state['open']}".encode()).hexdigest()[:12]
         title = re.sub(r"\d+", "#", state["title"])
-        return f"{page_path(page.url)} · {title} · {digest}", state["title"], bool(state.get("axe"))
+        return (f"{page_path(page.url)} · {title} · {digest}", state["title"], bool(state.get("axe")),
+                bool(state.get("armed")))
 
     def audit(self, page: Page, *, test: str, step: str, quiet: bool = False) -> PageState | None:
         """The page's current state, analysed now if it is new. None when not a page to analyse.
         `quiet`: a best-effort analysis (a load listener) that gives up on a page being analysed
-        already or being left; otherwise it waits for the other analysis to end, and follows a navigation."""
+        already or being left; otherwise it waits for the other analysis to end, and follows a navigation.
+        A page unchanged since its last read (no navigation, no change reported) is not read again."""
         if self._busy[id(page)]:
             if quiet:
                 return None
+            waited = time.perf_counter()
             self._wait_for_other_analysis(page)
+            self._time("attente", waited)
+        fresh = self._fresh.get(page)
+        if fresh is not None and not page.is_closed():
+            self.reused += 1
+            return fresh
         self._busy[id(page)] += 1
         started = time.perf_counter()
         try:
@@ -193,17 +260,30 @@ class Auditor:
                 return
 
     def _audit(self, page: Page, *, test: str, step: str) -> PageState | None:
+        changes = self._changes.get(page, 0)
         keyed = self._read_state(page)  # waits for the page's load first: a navigation is followed
         if keyed is None:
             return None
-        key, title, has_axe = keyed
-        if key in self.states:
-            return self.states[key]
+        key, title, has_axe, armed = keyed
+        state = self.states.get(key) or self._analyse(page, key, title, has_axe, test=test, step=step)
+        # reused by the next checks while no change is reported: only if the page's observer watches
+        # it since this read, and no change (nor navigation) was reported while it was read or analysed
+        if state is not None and armed and self._changes.get(page, 0) == changes:
+            self._fresh[page] = state
+        return state
+
+    def _analyse(self, page: Page, key: str, title: str, has_axe: bool, *, test: str, step: str) -> PageState | None:
         url = page.url
         if not has_axe:
+            started = time.perf_counter()
             page.evaluate(AXE_SCRIPT)
+            self._time("injection", started)
         self.runs += 1
-        result = page.evaluate(_RUN_JS, AXE_OPTIONS)
+        started = time.perf_counter()
+        try:
+            result = page.evaluate(_RUN_JS, AXE_OPTIONS)
+        finally:
+            self._time("axe-core", started)
         if result.get("url") and result["url"] != url:  # read one page, analysed the next: drop it
             return None
         self.axe_version = result.get("testEngine", {}).get("version", self.axe_version)

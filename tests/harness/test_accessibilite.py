@@ -8,7 +8,7 @@ from __future__ import annotations
 import http.server
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -78,12 +78,14 @@ def test_a_known_violation_is_reported_with_its_rgaa_criterion(pytester: pytest.
     report_only = pytester.runpytest_subprocess(*PLUGINS, "-rA")
     report_only.assert_outcomes(passed=1)
     report_only.stdout.fnmatch_lines(["*accessibilit*", "*label (critique) — RGAA 11.1 (Formulaires)*",
-                                      "*1 état(s) de page analysé(s) (1 exécution(s) d'axe-core)*"])
+                                      "*1 état(s) de page analysé(s) (1 exécution(s) d'axe-core)*",
+                                      "dont lecture des pages*injection d'axe-core*1 lecture(s) de page*"])
     data = json.loads((pytester.path / "reports" / "accessibilite.json").read_text(encoding="utf-8"))
     [state] = data["pages"]
     assert state["chemin"] == "/adresse/:id" and state["titre"] == "Page en faute"
     by_rule = {c["regle"]: c for c in state["constats"]}
     assert by_rule["label"]["rgaa"] == "11.1" and by_rule["label"]["bloquant"]
+    assert by_rule["label"]["rgaa_tests"] and by_rule["label"]["aide"].startswith("https://")  # axe-core's tags, its help
     assert by_rule["label"]["elements"][0]["cible"] == "input" and by_rule["label"]["elements"][0]["correction"]
     assert by_rule["image-alt"]["rgaa"] == "1.1"
     html = (pytester.path / "reports" / "accessibilite.html").read_text(encoding="utf-8")
@@ -160,3 +162,79 @@ def test_keyboard_refuses_a_mouse_only_control_and_an_invisible_focus(page) -> N
     page.set_content(FORM.format(style="<style>:focus{outline:none}</style>", extra=""))
     with pytest.raises(AssertionError, match=r"« Nom » reçoit le focus sans qu'il soit visible \(RGAA 10.7\)"):
         Keyboard(page).type_into("Nom", "Durand")
+
+
+# A page is read again only when it may have changed (harness.axe_audit: Auditor.changed) ------------
+PAGES = {"/": b"""<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Accueil</title></head>
+<body><main><h1>Accueil</h1><button type="button" aria-expanded="false">Menu</button>
+<a href="/suite">Suite</a></main></body></html>""",
+         "/suite": b"""<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Suite</title></head>
+<body><main><h1>Suite</h1></main></body></html>"""}
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(PAGES.get(self.path.split("?")[0], PAGES["/"]))
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_a_page_is_read_again_after_any_change_and_only_then(browser, site: str, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
+    from harness.accessibilite import Watch
+    from harness.axe_audit import Auditor
+
+    auditor = Auditor({site})
+    watch = Watch(auditor, request.node, blocking=None)
+    context = browser.new_context()
+    watch.install(context)
+    page = context.new_page()
+    try:
+        def after(action: Callable[[], object]) -> tuple[int, str]:
+            """(the pages read since `action`, by the load listener or the check after it; the state the
+            check found)"""
+            before = auditor.reads
+            action()
+            watch.check(page)
+            return auditor.reads - before, list(watch.visited)[-1]
+
+        nothing = lambda: None  # noqa: E731
+        reads, home = after(lambda: page.goto(site + "/"))
+        assert reads == 1 and home.startswith("/ · Accueil")
+        assert after(nothing) == (0, home)  # nothing changed: the last read is reused
+        assert after(page.get_by_role("link", name="Suite").hover) == (0, home)  # a call that changes no node
+
+        # a change of an attribute only, made by a call: read, a new state (an open disclosure)
+        reads, opened = after(lambda: page.evaluate("document.querySelector('button').setAttribute('aria-expanded', 'true')"))
+        assert reads == 1 and opened != home
+        assert after(nothing) == (0, opened)
+        # a change the page makes on its own, later (a timer): read once the browser was waited on
+        page.evaluate("setTimeout(() => document.querySelector('main').insertAdjacentHTML('beforeend', '<h2>Aide</h2>'), 50)")
+        reads, with_help = after(page.get_by_role("heading", name="Aide").wait_for)
+        assert reads == 1 and with_help not in (home, opened)
+        # a text change that keeps the outline: read, the same state
+        assert after(lambda: page.evaluate("document.querySelector('h2').textContent = 'Aide 2'")) == (1, with_help)
+        # a navigation within the document (history API): read, another path
+        reads, moved = after(lambda: page.evaluate("history.pushState({}, '', '/ailleurs')"))
+        assert reads == 1 and moved.startswith("/ailleurs")
+        # a new document
+        reads, suite = after(lambda: page.goto(site + "/suite"))
+        assert reads == 1 and suite.startswith("/suite · Suite")
+        assert after(nothing) == (0, suite)
+        assert auditor.runs == len(auditor.states) == 5
+    finally:
+        context.close()
