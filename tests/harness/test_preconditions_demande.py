@@ -131,30 +131,6 @@ def _run(actor_factory: Callable[[Any], Actor], persona: Any, fast: Precondition
     return act(actor)
 
 
-def test_a_demande_filled_over_http_is_the_one_the_browser_fills(
-        personas: Any, actor_factory: Callable[[Any], Actor], target: Target) -> None:
-    title = "Dépôt de la demande"
-    by_browser, by_http = _personas(personas)
-    fast, browser_way = _ways(target)
-    try:
-        def fill(way: Preconditions) -> Callable[[Actor], list[dict[str, Any]]]:
-            def act(actor: Actor) -> list[dict[str, Any]]:
-                EDF.advance_to(actor, title, way)
-                return _steps_back(actor, title)
-            return act
-
-        browser_pages = _run(actor_factory, by_browser, fast, fill(browser_way))
-        http_pages = _run(actor_factory, by_http, fast, fill(fast))
-    finally:
-        if fast.api is not None:
-            fast.api.close()
-    assert [p["etape"] for p in http_pages] == [f"{t} (étape en cours)" for t in reversed(EDF.steps[:-1])]
-    for seen_http, seen_browser in zip(http_pages, browser_pages, strict=True):
-        assert seen_http == seen_browser, f"étape « {seen_browser['etape']} »"
-    assert fast.properties == [("preconditions_demande", "http")]
-    assert browser_way.properties == [("preconditions_demande", "navigateur")]
-
-
 def _recapitulatif(actor: Actor) -> dict[str, Any]:
     """The page "Récapitulatif" (guides 04-05: every value typed, in all its parts, the closed ones too)."""
     main = actor.browser.page.get_by_role("main")
@@ -177,6 +153,25 @@ def _deposit_from_recapitulatif(actor: Actor, journey: parcours.Parcours, way: P
     return seen
 
 
+def _deposited(actor: Actor, journey: parcours.Parcours, operator: OperatorAPI) -> dict[str, Any]:
+    """On the page "Confirmation": what it shows, the confirmation de dépôt, the agent's demande, the mail."""
+    page = actor.browser.page
+    landed = {"chemin": urlsplit(page.url).path, "titres": page.get_by_role("heading").all_inner_texts()}
+    name = re.escape(CONFIRMATION[journey.nom]).replace("/", r"\/")
+    link = page.get_by_role("link", name=re.compile(name, re.IGNORECASE))
+    document: PdfDocument = download(page, link.first.click)
+    numero = instruction.numero_demande(actor)
+    agent = {k: v for k, v in operator.demande(numero).items() if k not in ("numero", "numero_etranger")}
+    comparison = journey.compare(document, actor.persona)
+    comparison.check()  # each way's confirmation carries its persona's values
+    mail = actor.wait_for_mail(contains="Votre demande de titre de séjour a bien été enregistrée")
+    return {"page": landed, "agent": agent,
+            "courriel": (mail.subject, _neutral(mail.text, actor.persona), [str(a.get("filename")).replace(numero, "<numero>") for a in mail.attachments]),
+            "confirmation": {k: _neutral(v, actor.persona) for k, v in comparison.printed.items()
+                             if k != "N° de la demande"},
+            "texte": _neutral(document.flat.replace(numero, "<numero>"), actor.persona)}
+
+
 def _deposit(operator: OperatorAPI, way: Preconditions) -> Callable[[Actor], dict[str, Any]]:
     def act(actor: Actor) -> dict[str, Any]:
         journey = parcours.du(actor)
@@ -185,25 +180,58 @@ def _deposit(operator: OperatorAPI, way: Preconditions) -> Callable[[Actor], dic
             recapitulatif = _deposit_from_recapitulatif(actor, journey, way)
         else:
             journey.deposit(actor, way)
-        page = actor.browser.page
-        landed = {"chemin": urlsplit(page.url).path, "titres": page.get_by_role("heading").all_inner_texts()}
-        name = re.escape(CONFIRMATION[journey.nom]).replace("/", r"\/")
-        link = page.get_by_role("link", name=re.compile(name, re.IGNORECASE))
-        document: PdfDocument = download(page, link.first.click)
-        numero = instruction.numero_demande(actor)
-        agent = {k: v for k, v in operator.demande(numero).items() if k not in ("numero", "numero_etranger")}
-        comparison = journey.compare(document, actor.persona)
-        comparison.check()  # each way's confirmation carries its persona's values
-        mail = actor.wait_for_mail(contains="Votre demande de titre de séjour a bien été enregistrée")
-        return {"recapitulatif": recapitulatif, "page": landed, "agent": agent,
-                "courriel": (mail.subject, _neutral(mail.text, actor.persona), [str(a.get("filename")).replace(numero, "<numero>") for a in mail.attachments]),
-                "confirmation": {k: _neutral(v, actor.persona) for k, v in comparison.printed.items()
-                                 if k != "N° de la demande"},
-                "texte": _neutral(document.flat.replace(numero, "<numero>"), actor.persona)}
+        return {"recapitulatif": recapitulatif, **_deposited(actor, journey, operator)}
     return act
 
 
-@pytest.mark.parametrize("nom", ["enfant_de_francais", "ase", "famille_ue"])
+def _on_to_the_depot(actor: Actor, way: Preconditions) -> None:
+    """From the first step, back where the fill left off: each step sent again as it shows
+    ("Enregistrer et poursuivre"), then "Déposer la demande"; over HTTP for the fast way, as the fill."""
+    def forward(d: Any) -> None:
+        for step in EDF.steps[1:EDF.steps.index(EDF.depot) + 1]:
+            d.press("Enregistrer et poursuivre")
+            d.expect_step(step)
+        EDF.deposer(actor)
+        d.expect_step(EDF.steps[-1])
+
+    if way.fast:
+        with over_http(actor, way.base_url) as saisie:
+            forward(saisie)
+    else:
+        forward(parcours.demarche(actor))
+
+
+def test_a_demande_filled_then_deposited_over_http_is_the_one_the_browser_fills_and_deposits(
+        personas: Any, actor_factory: Callable[[Any], Actor], target: Target, operator: OperatorAPI) -> None:
+    """Guide 02: filled up to "Dépôt de la demande", each step's page seen going back to the first,
+    then on to the dépôt (each step sent again as it shows) — one play of each way for both."""
+    title = EDF.depot
+    by_browser, by_http = _personas(personas)
+    fast, browser_way = _ways(target)
+    try:
+        def fill(way: Preconditions) -> Callable[[Actor], tuple[list[dict[str, Any]], dict[str, Any]]]:
+            def act(actor: Actor) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+                EDF.advance_to(actor, title, way)
+                pages = _steps_back(actor, title)
+                _on_to_the_depot(actor, way)
+                return pages, _deposited(actor, EDF, operator)
+            return act
+
+        browser_pages, browser_deposit = _run(actor_factory, by_browser, fast, fill(browser_way))
+        http_pages, http_deposit = _run(actor_factory, by_http, fast, fill(fast))
+    finally:
+        if fast.api is not None:
+            fast.api.close()
+    assert [p["etape"] for p in http_pages] == [f"{t} (étape en cours)" for t in reversed(EDF.steps[:-1])]
+    for seen_http, seen_browser in zip(http_pages, browser_pages, strict=True):
+        assert seen_http == seen_browser, f"étape « {seen_browser['etape']} »"
+    assert http_deposit == browser_deposit
+    assert http_deposit["agent"]["etat"] and len(http_deposit["agent"]["justificatifs"]) >= 3
+    assert fast.properties == [("preconditions_demande", "http")]
+    assert browser_way.properties == [("preconditions_demande", "navigateur")]
+
+
+@pytest.mark.parametrize("nom", ["ase", "famille_ue"])  # guide 02's: in the test above
 def test_a_demande_deposited_over_http_is_the_one_the_browser_deposits(
         nom: str, personas: Any, referentiel: Referentiel, actor_factory: Callable[[Any], Actor], target: Target,
         operator: OperatorAPI) -> None:
