@@ -31,6 +31,27 @@ def _keep_bytecode() -> None:
 _keep_bytecode()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_argon2() -> Iterator[None]:
+    """The portals these tests run in their own process hash passwords at argon2's lowest cost
+    (1 pass, 8 KiB) instead of OWASP's (2 passes, 19 MiB, tens of ms of CPU each): some 600 hashes
+    and verifications, about 14 s of CPU on a 2-core machine. Hashing and its checks stay argon2's
+    (a wrong password is still refused); what the cost protects is no test's subject. The portals
+    started as processes (the browser tests', the features', the deployment run's) keep the real cost."""
+    from argon2 import PasswordHasher
+
+    from fake_anef import accounts, security
+
+    cheap = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", PasswordHasher(**cheap))
+        for key, value in cheap.items():
+            patch.setitem(accounts.HASH_PARAMETERS, key, value)  # the dummy hash of unknown accounts too
+        security._dummy_hash.cache_clear()
+        yield
+    security._dummy_hash.cache_clear()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
