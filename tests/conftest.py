@@ -2,13 +2,54 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fake_anef.mail.sink import MailStore, start_smtp
+
+
+def _keep_bytecode() -> None:
+    """With PYTHONDONTWRITEBYTECODE set (as on the project's shared machines), every Python process
+    compiles the project's modules and pytest rewrites their asserts again: about 2 s of CPU for each
+    of the few dozen pytest runs, portals and commands these tests start. Their bytecode is then kept
+    outside the work tree (PYTHONPYCACHEPREFIX, a folder of the temporary directory), which leaves the
+    tree as clean as the setting meant; a PYTHONPYCACHEPREFIX already chosen is left alone."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
+        return
+    cache = str(Path(tempfile.gettempdir()) / "anef-pycache")
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    os.environ["PYTHONPYCACHEPREFIX"] = cache  # the processes these tests start
+    sys.dont_write_bytecode, sys.pycache_prefix = False, cache  # the modules this one imports from now on
+
+
+_keep_bytecode()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_argon2() -> Iterator[None]:
+    """The portals these tests run in their own process hash passwords at argon2's lowest cost
+    (1 pass, 8 KiB) instead of OWASP's (2 passes, 19 MiB, tens of ms of CPU each): some 600 hashes
+    and verifications, about 14 s of CPU on a 2-core machine. Hashing and its checks stay argon2's
+    (a wrong password is still refused); what the cost protects is no test's subject. The portals
+    started as processes (the browser tests', the features', the deployment run's) keep the real cost."""
+    from argon2 import PasswordHasher
+
+    from fake_anef import accounts, security
+
+    cheap = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", PasswordHasher(**cheap))
+        for key, value in cheap.items():
+            patch.setitem(accounts.HASH_PARAMETERS, key, value)  # the dummy hash of unknown accounts too
+        security._dummy_hash.cache_clear()
+        yield
+    security._dummy_hash.cache_clear()
 
 
 def free_port() -> int:
