@@ -162,7 +162,6 @@ def test_logins_at_once_hash_a_bounded_number_at_a_time_and_all_succeed(app, mon
     the slots (here 2), so the event loop keeps a core; each login still succeeds."""
     import asyncio
     import threading
-    import time
 
     import httpx
 
@@ -170,22 +169,29 @@ def test_logins_at_once_hash_a_bounded_number_at_a_time_and_all_succeed(app, mon
     from fake_anef import security
 
     class Counting:
-        def __init__(self, real) -> None:  # type: ignore[no-untyped-def]
-            self.real, self.now, self.peak, self.lock = real, 0, 0, threading.Lock()
+        def __init__(self, real, expected: int) -> None:  # type: ignore[no-untyped-def]
+            self.real, self.expected, self.changed = real, expected, threading.Condition()
+            self.now = self.peak = self.arrived = 0
 
         def verify(self, password_hash: str, password: str) -> bool:
-            with self.lock:
+            """Each check waits for a second one beside it, then gives a third a moment to come in: the
+            count does not depend on the machine's speed (no login is left to come once all arrived)."""
+            with self.changed:
                 self.now += 1
+                self.arrived += 1
                 self.peak = max(self.peak, self.now)
+                self.changed.notify_all()
+                everyone = lambda: self.arrived == self.expected  # noqa: E731
+                self.changed.wait_for(lambda: self.now >= 2 or everyone(), timeout=10)
+                self.changed.wait_for(lambda: self.now >= 3 or everyone(), timeout=0.3)
             try:
-                time.sleep(0.05)  # long enough for the other logins' threads to arrive meanwhile
                 return self.real.verify(password_hash, password)
             finally:
-                with self.lock:
+                with self.changed:
                     self.now -= 1
 
     emails = [f"u{i}@example.org" for i in range(5)]
-    counting = Counting(fake_anef.accounts._hasher)
+    counting = Counting(fake_anef.accounts._hasher, len(emails))
 
     async def run() -> list[int]:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
