@@ -11,7 +11,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
     Étant donné je suis sur la page d'accueil du portail
 
   @exig_G01_COMMENT_CREER_MOI_MEME_PARTIR @exig_G01_COMMENT_CREER_PREMIERE_VISITE_CREEZ @exig_G01_INTRODUCTION_CREER_COMPTE @exig_G02_1_ACCES_RETOUR_ACCUEIL @exig_G03_1_ACCES_DEMANDE_RENOUVELLE_TITRE @exig_G03_4_CREATION_CREATION_COMPTE_ACCES @exig_G03_8_CHOIX_CONTINUE @exig_G04_2_CHOIX_SUIS_TITULAIRE_TITRE @exig_G04_5_CREATION_SAISISSEZ_VOTRE_ADRESSE @exig_G04_6_DEMANDE_DEMANDE_CREATION_COMPTE @exig_G04_6_DEMANDE_VOTRE_IDENTIFIANT_CONNEXION @exig_G04_8_CREATION_CONFIRMATION_MOT_PASSE @exig_G04_8_CREATION_CREER_MOT_PASSE @exig_G04_8_CREATION_MOT_PASSE @exig_G04_8_CREATION_VOTRE_ADRESSE_EMAIL @exig_G04_8_CREATION_VOTRE_COMPTE_BIEN @exig_G04_ETAPE_2_CONNECTER @exig_G04_INTRODUCTION_VALIDER
-  @chemin_c @echantillon_deploiement
+  @chemin_c
   Scénario: Créer son compte avec le numéro de son titre de séjour
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Quand je clique sur "Je demande ou renouvelle un titre de séjour"
@@ -173,7 +173,7 @@ Fonctionnalité: Renouvellement du titre de séjour d'un bénéficiaire de la pr
     Alors je suis à l'étape "Justificatifs"
 
   @exig_G03_8_CHOIX_INFORMATIONS_PERSONNELLES @exig_G03_ETAPE_1_ENREGISTRER_POURSUIVRE @exig_G03_ETAPE_2_MODIFIER_SAISIE @exig_G03_ETAPE_3_DEPOSER_DEMANDE @exig_G04_13_AFFICHAGE_RECAPITULATIF @exig_G04_ETAPE_4_JUSTIFICATIFS_3_3 @exig_G04_ETAPE_4_MES_INFORMATIONS_PERSONNELLES @exig_G04_ETAPE_4_MON_MOTIF_SEJOUR @exig_G04_ETAPE_4_VALIDER_VERIFIER_SUITE @exig_SIM_STRUCTURE_ETAPE_COURANTE
-  @recapitulatif @echantillon_deploiement
+  @recapitulatif
   Scénario: Au récapitulatif, modifier ma saisie puis valider les trois parties
     Soit un bénéficiaire de la protection internationale au titre « BPS », non marié, dont le titre de séjour est connu du portail
     Et j'ai ouvert mon compte avec mon titre de séjour
