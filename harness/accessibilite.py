@@ -3,12 +3,13 @@
 Each browser context the fixtures open (the applicant's tab, the agent's pages) is watched: after
 every Gherkin step (and at the end of a test that has no steps) each of its pages is analysed with
 axe-core (harness.axe_audit), once per distinct page state in the session; the findings are mapped to
-RGAA 4.1 (harness.rgaa). A page is read again only if it may have changed since its last read: its
-main frame navigated, or its document reported a change (an observer in each document, called back
-through a binding); otherwise the check after a step reuses the state last read. Why at step ends: the page is then settled, and the analysis runs in the
+RGAA 4.1 (harness.rgaa). Why at step ends: the page is then settled, and the analysis runs in the
 test's own flow. A page that a step only crosses is analysed, best effort, as it loads (a "load"
 listener); analysing it as it is left (holding its navigation in a route) was tried: Playwright cannot
-evaluate in a page whose navigation is pending.
+evaluate in a page whose navigation is pending. A page is read again only if it may have changed
+since its last read (by the listener or a check): its main frame navigated, or its document reported
+a change (an observer in each document, called back through a binding); otherwise the check after a
+step reuses the state last read.
 
 --accessibilite auto (default): a serious or critical violation fails the scenario against the
 bundled portal (it must have none); against another target the findings are a report only.
@@ -84,13 +85,17 @@ class Watch:
         page.on("load", lambda _loaded: self._on_load(page))
 
     def _navigated(self, page: Page, frame: Frame) -> None:
-        if frame == page.main_frame:  # the state is the main document's
+        # the state is the main document's. A navigation that a step starts without waiting for it (a
+        # key press that submits a form) is seen here as it commits, after that step's check: the new
+        # page is read as it loads (the listener) and by the next check.
+        if frame == page.main_frame:
             self.auditor.changed(page)
 
     def _on_load(self, page: Page) -> None:
         """Best effort, for the pages a step only crosses (the agent's login in one back-office step):
         analysed as they load, in the listener's own greenlet; if the step leaves the page meanwhile
-        the analysis is dropped. The check after the step remains the one that is never skipped."""
+        the analysis is dropped. The check after the step remains the one that is never skipped (it
+        reuses the listener's read only if the page reported no change since)."""
         try:
             self.check(page, quiet=True)
         except Exception:  # noqa: BLE001 - a listener must never break the scenario
