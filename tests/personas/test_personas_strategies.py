@@ -38,7 +38,9 @@ def test_passwords_cover_every_rule():
     seen: set[str] = set()
     valid = 0
 
-    @settings(max_examples=100, deadline=None, database=None)
+    # derandomized: the same draws on every run, so the coverage asserted is never a matter of luck (a
+    # valid password needs all four classes drawn: random draws once found none in 100)
+    @settings(max_examples=200, deadline=None, database=None, derandomize=True)
     @given(passwords())
     def collect(pw_broken):
         nonlocal valid
