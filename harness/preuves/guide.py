@@ -171,13 +171,14 @@ def print_pdfs(pages: list[Path]) -> list[Path]:
     """Print each HTML guide to PDF with headless Chromium (the harness's browser and launch args)."""
     from playwright.sync_api import sync_playwright
 
-    from harness.plugin import CHROMIUM, CHROMIUM_ARGS
+    from harness.plugin import CHROMIUM_ARGS, chromium
 
     out = []
     with sync_playwright() as playwright:
         launch: dict[str, Any] = {"args": CHROMIUM_ARGS}
-        if Path(CHROMIUM).exists():
-            launch["executable_path"] = CHROMIUM
+        executable = chromium(headless=True)
+        if executable:
+            launch["executable_path"] = executable
         browser = playwright.chromium.launch(**launch)
         try:
             tab = browser.new_page()

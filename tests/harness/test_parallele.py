@@ -211,16 +211,17 @@ def _remote(args: list[str], banner: str) -> Iterator[tuple[subprocess.Popen[str
 
 @pytest.fixture(params=["playwright-server", "cdp"])
 def remote_browser(request: pytest.FixtureRequest) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    from harness.plugin import CHROMIUM, CHROMIUM_ARGS
+    from harness.plugin import CHROMIUM_ARGS, chromium
 
     if request.param == "playwright-server":
         playwright = str(Path(sys.executable).with_name("playwright"))
         args = [playwright, "run-server", "--host", "127.0.0.1", "--port", "0", "--unsafe"]
         yield from _remote(args, r"Listening on (ws://\S+)")
     else:
-        if not Path(CHROMIUM).exists():
-            pytest.skip(f"no Chromium at {CHROMIUM}")
-        args = [CHROMIUM, "--headless", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
+        executable = chromium(headless=True)
+        if not executable:
+            pytest.skip("no Chromium installed")
+        args = [executable, "--headless", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
                 "--user-data-dir=" + str(request.getfixturevalue("tmp_path") / "profil"), *CHROMIUM_ARGS, "about:blank"]
         yield from _remote(args, r"DevTools listening on (ws://\S+)")
 

@@ -1,0 +1,44 @@
+"""Which Chromium a run launches: the headless shell for a headless run (about 45 % less CPU), the full
+browser for a headed one (the narrated replay), ANEF_CHROMIUM for both when it is set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harness import plugin
+
+
+@pytest.fixture
+def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    full, shell = tmp_path / "chromium", tmp_path / "chromium-headless-shell"
+    full.touch()
+    shell.touch()
+    monkeypatch.delenv("ANEF_CHROMIUM", raising=False)
+    monkeypatch.setattr(plugin, "CHROMIUM", str(full))
+    monkeypatch.setattr(plugin, "CHROMIUM_HEADLESS", str(shell))
+    return full, shell
+
+
+def test_a_headless_run_takes_the_shell_and_a_headed_one_the_full_browser(installed: tuple[Path, Path]) -> None:
+    full, shell = installed
+    assert plugin.chromium(headless=True) == str(shell)
+    assert plugin.chromium(headless=False) == str(full)
+    shell.unlink()
+    assert plugin.chromium(headless=True) == str(full)
+    full.unlink()
+    assert plugin.chromium(headless=True) is None
+
+
+def test_anef_chromium_is_launched_headless_or_headed(installed: tuple[Path, Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    full, _ = installed
+    monkeypatch.setenv("ANEF_CHROMIUM", str(full))
+    assert plugin.chromium(headless=True) == str(full) == plugin.chromium(headless=False)
+
+
+def test_the_launch_arguments_name_the_browser_chosen(installed: tuple[Path, Path]) -> None:
+    _, shell = installed
+    launch = plugin.browser_type_launch_args.__wrapped__({"headless": True})  # type: ignore[attr-defined]
+    assert launch["executable_path"] == str(shell) and "--no-sandbox" in launch["args"]
