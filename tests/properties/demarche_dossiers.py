@@ -11,7 +11,8 @@ from datetime import date
 from hypothesis import HealthCheck, Phase, settings
 
 from .conftest import Applicants, PortalClient
-from .wizard_http import TITRES, Applicant, informations, motif_de_sejour, new_applicant, shown
+from .wizard_http import TITRES, Applicant, new_applicant
+from .wizard_saisies import informations, motif_de_sejour, shown
 
 PROPERTY = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # On a broken portal: stop at the first failure (a broken rule corrupts the state the next examples see).

@@ -25,13 +25,8 @@ from personas.strategies import impossible_dates
 
 from .conftest import Applicants, examples
 from .demarche_dossiers import BROKEN, PROPERTY, Dossier, assert_saved, dossier, today
-from .wizard_http import (
-    MESSAGES,
-    STEPS,
-    TITRES,
-    birth_date,
-    date_fields,
-)
+from .wizard_http import STEPS, TITRES
+from .wizard_saisies import MESSAGES, birth_date, date_fields
 
 Triple = tuple[str, str, str]
 JUNK_DAYS = ["", "0", "00", "32", "ab", "-1", " 5 ", "1.5", "x"]

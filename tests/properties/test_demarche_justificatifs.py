@@ -32,18 +32,8 @@ from personas.strategies import invalid_ephoto_numbers
 
 from .conftest import Applicants, examples
 from .demarche_dossiers import BROKEN, PROPERTY
-from .wizard_http import (
-    DISGUISED,
-    MAGIC,
-    MAX_SIZE,
-    MESSAGES,
-    NOT_ACCEPTED,
-    PDF,
-    Applicant,
-    content_of,
-    new_applicant,
-    real_file,
-)
+from .wizard_http import Applicant, new_applicant
+from .wizard_saisies import DISGUISED, MAGIC, MAX_SIZE, MESSAGES, NOT_ACCEPTED, PDF, content_of, real_file
 
 HELD_EPHOTO = "3141592653589793238462"  # confirmed by another applicant's demande
 

@@ -17,16 +17,8 @@ from hypothesis import strategies as st
 
 from .conftest import Applicants, examples
 from .demarche_dossiers import BROKEN, PROPERTY, Dossier, assert_saved, dossier, today
-from .wizard_http import (
-    BREAKERS,
-    MESSAGES,
-    NOT_ACCEPTED,
-    TITRES,
-    birth_date,
-    informations_valides,
-    motifs_valides,
-    shown,
-)
+from .wizard_http import TITRES
+from .wizard_saisies import BREAKERS, MESSAGES, NOT_ACCEPTED, birth_date, informations_valides, motifs_valides, shown
 
 # A refusal keeps what was saved --------------------------------------------------------------------
 REFUSALS = [(step_id, i) for step_id, breakers in BREAKERS.items() for i in range(len(breakers))]

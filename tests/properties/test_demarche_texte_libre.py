@@ -18,10 +18,8 @@ from personas.strategies import free_texts
 
 from .conftest import Applicants, examples
 from .demarche_dossiers import BROKEN, PROPERTY, Dossier, assert_saved, dossier
-from .wizard_http import (
-    MESSAGES,
-    Page,
-)
+from .wizard_http import Page
+from .wizard_saisies import MESSAGES
 
 # Free text -----------------------------------------------------------------------------------------
 TEXT_FIELDS = {"nom_naissance": "informations-personnelles", "prenoms-0": "informations-personnelles",
