@@ -17,16 +17,15 @@ from pluggy import Result
 from .backoffice import (
     BUILTIN,
     NO_BACKOFFICE,
-    AgentPages,
-    Attestation,
     BackOffice,
     BackOfficeConfig,
-    Manual,
     agent_url,
     available_plugins,
     choose,
     load_plugin,
 )
+from .backoffice_agent import AgentPages
+from .backoffice_manuel import Attestation, Manual
 from .plugin import REPORTS, UI_TIMEOUT_MS, _slug
 from .target import Target
 

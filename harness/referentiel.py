@@ -232,7 +232,7 @@ class Attestation:
 
 class ManualCreator:
     """"manuel": tells the operator the record to create on the target and waits for their word
-    (Entrée, or the confirmation file), with the back-office's manual mechanism (harness.backoffice.Manual)."""
+    (Entrée, or the confirmation file), with the back-office's manual mechanism (harness.backoffice_manuel.Manual)."""
 
     attested = True
 
@@ -240,7 +240,7 @@ class ManualCreator:
         self.manual, self.record = manual, record
 
     def _ask(self, title: str, lines: list[str]) -> None:
-        from .backoffice import _open_tty
+        from .backoffice_manuel import _open_tty
 
         n = self.manual._next()
         folder: Path = self.manual.folder

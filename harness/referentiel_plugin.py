@@ -14,7 +14,7 @@ from pluggy import Result
 from . import horloge as _horloge
 from . import recette as _recette
 from . import referentiel as _ref
-from .backoffice import Manual
+from .backoffice_manuel import Manual
 from .backoffice_plugin import next_number, terminal_say
 from .plugin import REPORTS
 from .target import Target

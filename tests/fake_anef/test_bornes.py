@@ -30,7 +30,7 @@ from tests.fake_anef.test_regles_guides import error_of
 from tests.fake_anef.test_web_bpi import connected_holder
 from tests.fake_anef.test_web_demarche import BASE, _account, _post, _to_justificatifs
 from tests.fake_anef.test_wizard import informations, motif
-from tests.properties.wizard_http import real_file
+from tests.properties.wizard_saisies import real_file
 
 TODAY = date.today  # the portal's day (its clock has no offset but in the link's test)
 

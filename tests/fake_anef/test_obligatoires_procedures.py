@@ -22,7 +22,8 @@ from fake_anef.web.app import create_app
 from tests.fake_anef import test_web_ase as ase
 from tests.fake_anef import test_web_bpi as bpi
 from tests.fake_anef import test_web_famille_ue as ue
-from tests.properties.wizard_http import MESSAGES, Page, keys_of
+from tests.properties.wizard_http import Page
+from tests.properties.wizard_saisies import MESSAGES, keys_of
 
 
 @pytest.fixture

@@ -22,19 +22,16 @@ from playwright.sync_api import expect
 
 from harness import fichiers
 from harness.backoffice import (
-    AgentPages,
-    Attestation,
     BackOffice,
     BackOfficeConfig,
     BackOfficeRefused,
-    Manual,
-    ManualTimeout,
-    OperatorBackOffice,
     agent_url,
     choose,
     load_plugin,
-    side_by_side,
 )
+from harness.backoffice_agent import AgentPages, side_by_side
+from harness.backoffice_manuel import Attestation, Manual, ManualTimeout
+from harness.backoffice_simulateur import OperatorBackOffice
 from harness.mailbox import Mailbox
 from harness.operator import OperatorAPI
 from harness.target import Target

@@ -256,7 +256,7 @@ def test_without_clock_or_referentiel_the_scenarios_say_why_and_a_file_is_used(p
 
 
 def test_manual_prints_the_record_to_create_and_records_the_operator_s_word(tmp_path: Path) -> None:
-    from harness.backoffice import Manual
+    from harness.backoffice_manuel import Manual
 
     said: list[str] = []
 

@@ -1,6 +1,6 @@
 """The bundled portal in-process over HTTP (Starlette's TestClient), for property tests: fast, no
 browser. `make_portal(faults=...)` starts one with rules broken on purpose, to show the properties
-fail when the portal breaks a rule."""
+fail when the portal breaks a rule; `applicants`: the few applicants a module needs on its portal."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -91,6 +92,28 @@ def make_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[.
 def portal(make_portal: Callable[..., PortalClient]) -> PortalClient:
     """The bundled portal, with the fault modes of ANEF_FAULTS if any (scripts/mutation.py sets it)."""
     return make_portal(Settings.from_env().faults)
+
+
+class Applicants:
+    """The few applicants a module needs on one portal, made on first use."""
+
+    def __init__(self, portal: PortalClient) -> None:
+        self.portal = portal
+        self._made: dict[str, Any] = {}
+        self._ephotos = iter(range(10**21, 10**22))
+
+    def ephoto(self) -> str:
+        return str(next(self._ephotos))
+
+    def get(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+
+@pytest.fixture(scope="module")
+def applicants(portal: PortalClient) -> Applicants:
+    return Applicants(portal)
 
 
 # Hypothesis profiles. The property tests draw their own number of examples, sized for `make test`;

@@ -48,26 +48,18 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 
 from .conftest import PortalClient, examples
-from .wizard_http import (
-    BASE,
+from .wizard_http import BASE, BRIQUE, CHOIX, POURCENTAGES, STEPS, TITRES, Applicant, Page, new_applicant
+from .wizard_saisies import (
     BREAKERS,
-    BRIQUE,
-    CHOIX,
     DISGUISED,
     HOSTILE,
     NOT_ACCEPTED,
     PDF,
-    POURCENTAGES,
     SITUATION,
-    STEPS,
-    TITRES,
-    Applicant,
-    Page,
     birth_date,
     day_of,
     informations_valides,
     motifs_valides,
-    new_applicant,
     shown,
 )
 

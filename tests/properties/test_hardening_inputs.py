@@ -27,7 +27,8 @@ from fake_anef.web.limits import MAX_BODY, BodyLimit
 from harness import fichiers
 
 from .conftest import PortalClient
-from .wizard_http import BASE, MO, Applicant, Page, informations, motif_de_sejour, new_applicant, real_file
+from .wizard_http import BASE, Applicant, Page, new_applicant
+from .wizard_saisies import MO, informations, motif_de_sejour, real_file
 
 ACTION_INCONNUE = "Cette action n'est pas proposée sur cette page : rien n'a été enregistré."
 TROP_D_ELEMENTS = "Le formulaire envoyé déclare plus d'éléments que la page n'en permet : rien n'a été enregistré."

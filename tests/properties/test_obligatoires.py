@@ -21,17 +21,8 @@ from fake_anef.engine.registry import by_id
 from fake_anef.engine.schema import Bloc
 
 from .conftest import PortalClient
-from .wizard_http import (
-    MESSAGES,
-    PDF,
-    SITUATION,
-    Applicant,
-    date_fields,
-    informations,
-    keys_of,
-    motif_de_sejour,
-    new_applicant,
-)
+from .wizard_http import Applicant, new_applicant
+from .wizard_saisies import MESSAGES, PDF, SITUATION, date_fields, informations, keys_of, motif_de_sejour
 
 D = by_id("vpf-enfant-de-francais")
 assert D is not None
