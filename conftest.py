@@ -1,5 +1,10 @@
 """Root conftest: loads the harness, the personas and the step modules as plugins (pytest-bdd's
-advice), so every feature and test below shares them."""
+advice), so every feature and test below shares them; and, first, keeps the bytecode of every pytest
+process outside the work tree when PYTHONDONTWRITEBYTECODE is set (harness.bytecode says why)."""
+
+from harness.bytecode import keep_bytecode
+
+keep_bytecode()  # before the plugins below are imported: they and the project are compiled once
 
 pytest_plugins = [
     "harness.textes",  # before harness.plugin, which imports it (assertion rewriting)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from . import textes
 from .documents import DATE_FR, NUMERO_DEMANDE, Expected, PdfDocument, expected_identity, same
 from .recoupement import code_contre_page
@@ -78,14 +80,7 @@ def parse_fr(text: str) -> date | None:
 
 def months_later_less_a_day(start: date, months: int) -> date:
     """The guide's validity: 26/04/2022 + 6 months → 25/10/2022 (end of a shorter month if needed)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    day = start.day
-    while True:
-        try:
-            return date(year, month, day) - timedelta(days=1)
-        except ValueError:
-            day -= 1
+    return start + relativedelta(months=months) - timedelta(days=1)
 
 
 @dataclass

@@ -81,17 +81,28 @@ class Parcours:
             raise AssertionError(f"la démarche {self.nom} ({self.guide}) : lecture de la confirmation de dépôt non écrite")
         return self.confirmation(document, persona)
 
-    def deposit(self, actor: Actor, pre: Preconditions | None = None) -> None:
-        """From the journey's start to the page "Confirmation" (over HTTP as `advance_to`)."""
-        if pre is not None and pre.fast and self.http:
-            with over_http(actor, pre.base_url) as saisie:
+    def deposit(self, actor: Actor, pre: Preconditions | None = None, *, before_deposit: Move | None = None) -> None:
+        """From the journey's start to the page "Confirmation" (over HTTP as `advance_to`).
+        `before_deposit`: done in the browser on the dépôt step's page (e.g. the récapitulatif read)
+        before what `deposer` does there; the fast way then opens that page between the fill and the
+        dépôt, which it otherwise does in one go."""
+        fast = pre if pre is not None and pre.fast and self.http else None
+        if fast is not None and before_deposit is None:
+            with over_http(actor, fast.base_url) as saisie:
                 self.start(actor)
                 save_steps_before(saisie, actor, self.steps, self.fillers, self.depot)
                 self.deposer(actor)
                 saisie.expect_step(self.steps[-1])
-            pre.note("demande", "http")
+            fast.note("demande", "http")
             return
         self.advance_to(actor, self.depot, pre)
+        if before_deposit is not None:
+            before_deposit(actor)
+        if fast is not None:  # from the page the browser is on, as the fill
+            with over_http(actor, fast.base_url) as saisie:
+                self.deposer(actor)
+                saisie.expect_step(self.steps[-1])
+            return
         self.deposer(actor)
         demarche(actor).expect_step(self.steps[-1])
 

@@ -14,6 +14,7 @@ import string
 from datetime import date, timedelta
 from functools import cache
 
+from dateutil.relativedelta import relativedelta
 from faker import Faker
 
 from personas import names as _names
@@ -50,23 +51,12 @@ _PREFIXE_TELEPHONE_FICTIF = "063998"
 # ------------------------------------------------------------------------------------------
 def add_years(d: date, n: int) -> date:
     """Same day ``n`` years later (29 February -> 28 February in common years)."""
-    try:
-        return d.replace(year=d.year + n)
-    except ValueError:
-        return d.replace(year=d.year + n, day=28)
+    return d + relativedelta(years=n)
 
 
 def add_months(d: date, n: int) -> date:
-    """Same day ``n`` months later, clamped to the end of the month."""
-    m = d.month - 1 + n
-    y = d.year + m // 12
-    m = m % 12 + 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return date(y, m, min(d.day, day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    """Same day ``n`` months later, clamped to the end of the month (31 January + 1 -> 28/29 February)."""
+    return d + relativedelta(months=n)
 
 
 def _derive(seed: int, *parts: object) -> int:

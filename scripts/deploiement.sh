@@ -12,6 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+# With PYTHONDONTWRITEBYTECODE set, the portals and the suite keep their bytecode outside the work tree (harness/bytecode.py)
+eval "$($PY -m harness.bytecode)"
 RECETTE=${RECETTE:-docs/recette-exemple.yaml}
 FAULTS=${ANEF_FAULTS:-}
 NAME=deploiement

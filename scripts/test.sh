@@ -23,14 +23,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-# With PYTHONDONTWRITEBYTECODE set (some shared machines set it), every Python process the runs start
-# (pytest, portals, commands) would compile the project again and pytest rewrite its asserts again,
-# about 2 s of CPU each: the bytecode is kept outside the work tree instead (tests/conftest.py does the
-# same for a plain `pytest tests`); a PYTHONPYCACHEPREFIX already chosen is left alone.
-if [ -n "${PYTHONDONTWRITEBYTECODE:-}" ] && [ -z "${PYTHONPYCACHEPREFIX:-}" ]; then
-  unset PYTHONDONTWRITEBYTECODE
-  export PYTHONPYCACHEPREFIX="${TMPDIR:-/tmp}/anef-pycache"
-fi
+# With PYTHONDONTWRITEBYTECODE set (some shared machines set it), the processes the runs start keep their
+# bytecode outside the work tree instead of compiling the project again each (harness/bytecode.py).
+eval "$($PY -m harness.bytecode)"
 .venv/bin/ruff check . || exit 1
 .venv/bin/mypy || exit 1  # strict on fake_anef/ and harness/ ([tool.mypy] in pyproject.toml)
 LOGS=reports/make-test

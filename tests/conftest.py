@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import socket
-import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fake_anef.mail.sink import MailStore, start_smtp
-
-
-def _keep_bytecode() -> None:
-    """With PYTHONDONTWRITEBYTECODE set (as on the project's shared machines), every Python process
-    compiles the project's modules and pytest rewrites their asserts again: about 2 s of CPU for each
-    of the few dozen pytest runs, portals and commands these tests start. Their bytecode is then kept
-    outside the work tree (PYTHONPYCACHEPREFIX, a folder of the temporary directory), which leaves the
-    tree as clean as the setting meant; a PYTHONPYCACHEPREFIX already chosen is left alone."""
-    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
-        return
-    cache = str(Path(tempfile.gettempdir()) / "anef-pycache")
-    del os.environ["PYTHONDONTWRITEBYTECODE"]
-    os.environ["PYTHONPYCACHEPREFIX"] = cache  # the processes these tests start
-    sys.dont_write_bytecode, sys.pycache_prefix = False, cache  # the modules this one imports from now on
-
-
-_keep_bytecode()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -12,27 +12,16 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from reportlab.lib.units import mm
 
 from ..engine.definition import Attestation, Paragraphe
 from .demande import MARGIN, WIDTH, _fill, _line, _Writer, write_lignes
 from .twoddoc import MIN_MODULE_MM, QUIET_ZONE_MODULES, TwoDDocSigner, datamatrix_modules, draw_on_canvas
 
-__all__ = ["add_months", "attestation_filename", "attestation_pdf", "attestation_values", "code_payload", "titre_delivre"]
+__all__ = ["attestation_filename", "attestation_pdf", "attestation_values", "code_payload", "titre_delivre"]
 
 CODE_GAP = 6 * mm  # between the references and the 2D-DOC beside them
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day `months` later, clamped to the end of a shorter month (31/08 + 6 → 28/02)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    for day in (start.day, 30, 29, 28):
-        try:
-            return date(year, month, min(start.day, day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def _date(out: dict[str, str], name: str, value: date) -> None:
@@ -60,7 +49,8 @@ def attestation_values(attestation: Attestation, values: Mapping[str, str], emis
         out["titre_mention"] = decision.get("mention", "")
     elif attestation.validite_mois is not None:
         debut = emission
-        fin = add_months(debut, attestation.validite_mois) - timedelta(days=1)
+        # clamped to a shorter month's end: 31/08 + 6 months → 28/02
+        fin = debut + relativedelta(months=attestation.validite_mois) - timedelta(days=1)
         _date(out, "date_debut_validite", debut)
         _date(out, "date_fin_validite", fin)
     return out

@@ -80,6 +80,23 @@ def make_adp(persona: Any, signer: TwoDDocSigner | None, attestation: Attestatio
 def test_six_months_as_guide_04_counts_them() -> None:
     assert months_later_less_a_day(date(2022, 4, 26), 6) == date(2022, 10, 25)
     assert months_later_less_a_day(date(2022, 8, 31), 6) == date(2023, 2, 27)
+    assert months_later_less_a_day(date(2024, 1, 31), 1) == date(2024, 2, 28)  # 29/02 less a day
+
+
+@pytest.mark.parametrize(("depot", "mois", "fin"), [
+    ("26/04/2022", 6, "25/10/2022"),
+    ("31/08/2022", 6, "27/02/2023"),  # 31/08 + 6 months → 28/02, less a day
+    ("31/08/2023", 6, "28/02/2024"),  # → 29/02 of a leap year
+    ("29/02/2024", 12, "27/02/2025"),  # → 28/02 of a common year
+    ("31/01/2024", 1, "28/02/2024"),
+])
+def test_the_portal_s_validity_on_a_month_end(depot: str, mois: int, fin: str) -> None:
+    """The portal's validity (fake_anef.documents.attestation) as the guide counts it, on the month
+    ends where adding months has to clamp, and as the harness's check expects it."""
+    emission = datetime.strptime(depot, "%d/%m/%Y").date()
+    values = attestation_values(replace(ADP, validite_mois=mois), {}, emission)
+    assert (values["date_debut_validite"], values["date_fin_validite"]) == (depot, fin)
+    assert f"{months_later_less_a_day(emission, mois):%d/%m/%Y}" == fin
 
 
 def test_free_text_is_compared_as_a_2d_doc_holds_it() -> None:

@@ -137,22 +137,6 @@ def _recapitulatif(actor: Actor) -> dict[str, Any]:
     return {**_page(actor), "parties": _neutral(main.text_content() or "", actor.persona)}
 
 
-def _deposit_from_recapitulatif(actor: Actor, journey: parcours.Parcours, way: Preconditions) -> dict[str, Any]:
-    """Guides 04-05, whose dépôt is on the récapitulatif: filled up to it (the way's fillers), the
-    page read, then what is left done from there the same way (over HTTP: from the page the browser
-    is on, as Parcours.deposit does it in one go)."""
-    journey.advance_to(actor, journey.depot, way)
-    seen = _recapitulatif(actor)
-    if way.fast:
-        with over_http(actor, way.base_url) as saisie:
-            journey.deposer(actor)
-            saisie.expect_step(journey.steps[-1])
-    else:
-        journey.deposer(actor)
-        parcours.demarche(actor).expect_step(journey.steps[-1])
-    return seen
-
-
 def _deposited(actor: Actor, journey: parcours.Parcours, operator: OperatorAPI) -> dict[str, Any]:
     """On the page "Confirmation": what it shows, the confirmation de dépôt, the agent's demande, the mail."""
     page = actor.browser.page
@@ -175,12 +159,11 @@ def _deposited(actor: Actor, journey: parcours.Parcours, operator: OperatorAPI) 
 def _deposit(operator: OperatorAPI, way: Preconditions) -> Callable[[Actor], dict[str, Any]]:
     def act(actor: Actor) -> dict[str, Any]:
         journey = parcours.du(actor)
-        recapitulatif = None
-        if journey.depot == "Récapitulatif":
-            recapitulatif = _deposit_from_recapitulatif(actor, journey, way)
-        else:
-            journey.deposit(actor, way)
-        return {"recapitulatif": recapitulatif, **_deposited(actor, journey, operator)}
+        # guides 04-05, whose dépôt is on the récapitulatif: that page read before "Déposer la demande"
+        seen: list[dict[str, Any]] = []
+        journey.deposit(actor, way, before_deposit=(lambda a: seen.append(_recapitulatif(a)))
+                        if journey.depot == "Récapitulatif" else None)
+        return {"recapitulatif": seen[0] if seen else None, **_deposited(actor, journey, operator)}
     return act
 
 
