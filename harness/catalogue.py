@@ -20,6 +20,10 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's parser when PyYAML has it (same constructors, same data): about 9 times faster than
+# the pure-Python one (every run reads the catalogue)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 REQUIREMENTS = Path(__file__).resolve().parent.parent / "requirements"
 NATURES = {"ecran", "texte", "regle", "champ_document", "courriel", "champ_2ddoc", "faq"}
 ID_RE = re.compile(r"^(G0[1-9]|SIM)(-[A-Z0-9]+)+$")
@@ -154,7 +158,7 @@ def load(folder: Path | str = REQUIREMENTS) -> Catalogue:
     problems: list[str] = []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
         except yaml.YAMLError as exc:
             problems.append(f"{path.name} : YAML illisible : {exc}")
             continue

@@ -23,6 +23,10 @@ from personas.countries import pays_par_code
 from personas.factory import PersonaFactory, add_years
 from personas.model import Adresse, Titre
 
+# libyaml's parser when PyYAML has it (same constructors, same data): about 9 times faster than
+# the pure-Python one (every run with --referentiel fichier: reads it)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SECTIONS = ("identites", "titulaires", "accueillants")
 _RELATIVE = re.compile(r"^\s*J\s*([+-])\s*(\d+)\s*$", re.IGNORECASE)
 
@@ -138,7 +142,7 @@ def load(path: str | Path, today: date | None = None) -> Recette:
     today = today or date.today()
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RecetteError(f"{path} : illisible ({exc})") from None
     recette = Recette(path=path)

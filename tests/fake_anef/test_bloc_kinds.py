@@ -46,7 +46,7 @@ def test_every_bundled_bloc_is_of_its_kinds_class() -> None:
 def _load_with(update: Callable[[dict], object]) -> None:
     data = expand(SOURCE.read_text(encoding="utf-8"))
     update(data)
-    load_text(yaml.safe_dump(data, allow_unicode=True), source="test.yaml")
+    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
 
 
 def _first_text_field(data: dict) -> dict:

@@ -99,7 +99,7 @@ def _load(change) -> None:  # type: ignore[no-untyped-def]
     blocs = data["steps"][1]["sections"][1]["blocs"]
     [bloc] = [b for b in blocs if b.get("type") == "confirmation_identite"]
     change(bloc, blocs)
-    load_text(yaml.safe_dump(data, allow_unicode=True), source="test.yaml")
+    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -16,7 +16,7 @@ def _data() -> dict:
 
 
 def _load(data: dict) -> None:
-    load_text(yaml.safe_dump(data, allow_unicode=True), source="test.yaml")
+    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
 
 
 def test_bundled_definition_is_the_guide_02_one() -> None:

@@ -20,7 +20,7 @@ SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "ase.yaml"
 
 
 def _load(data: dict) -> None:  # type: ignore[type-arg]
-    load_text(yaml.safe_dump(data, allow_unicode=True), source="test.yaml")
+    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
 
 
 def test_the_ase_definition_words_its_buttons_and_signature_as_guide_03() -> None:
