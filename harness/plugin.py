@@ -130,6 +130,19 @@ def base_url(target: Target) -> str:
     return target.base_url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _verify_url(request: pytest.FixtureRequest) -> None:
+    """pytest-base-url's own asks for base_url in every session, which started the bundled portal
+    even in a run that opens no page (unit tests, a mutant's property tests: ~1 s of CPU each). The
+    target is asked for here only under --verify-base-url, and then must answer."""
+    if request.config.getoption("--verify-base-url", default=False):
+        url = request.getfixturevalue("base_url")
+        try:
+            httpx.get(url, timeout=10).raise_for_status()
+        except httpx.HTTPError as exc:
+            raise pytest.UsageError(f"--verify-base-url : {url} ne répond pas ({exc})") from None
+
+
 @pytest.fixture(scope="session")
 def mailbox(target: Target, request: pytest.FixtureRequest) -> Iterator[Mailbox]:
     box = Mailbox(target.mailbox_url, timeout=request.config.getoption("--mail-timeout"))
