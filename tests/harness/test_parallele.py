@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -195,7 +196,9 @@ def test_the_page_is_in_the_remote_browser(page, browser):
 
 
 def _remote(args: list[str], banner: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # its own process group, ended whole: `playwright run-server` is a Python wrapper around node,
+    # which outlived the wrapper's termination (one idle node server left behind by each run)
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         assert process.stdout is not None
         for line in process.stdout:  # the server says where it listens once it does
@@ -205,7 +208,7 @@ def _remote(args: list[str], banner: str) -> Iterator[tuple[subprocess.Popen[str
                 return
         raise AssertionError(f"{args[0]} stopped before listening")
     finally:
-        process.terminate()
+        os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
 
 
