@@ -238,7 +238,9 @@ def test_browser_ws_runs_the_pages_in_the_remote_browser(pytester: pytest.Pytest
     monkeypatch.setenv("ANEF_REPORTS_DIR", str(pytester.path / "reports"))
     pytester.makepyfile(test_remote=REMOTE_TEST)
     pytester.makeconftest('pytest_plugins = ["harness.plugin"]')
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--browser-ws", url, "--scenario-retries", "0")
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")  # the browser's plugins only, as named below
+    result = pytester.runpytest_subprocess("-p", "pytest_playwright.pytest_playwright", "-p", "pytest_base_url.plugin",
+                                           "-p", "no:cacheprovider", "--browser-ws", url, "--scenario-retries", "0")
     result.assert_outcomes(passed=1)
 
 
