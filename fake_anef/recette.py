@@ -12,9 +12,7 @@ from typing import Any
 
 import yaml
 
-# libyaml's parser when PyYAML has it (same constructors, same data): about 9 times faster than
-# the pure-Python one (every portal started with --recette reads it)
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .engine.communs import YAML_LOADER
 
 _RELATIVE = re.compile(r"^\s*J\s*([+-])\s*(\d+)\s*$", re.IGNORECASE)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 # libyaml's parser when PyYAML has it (same constructors, same data): about 9 times faster than
-# the pure-Python one (every run reads the catalogue)
+# the pure-Python one (every run reads the catalogue; harness.recette reads the recette with it)
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 REQUIREMENTS = Path(__file__).resolve().parent.parent / "requirements"

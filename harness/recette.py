@@ -23,9 +23,7 @@ from personas.countries import pays_par_code
 from personas.factory import PersonaFactory, add_years
 from personas.model import Adresse, Titre
 
-# libyaml's parser when PyYAML has it (same constructors, same data): about 9 times faster than
-# the pure-Python one (every run with --referentiel fichier: reads it)
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .catalogue import YAML_LOADER
 
 SECTIONS = ("identites", "titulaires", "accueillants")
 _RELATIVE = re.compile(r"^\s*J\s*([+-])\s*(\d+)\s*$", re.IGNORECASE)

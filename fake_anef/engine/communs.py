@@ -23,7 +23,8 @@ import yaml
 from .schema import DefinitionError
 
 # libyaml's parser when PyYAML has it (same constructors, same data): about 9 times faster than
-# the pure-Python one, on every portal start and every definition a test loads
+# the pure-Python one, on every portal start and every definition a test loads (fake_anef.recette
+# reads the recette with it)
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 COMMUNS_FILE = "communs.yaml"
