@@ -5,7 +5,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 from fake_anef.engine.communs import expand
 from fake_anef.engine.definition import (
@@ -16,8 +15,8 @@ from fake_anef.engine.definition import (
     DefinitionError,
     GroupeChamps,
     bundled,
-    load_text,
 )
+from tests.fake_anef.definitions import load_data
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "enfant_de_francais.yaml"
 
@@ -46,7 +45,7 @@ def test_every_bundled_bloc_is_of_its_kinds_class() -> None:
 def _load_with(update: Callable[[dict], object]) -> None:
     data = expand(SOURCE.read_text(encoding="utf-8"))
     update(data)
-    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
+    load_data(data)
 
 
 def _first_text_field(data: dict) -> dict:

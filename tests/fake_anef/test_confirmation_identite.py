@@ -9,13 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
 from fake_anef.documents.demande import confirmation_pdf
 from fake_anef.engine.communs import expand
-from fake_anef.engine.definition import DefinitionError, by_id, load_text
+from fake_anef.engine.definition import DefinitionError, by_id
 from fake_anef.engine.wizard import Wizard, clean, identity_confirmed, keep_held, read
+from tests.fake_anef.definitions import load_data
 
 D = by_id("famille-ue")
 STEP = D.step("modalites-du-sejour")  # type: ignore[union-attr]
@@ -99,7 +99,7 @@ def _load(change) -> None:  # type: ignore[no-untyped-def]
     blocs = data["steps"][1]["sections"][1]["blocs"]
     [bloc] = [b for b in blocs if b.get("type") == "confirmation_identite"]
     change(bloc, blocs)
-    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
+    load_data(data)
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
-import yaml
 
 from fake_anef.engine.communs import expand
 from fake_anef.engine.definition import DefinitionError, bundled, by_motif, load_text
+from tests.fake_anef.definitions import load_data
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "enfant_de_francais.yaml"
 
@@ -16,7 +16,7 @@ def _data() -> dict:
 
 
 def _load(data: dict) -> None:
-    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
+    load_data(data)
 
 
 def test_bundled_definition_is_the_guide_02_one() -> None:

@@ -4,10 +4,10 @@ the checks that come with those keys refuse a broken one with where and why."""
 from pathlib import Path
 
 import pytest
-import yaml
 
 from fake_anef.engine.communs import expand
-from fake_anef.engine.definition import DefinitionError, by_id, by_renouvellement, load_text
+from fake_anef.engine.definition import DefinitionError, by_id, by_renouvellement
+from tests.fake_anef.definitions import load_data
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "bpi_renouvellement.yaml"
 
@@ -17,7 +17,7 @@ def _data() -> dict:
 
 
 def _load(data: dict) -> None:
-    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
+    load_data(data)
 
 
 def test_the_bundled_definition_is_the_guide_04_one() -> None:

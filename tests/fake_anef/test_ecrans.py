@@ -7,20 +7,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from starlette.testclient import TestClient
 
 from fake_anef.engine.communs import expand
-from fake_anef.engine.definition import DefinitionError, load_text
+from fake_anef.engine.definition import DefinitionError
 from fake_anef.mail.sink import MailStore
 from fake_anef.settings import Settings
 from fake_anef.web.app import create_app
+from tests.fake_anef.definitions import load_data
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "ase.yaml"
 
 
 def _load(data: dict) -> None:  # type: ignore[type-arg]
-    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
+    load_data(data)
 
 
 def test_the_ase_definition_words_its_buttons_and_signature_as_guide_03() -> None:

@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 from fake_anef.engine.communs import expand
 from fake_anef.engine.conditions import parse
-from fake_anef.engine.definition import DefinitionError, by_id, by_situation, load_text
+from fake_anef.engine.definition import DefinitionError, by_id, by_situation
 from fake_anef.engine.wizard import Wizard, with_prefill
+from tests.fake_anef.definitions import load_data
 
 SOURCE = Path(__file__).parents[2] / "fake_anef" / "procedures" / "ase.yaml"
 ASE = by_id("vpf-ase")
@@ -25,7 +25,7 @@ def _data() -> dict:
 
 
 def _load(data: dict) -> None:
-    load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
+    load_data(data)
 
 
 def test_the_ase_definition_is_reached_from_votre_situation_actuelle() -> None:
@@ -104,7 +104,7 @@ def test_read_only_fields_always_hold_the_administration_s_values() -> None:
 def test_a_prefilled_field_that_is_not_read_only_keeps_what_the_user_typed() -> None:
     data = _data()
     _steps(data, 0)[0]["blocs"][2].update(prefill="identite.nom")  # nom_usage, editable
-    definition = load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True))
+    definition = load_data(data, source="<définition>")
     assert with_prefill(definition, {}, SOURCES)["informations-personnelles"]["nom_usage"] == "Etranger"
     typed = {"informations-personnelles": {"nom_usage": ""}}
     assert with_prefill(definition, typed, SOURCES)["informations-personnelles"]["nom_usage"] == ""

@@ -21,6 +21,7 @@ from fake_anef.mail.sink import MailStore, _body, parse
 from fake_anef.settings import Settings
 from fake_anef.web.app import create_app
 from harness import fichiers
+from tests.fake_anef.definitions import load_data
 from tests.fake_anef.test_web_bpi import NUMERO, connected_holder, informations
 
 BASE = "/teleprocedures/famille-ue"
@@ -246,9 +247,7 @@ def test_depot_confirmation_pdf_and_mail(client: TestClient, smtp_sink) -> None:
 
 
 def test_the_definition_is_bundled_and_a_broken_bloquants_rule_is_refused() -> None:
-    import yaml
-
-    from fake_anef.engine.definition import DefinitionError, bundled, by_renouvellement, load_text
+    from fake_anef.engine.definition import DefinitionError, bundled, by_renouvellement
 
     [definition] = [d for d in bundled() if d.id == "famille-ue"]
     assert by_renouvellement(CATEGORIE) is definition
@@ -257,7 +256,7 @@ def test_the_definition_is_bundled_and_a_broken_bloquants_rule_is_refused() -> N
     data = expand(source.read_text(encoding="utf-8"))
     data["steps"][1]["bloquants"][0]["when"] = "accueillant_inconnu == 'x'"
     with pytest.raises(DefinitionError, match=r"nom\(s\) inconnu\(s\)"):
-        load_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), source="test.yaml")
+        load_data(data)
 
 
 def test_the_list_of_justificatifs_from_the_preambule(client: TestClient) -> None:
