@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # Xvfb: the narrated replay is shown headed on a virtual screen in a test (tests/harness/test_narration.py).
 # DejaVu Sans: the portal's PDFs print every Latin letter with it (Helvetica lacks ğ, ı, ł…).
-# Chromium's headless shell: what headless runs launch (harness/plugin.py), about 45 % less CPU than the full browser.
+# Chromium's headless shell: what headless runs launch (harness/plugin.py), about a third less CPU than the full browser in the features run.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromium-headless-shell ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -x /usr/bin/Xvfb ]; then
   echo "bootstrap: installation de Chromium (et son mode sans fenêtre), DejaVu et Xvfb (paquets Debian)…"
   SUDO=""

@@ -1,4 +1,4 @@
-"""Which Chromium a run launches: the headless shell for a headless run (about 45 % less CPU), the full
+"""Which Chromium a run launches: the headless shell for a headless run (about a third less CPU), the full
 browser for a headed one (the narrated replay), ANEF_CHROMIUM for both when it is set; and no browser
 nor bundled portal for a run that opens no page."""
 
